@@ -1,0 +1,1 @@
+// CloudFormation: see Package.swift for what this module holds.

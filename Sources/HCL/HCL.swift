@@ -1,0 +1,1 @@
+// HCL: see Package.swift for what this module holds.

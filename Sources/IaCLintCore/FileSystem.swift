@@ -1,0 +1,128 @@
+// Reading files and directories through the C library: no Foundation on the hot path, and every
+// failure becomes a message a user can act on.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum FileKind: Sendable {
+    case regular, directory, symlink, other
+}
+
+public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+public enum FileSystem {
+    /// Files larger than this are refused with a clear error instead of being read.
+    public static let defaultMaximumFileSize = 256 << 20
+
+    /// Reads a whole regular file. Refuses FIFOs, devices, directories and files over `limit`.
+    public static func read(_ path: String, limit: Int = defaultMaximumFileSize) -> Result<[UInt8], FileError> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileError(path: path, message: errnoMessage("cannot open"))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(FileError(path: path, message: errnoMessage("cannot stat"))) }
+        let mode = info.st_mode & S_IFMT
+        if mode == S_IFDIR { return .failure(FileError(path: path, message: "is a directory, not a file")) }
+        guard mode == S_IFREG else { return .failure(FileError(path: path, message: "is not a regular file (FIFO, socket or device); skipped")) }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            return .failure(FileError(path: path, message: "is \(size) bytes, over the \(limit)-byte limit; skipped"))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let n = bytes.withUnsafeMutableBytes { buf in
+                Glibc.read(fd, buf.baseAddress! + total, size - total)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileError(path: path, message: errnoMessage("cannot read")))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        if total < size { bytes.removeLast(size - total) }
+        return .success(bytes)
+    }
+
+    public static func kind(_ path: String, followLinks: Bool = false) -> FileKind? {
+        var info = stat()
+        let rc = followLinks ? stat(path, &info) : lstat(path, &info)
+        guard rc == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// Device and inode, to detect symlink loops and revisits.
+    public static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// The names in a directory, sorted bytewise, without `.` and `..`.
+    public static func list(_ path: String) -> Result<[String], FileError> {
+        guard let dir = opendir(path) else { return .failure(FileError(path: path, message: errnoMessage("cannot open directory"))) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let len = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<len]), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return .success(names)
+    }
+
+    /// The canonical absolute path, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    static func errnoMessage(_ what: String) -> String {
+        let code = errno
+        let text = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+        return "\(what): \(text.prefix(1).lowercased() + text.dropFirst())"
+    }
+}
+
+public struct FileIdentity: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+}

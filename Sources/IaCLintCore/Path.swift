@@ -1,0 +1,53 @@
+// Small '/'-path helpers (no Foundation): joining, parents, normalising and relative paths.
+
+public enum Path {
+    public static func join(_ a: String, _ b: String) -> String {
+        if b.hasPrefix("/") || a.isEmpty || a == "." { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    public static func fileName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Removes `.` and resolves `..` lexically; keeps a leading `..` that cannot be resolved.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// `path` relative to `base` (both absolute and normalised); falls back to `path`.
+    public static func relative(_ path: String, to base: String) -> String {
+        let p = normalize(path), b = normalize(base)
+        if p == b { return "." }
+        let prefix = b == "/" ? "/" : b + "/"
+        if p.hasPrefix(prefix) { return String(p.dropFirst(prefix.count)) }
+        let pp = p.split(separator: "/"), bp = b.split(separator: "/")
+        var common = 0
+        while common < pp.count, common < bp.count, pp[common] == bp[common] { common += 1 }
+        let ups = Array(repeating: "..", count: bp.count - common)
+        return (ups + pp[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// True when `path` is `root` or inside it (both absolute and normalised).
+    public static func isInside(_ path: String, root: String) -> Bool {
+        let p = normalize(path), r = normalize(root)
+        return p == r || p.hasPrefix(r == "/" ? "/" : r + "/")
+    }
+}

@@ -1,0 +1,57 @@
+// A file's bytes with a line index: turns byte offsets into positions and gives excerpts.
+
+public struct SourceFile: Sendable {
+    /// Path as reported to the user.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts (line 1 at index 0).
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") {
+                starts.append(i + 1)
+            }
+        }
+        lineStarts = starts
+    }
+
+    public init(path: String, text: String) { self.init(path: path, bytes: Array(text.utf8)) }
+
+    /// The position of a byte offset (clamped to the file).
+    public func position(at offset: Int) -> SourcePosition {
+        let off = min(max(0, offset), bytes.count)
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= off { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[lo]
+        while i < off {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // Continuation bytes before `off` were skipped; a position inside a scalar counts it once.
+        return SourcePosition(line: lo + 1, column: column, offset: off)
+    }
+
+    public func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(file: path, start: position(at: start), end: position(at: end))
+    }
+
+    /// The text of a 1-based line without its line ending; empty past the end.
+    public func line(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, end <= bytes.count, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end > start else { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public var lineCount: Int { lineStarts.count }
+}

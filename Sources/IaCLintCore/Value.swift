@@ -1,0 +1,206 @@
+// Three-valued attribute values (known, unknown with a reason, null) that keep their source ranges
+// and the resources they refer to.
+
+/// A value as a front end knows it before deployment.
+///
+/// Rules read these and never treat `.unknown` as bad. `references` keeps the edges to the
+/// resources an expression mentions even when the value itself is unknown (a log group's ARN is
+/// known only after apply, but a rule can still tell which log group a stage points at).
+public struct Value: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        /// Tuples, lists, sets; CloudFormation sequences; repeated nested blocks.
+        case list([Value])
+        /// Objects, maps, block bodies; CloudFormation mappings. Ordered as written.
+        case object([ObjectEntry])
+        case unknown(UnknownReason)
+        /// A value that depends on a named deploy-time condition (CloudFormation `Fn::If`).
+        /// Either branch may be `.absent` (`AWS::NoValue`).
+        case conditional(Condition, whenTrue: Value, whenFalse: Value)
+        /// The property is removed (`AWS::NoValue`); appears only inside `.conditional`.
+        case absent
+    }
+
+    public var kind: Kind
+    private var meta: ValueMetadata?
+
+    public init(_ kind: Kind, range: SourceRange? = nil, references: [Reference] = [], via: [SourceRange] = []) {
+        self.kind = kind
+        if range != nil || !references.isEmpty || !via.isEmpty {
+            meta = ValueMetadata(range: range, references: references, via: via)
+        }
+    }
+
+    /// The expression this value came from.
+    public var range: SourceRange? {
+        get { meta?.range }
+        set { meta = ValueMetadata(range: newValue, references: references, via: via) }
+    }
+
+    /// Resources this value was computed from (edges).
+    public var references: [Reference] {
+        get { meta?.references ?? [] }
+        set { meta = ValueMetadata(range: range, references: newValue, via: via) }
+    }
+
+    /// Further places the value flowed through, outermost first: e.g. the caller's module
+    /// argument line for a value passed into a module variable.
+    public var via: [SourceRange] {
+        get { meta?.via ?? [] }
+        set { meta = ValueMetadata(range: range, references: references, via: newValue) }
+    }
+
+    // MARK: Constructors
+
+    public static let null = Value(.null)
+    public static func string(_ s: String, range: SourceRange? = nil) -> Value { Value(.string(s), range: range) }
+    public static func bool(_ b: Bool, range: SourceRange? = nil) -> Value { Value(.bool(b), range: range) }
+    public static func number(_ n: Double, range: SourceRange? = nil) -> Value { Value(.number(n), range: range) }
+    public static func list(_ l: [Value], range: SourceRange? = nil) -> Value { Value(.list(l), range: range) }
+    public static func object(_ entries: [ObjectEntry], range: SourceRange? = nil) -> Value { Value(.object(entries), range: range) }
+    public static func unknown(_ reason: UnknownReason, range: SourceRange? = nil, references: [Reference] = []) -> Value {
+        Value(.unknown(reason), range: range, references: references)
+    }
+
+    // MARK: Reading
+
+    public var isNull: Bool { if case .null = kind { return true } else { return false } }
+    public var isUnknown: Bool { if case .unknown = kind { return true } else { return false } }
+
+    /// True when the value, and everything inside it, is known and unconditional.
+    public var isWhollyKnown: Bool {
+        switch kind {
+        case .unknown, .conditional, .absent: return false
+        case .list(let items): return items.allSatisfy(\.isWhollyKnown)
+        case .object(let entries): return entries.allSatisfy { $0.value.isWhollyKnown }
+        case .null, .bool, .number, .string: return true
+        }
+    }
+
+    public var stringValue: String? { if case .string(let s) = kind { return s } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let b) = kind { return b } else { return nil } }
+    public var numberValue: Double? { if case .number(let n) = kind { return n } else { return nil } }
+    public var listValue: [Value]? { if case .list(let l) = kind { return l } else { return nil } }
+    public var objectEntries: [ObjectEntry]? { if case .object(let e) = kind { return e } else { return nil } }
+    public var unknownReason: UnknownReason? { if case .unknown(let r) = kind { return r } else { return nil } }
+
+    /// The entry for `key` in an object (the last one when a key repeats, as in JSON decoders).
+    public subscript(key: String) -> Value? {
+        guard case .object(let entries) = kind else { return nil }
+        return entries.last(where: { $0.key == key })?.value
+    }
+
+    /// The entry itself, with its key's range.
+    public func entry(_ key: String) -> ObjectEntry? {
+        guard case .object(let entries) = kind else { return nil }
+        return entries.last(where: { $0.key == key })
+    }
+
+    /// Every reference in this value and inside it.
+    public var allReferences: [Reference] {
+        var out = references
+        switch kind {
+        case .list(let items): for item in items { out += item.allReferences }
+        case .object(let entries): for e in entries { out += e.value.allReferences }
+        case .conditional(_, let t, let f): out += t.allReferences + f.allReferences
+        default: break
+        }
+        return out
+    }
+}
+
+/// Ranges and edges are boxed: most values in a large plan have none, and the box keeps
+/// `Value` small.
+final class ValueMetadata: Hashable, Sendable {
+    let range: SourceRange?
+    let references: [Reference]
+    let via: [SourceRange]
+
+    init(range: SourceRange?, references: [Reference], via: [SourceRange]) {
+        self.range = range
+        self.references = references
+        self.via = via
+    }
+
+    static func == (lhs: ValueMetadata, rhs: ValueMetadata) -> Bool {
+        lhs.range == rhs.range && lhs.references == rhs.references && lhs.via == rhs.via
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(range)
+        hasher.combine(references)
+    }
+}
+
+/// One key of an object, with the range of the key itself (where "rename this key" points).
+public struct ObjectEntry: Hashable, Sendable {
+    public var key: String
+    public var keyRange: SourceRange?
+    public var value: Value
+
+    public init(_ key: String, _ value: Value, keyRange: SourceRange? = nil) {
+        self.key = key
+        self.value = value
+        self.keyRange = keyRange
+    }
+
+    /// The key and its value together: what to point at when the attribute as a whole is wrong.
+    public var range: SourceRange? {
+        guard let k = keyRange else { return value.range }
+        guard let v = value.range, v.file == k.file else { return k }
+        return k.union(v)
+    }
+}
+
+/// Why a value cannot be known before deployment.
+public struct UnknownReason: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// A resource attribute computed by the provider (`aws_cloudwatch_log_group.x.arn`).
+        case knownAfterApply = "known after apply"
+        /// A Terraform variable with no default and no value given.
+        case unsetVariable = "variable without a value"
+        /// A CloudFormation parameter with no Default.
+        case parameter = "parameter without a default"
+        /// `AWS::Region`, `AWS::AccountId`, `data.aws_region`…
+        case deploymentContext = "depends on the deployment account or region"
+        /// An output of a module that was not loaded (registry or git source, not initialised).
+        case remoteModule = "module not available locally"
+        /// `Fn::ImportValue`, SSM parameters: defined outside this configuration.
+        case external = "defined outside this configuration"
+        /// A function iaclint does not evaluate (provider functions, unknown names).
+        case unsupportedFunction = "function not evaluated"
+        /// Evaluation stopped at a limit (size, depth, iteration count).
+        case limit = "evaluation limit reached"
+        /// An expression that could not be evaluated (error in the input, type mismatch).
+        case invalid = "invalid expression"
+    }
+
+    public var kind: Kind
+    /// What exactly: the variable, attribute or function name.
+    public var detail: String
+
+    public init(_ kind: Kind, _ detail: String = "") {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var description: String { detail.isEmpty ? kind.rawValue : "\(kind.rawValue): \(detail)" }
+}
+
+/// A named deploy-time condition (CloudFormation `Conditions`), possibly negated.
+public struct Condition: Hashable, Sendable, CustomStringConvertible {
+    public var name: String
+    public var negated: Bool
+    public var range: SourceRange?
+
+    public init(_ name: String, negated: Bool = false, range: SourceRange? = nil) {
+        self.name = name
+        self.negated = negated
+        self.range = range
+    }
+
+    public var description: String { negated ? "not \(name)" : name }
+}

@@ -1,0 +1,1 @@
+// IaCLintKit: see Package.swift for what this module holds.

@@ -1,0 +1,1 @@
+// IaCLintRules: see Package.swift for what this module holds.

@@ -1,0 +1,1 @@
+// PositionedJSON: see Package.swift for what this module holds.

@@ -1,0 +1,1 @@
+// Terraform: see Package.swift for what this module holds.

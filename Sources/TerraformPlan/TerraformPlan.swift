@@ -1,0 +1,1 @@
+// TerraformPlan: see Package.swift for what this module holds.

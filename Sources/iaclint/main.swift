@@ -1,0 +1,3 @@
+// The iaclint executable: argument parsing only; the work happens in IaCLintKit.
+import IaCLintKit
+print("iaclint")

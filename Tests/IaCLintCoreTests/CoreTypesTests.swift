@@ -1,0 +1,75 @@
+import XCTest
+@testable import IaCLintCore
+
+final class CoreTypesTests: XCTestCase {
+    func testPositionsCountScalarsNotBytes() {
+        let file = SourceFile(path: "a.tf", text: "ab\né x = 1\n")
+        let p = file.position(at: 6)  // after "é " (é is two bytes)
+        XCTAssertEqual(p.line, 2)
+        XCTAssertEqual(p.column, 3)
+        XCTAssertEqual(p.offset, 6)
+        XCTAssertEqual(file.line(2), "é x = 1")
+        XCTAssertEqual(file.line(3), "")
+    }
+
+    func testLineStripsCarriageReturn() {
+        let file = SourceFile(path: "a.tf", text: "a\r\nb")
+        XCTAssertEqual(file.line(1), "a")
+        XCTAssertEqual(file.line(2), "b")
+    }
+
+    func testFingerprintIgnoresLinesAndIsStable() {
+        let a = Finding(ruleID: "APIGW001", ruleName: "stage-access-logging", severity: .error, message: "m",
+                        range: SourceRange(file: "x.tf", at: SourcePosition(line: 3, column: 1, offset: 10)), resource: "aws_api_gateway_stage.s")
+        let b = Finding(ruleID: "APIGW001", ruleName: "stage-access-logging", severity: .error, message: "other",
+                        range: SourceRange(file: "x.tf", at: SourcePosition(line: 30, column: 5, offset: 300)), resource: "aws_api_gateway_stage.s")
+        XCTAssertEqual(a.fingerprint, b.fingerprint)
+        XCTAssertEqual(a.fingerprint.count, 16)
+        XCTAssertEqual(Fingerprint.make(ruleID: "A", resource: "r", file: "f"), Fingerprint.make(ruleID: "A", resource: "r", file: "f"))
+        XCTAssertNotEqual(Fingerprint.make(ruleID: "A", resource: "r", file: "f"), Fingerprint.make(ruleID: "A", resource: "rf", file: ""))
+    }
+
+    func testValueKeepsRangesAndReferences() {
+        let range = SourceRange(file: "m.tf", at: .start)
+        let ref = Reference(target: "aws_cloudwatch_log_group.logs", attribute: "arn")
+        let v = Value.unknown(UnknownReason(.knownAfterApply, "aws_cloudwatch_log_group.logs.arn"), range: range, references: [ref])
+        XCTAssertTrue(v.isUnknown)
+        XCTAssertFalse(v.isWhollyKnown)
+        XCTAssertEqual(v.range, range)
+        XCTAssertEqual(v.references, [ref])
+        let obj = Value.object([ObjectEntry("destination_arn", v), ObjectEntry("format", .string("$context.requestId"))])
+        XCTAssertEqual(obj["format"]?.stringValue, "$context.requestId")
+        XCTAssertEqual(obj.allReferences, [ref])
+        XCTAssertNil(obj["missing"])
+    }
+
+    func testGraphResolvesInstancesByBaseAddress() {
+        var g = ResourceGraph()
+        for key in ["0", "1"] {
+            g.add(Resource(address: "aws_cloudwatch_log_group.l[\(key)]", type: "aws_cloudwatch_log_group", origin: .terraform,
+                           scope: "root", instanceKey: key, range: nil))
+        }
+        XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.l", scope: "root").count, 2)
+        XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.l[1]", scope: "root").count, 1)
+        XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.l", scope: "other").count, 0)
+        XCTAssertEqual(g.resources.first?.baseAddress, "aws_cloudwatch_log_group.l")
+    }
+
+    func testPaths() {
+        XCTAssertEqual(Path.normalize("a/./b/../c"), "a/c")
+        XCTAssertEqual(Path.normalize("../x"), "../x")
+        XCTAssertEqual(Path.relative("/w/r/a/b.tf", to: "/w/r"), "a/b.tf")
+        XCTAssertEqual(Path.relative("/w/x/b.tf", to: "/w/r"), "../x/b.tf")
+        XCTAssertTrue(Path.isInside("/w/r/a", root: "/w/r"))
+        XCTAssertFalse(Path.isInside("/w/rr", root: "/w/r"))
+        XCTAssertEqual(Path.directory(of: "a/b/c.tf"), "a/b")
+        XCTAssertEqual(Path.fileName("a/b/c.tf"), "c.tf")
+    }
+
+    func testFileSystemRefusesDirectoriesAndReportsMissingFiles() {
+        if case .success = FileSystem.read("/") { XCTFail("a directory must not read as a file") }
+        if case .failure(let e) = FileSystem.read("/nonexistent/x.tf") {
+            XCTAssertTrue(e.message.contains("cannot open"), e.message)
+        } else { XCTFail() }
+    }
+}
