@@ -19,6 +19,10 @@ let package = Package(
             "IaCLintKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Throughput benchmarks per front end (run in release mode; see BENCHMARKS.md).
+        .executableTarget(name: "iaclint-bench", dependencies: [
+            "IaCLintCore", "HCL", "Terraform", "CloudFormation", "TerraformPlan", "PositionedJSON", "IaCLintKit",
+        ]),
         // Pipeline: discovery, front-end dispatch, config, suppressions, baseline, reporters.
         .target(name: "IaCLintKit", dependencies: [
             "IaCLintCore", "IaCLintRules", "HCL", "Terraform", "CloudFormation", "TerraformPlan", "PositionedJSON",

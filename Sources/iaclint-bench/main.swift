@@ -1,0 +1,20 @@
+// iaclint-bench: throughput benchmarks for each front end, run as a release build.
+//   swift run -c release iaclint-bench <suite> [paths...]
+// Each suite reads its inputs once, then times the work in-process and prints MB/s.
+// Whole-process figures (start-up, peak RSS) come from scripts/bench, not from here.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let suite = suites.first(where: { $0.name == name }) else {
+    print("usage: iaclint-bench <suite> [paths...]\nsuites:")
+    for s in suites { print("  \(s.name)\t\(s.summary)") }
+    exit(2)
+}
+exit(suite.run(Array(arguments.dropFirst())))
