@@ -25,7 +25,7 @@ let package = Package(
         ]),
         // Pipeline: discovery, front-end dispatch, config, suppressions, baseline, reporters.
         .target(name: "IaCLintKit", dependencies: [
-            "IaCLintCore", "IaCLintRules", "HCL", "Terraform", "CloudFormation", "TerraformPlan", "PositionedJSON",
+            "IaCLintCore", "IaCLintRules", "HCL", "Terraform", "CloudFormation", "TerraformPlan", "PositionedJSON", "YAML",
         ]),
         // The API Gateway logging model and the rules; pure.
         .target(name: "IaCLintRules", dependencies: ["IaCLintCore"]),
@@ -37,8 +37,10 @@ let package = Package(
         .target(name: "PositionedJSON", dependencies: ["IaCLintCore"]),
         // Terraform modules, variables, evaluation and functions into the resource graph.
         .target(name: "Terraform", dependencies: ["IaCLintCore", "HCL", "PositionedJSON"]),
-        // CloudFormation and SAM templates (YAML through libyaml, JSON) into the resource graph.
-        .target(name: "CloudFormation", dependencies: ["IaCLintCore", "CYAML", "PositionedJSON"]),
+        // A positioned YAML node tree over libyaml (CloudFormation templates, .iaclint.yml).
+        .target(name: "YAML", dependencies: ["IaCLintCore", "CYAML"]),
+        // CloudFormation and SAM templates (YAML or JSON) into the resource graph.
+        .target(name: "CloudFormation", dependencies: ["IaCLintCore", "YAML", "PositionedJSON"]),
         // `terraform show -json` plans and states into the resource graph.
         .target(name: "TerraformPlan", dependencies: ["IaCLintCore", "PositionedJSON"]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -49,7 +51,8 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "PositionedJSONTests", dependencies: ["PositionedJSON", "TestSupport"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "IaCLintCore", "TestSupport"]),
-        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "IaCLintCore", "TestSupport"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "IaCLintCore", "TestSupport"]),
+        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAML", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "TerraformPlanTests", dependencies: ["TerraformPlan", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "IaCLintRulesTests", dependencies: ["IaCLintRules", "IaCLintKit", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "IaCLintKitTests", dependencies: ["IaCLintKit", "IaCLintCore", "TestSupport"]),

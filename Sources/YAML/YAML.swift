@@ -1,0 +1,1 @@
+// YAML: see Package.swift for what this module holds.
