@@ -1,1 +1,0 @@
-// IaCLintRules: see Package.swift for what this module holds.
