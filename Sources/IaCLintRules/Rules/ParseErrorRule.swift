@@ -4,8 +4,11 @@
 import IaCLintCore
 
 public enum ParseErrorRule {
+    public static let id = "IAC001"
+    public static let name = "parse-error"
+
     public static let description = RuleDescription(
-        id: "IAC001", name: "parse-error", severity: .error,
+        id: id, name: name, severity: .error,
         summary: "A file could not be read or parsed; everything else is still checked.",
         rationale: """
             A file iaclint cannot read or parse may hide stages without access logging. The error names \
