@@ -171,6 +171,8 @@ struct DestinationResolver {
     /// True when the reference is the whole expression (`!Ref LG`, `x.name`, `"${x.name}"`) rather
     /// than one part of a template that builds an ARN around it.
     private func isWholeValue(_ reference: Reference, of value: Value) -> Bool {
+        // Front ends describe a partly unknown template by its text (`Fn::Sub "arn:${AWS::Partition}:logs:…"`).
+        if let reason = value.unknownReason, reason.detail.contains("arn:") { return false }
         if let vr = value.range, let rr = reference.range, vr.file == rr.file,
            rr.start.offset >= vr.start.offset, rr.end.offset <= vr.end.offset {
             let extra = (vr.end.offset - vr.start.offset) - (rr.end.offset - rr.start.offset)
