@@ -3,6 +3,7 @@
 import XCTest
 import IaCLintCore
 import CloudFormation
+import Terraform
 import TestSupport
 #if canImport(Glibc)
 import Glibc
@@ -72,9 +73,13 @@ enum ExampleLoading {
     }
 }
 
-/// The Terraform front end, once it is part of this build (branch `terraform`).
+/// The Terraform front end, run from inside `root` so that paths come out relative to it.
 enum TerraformFrontEnd {
     static func load(root: String, directories: [String]) -> ResourceGraph? {
-        nil
+        let previous = FileSystem.currentDirectory()
+        guard chdir(root) == 0 else { return nil }
+        defer { _ = chdir(previous) }
+        let options = TerraformOptions(scanRoot: root)
+        return TerraformLoader.load(directories: directories, options: options)
     }
 }
