@@ -66,13 +66,21 @@ public struct LoggingModel: Sendable {
             steps += 1
             if steps > limit { return true }   // too large to decide: do not report
             for reference in next.allReferences {
-                for target in graph.resolve(reference.target, scope: next.scope) {
+                for target in targets(of: reference, scope: next.scope) {
                     if target.address == to.address || target.baseAddress == to.address { return true }
                     if seen.insert(target.address).inserted { queue.append(target) }
                 }
             }
         }
         return false
+    }
+
+    /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
+    private func targets(of reference: Reference, scope: String) -> [Resource] {
+        let direct = graph.resolve(reference.target, scope: scope)
+        guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
+        let dotted = reference.target + ".", indexed = reference.target + "["
+        return graph.resources.filter { $0.scope == scope && ($0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed)) }
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.

@@ -75,13 +75,26 @@ struct StageWaitsForAccountRule: Rule {
                 """),
         ])
 
+    /// What `depends_on` can name from the stage's module: the account itself when it is in the same
+    /// module, else the outermost module block that contains it.
+    static func dependencyTarget(_ account: Resource, from stage: Resource) -> String {
+        let accountParts = account.baseAddress.split(separator: ".").map(String.init)
+        let stageParts = stage.baseAddress.split(separator: ".").map(String.init)
+        let accountModule = Array(accountParts.dropLast(2)), stageModule = Array(stageParts.dropLast(2))
+        if accountModule == stageModule { return accountParts.suffix(2).joined(separator: ".") }
+        if accountModule.count >= 2, accountModule.starts(with: stageModule), accountModule.count > stageModule.count {
+            return accountModule[stageModule.count..<(stageModule.count + 2)].joined(separator: ".")
+        }
+        return account.baseAddress
+    }
+
     func check(_ model: LoggingModel, _ report: inout FindingCollector) {
         for account in model.accountSettings where account.setsRole {
             for stage in model.stages
             where stage.resource.scope == account.resource.scope && stage.apiType.needsAccountRole
                 && model.logsAnything(stage) && !model.dependsOn(stage.resource, account.resource) {
                 let fix = Phrase.isTerraform(stage.resource)
-                    ? "add depends_on = [\(account.resource.baseAddress)] to it\(stage.resource.moduleCalls.isEmpty ? "" : " or to its module block")"
+                    ? "add depends_on = [\(Self.dependencyTarget(account.resource, from: stage.resource))] to it\(stage.resource.moduleCalls.isEmpty ? "" : " or to its module block")"
                     : "add DependsOn: \(account.resource.address) to it"
                 report.add("\(StageAccessLoggingRule.capitalized(stage.displayName)) logs but does not depend on \(account.resource.address), so the first deployment can fail with \"CloudWatch Logs role ARN must be set in account settings to enable logging\"; \(fix).",
                            at: stage.resource.range, resource: stage.resource,
