@@ -32,6 +32,10 @@ public struct FindingCollector: Sendable {
             text += " (\(resource.address) comes from the module block at \(calls.joined(separator: ", then ")))"
             locations = resource.moduleCalls + locations
         }
+        // One finding per place: a dynamic block repeats the same attribute for every element.
+        if findings.contains(where: { $0.range == (range ?? resource.range) && $0.resource == resource.address && $0.message == text }) {
+            return
+        }
         findings.append(Finding(ruleID: rule.id, ruleName: rule.name, severity: severity ?? rule.severity,
                                 message: text, range: range ?? resource.range, resource: resource.address,
                                 related: locations, discriminator: discriminator))

@@ -17,18 +17,18 @@ final class AccessLogFormatTests: XCTestCase {
 
     func testNearMissIsSuggestedAndSeverityDependsOnAPIType() {
         let http = AccessLogFormat.check("$context.requestId $context.identity.sourceIP", api: .http)
-        XCTAssertEqual(http.map(\.kind), [.unknownVariable(name: "identity.sourceIP", suggestion: "identity.sourceIp")])
+        XCTAssertEqual(http.map(\.kind), [.unknownVariables([UnknownVariable(name: "identity.sourceIP", suggestion: "identity.sourceIp")])])
         XCTAssertEqual(http.map(\.isError), [true])
         let rest = AccessLogFormat.check("$context.requestId $context.sourceIp", api: .rest)
-        XCTAssertEqual(rest.map(\.kind), [.unknownVariable(name: "sourceIp", suggestion: "identity.sourceIp")])
+        XCTAssertEqual(rest.map(\.kind), [.unknownVariables([UnknownVariable(name: "sourceIp", suggestion: "identity.sourceIp")])])
         XCTAssertEqual(rest.map(\.isError), [false])
     }
 
     func testVariablesDifferPerAPIType() {
         XCTAssertEqual(kinds("$context.requestId $context.resourcePath", .rest), [])
         XCTAssertEqual(kinds("$context.requestId $context.routeKey", .http), [])
-        if case .unknownVariable(let name, _)? = kinds("$context.requestId $context.resourcePath", .http).first {
-            XCTAssertEqual(name, "resourcePath")
+        if case .unknownVariables(let unknown)? = kinds("$context.requestId $context.resourcePath $context.xrayTraceId", .http).first {
+            XCTAssertEqual(unknown.map(\.name), ["resourcePath", "xrayTraceId"])
         } else { XCTFail("resourcePath is not an HTTP variable") }
         XCTAssertEqual(kinds("$context.requestId $context.connectionId $context.eventType", .webSocket), [])
     }
@@ -58,6 +58,7 @@ final class AccessLogFormatTests: XCTestCase {
         XCTAssertEqual(broken.count, 1)
         if case .invalidJSON(let message)? = broken.first {
             XCTAssertTrue(message.contains("expected a quoted member name"), message)
+            XCTAssertTrue(message.contains("$context.status\",}"), "the excerpt shows the original text: \(message)")
         } else { XCTFail("expected a JSON problem") }
         // Not JSON-looking: no JSON check.
         XCTAssertEqual(kinds(#"$context.requestId {"#, .rest), [])

@@ -10,13 +10,20 @@ struct ContextVariableUse: Hashable, Sendable {
     var end: Int
 }
 
+/// A `$context` name the API type does not document, and the name it most likely meant.
+struct UnknownVariable: Hashable, Sendable {
+    var name: String
+    var suggestion: String?
+}
+
 /// One problem in a format, with the severity it deserves for that API type.
 struct FormatProblem: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         case empty
         case newline(trailingOnly: Bool)
         case missingRequestId
-        case unknownVariable(name: String, suggestion: String?)
+        /// Every unknown variable of the format, with the nearest valid name when there is one.
+        case unknownVariables([UnknownVariable])
         case unsupportedVariable(name: String)
         case invalidJSON(message: String)
         case tooLong(length: Int)
@@ -88,10 +95,11 @@ enum AccessLogFormat {
         }
         let catalog = ContextVariableCatalog.forAPI(api)
         var reported: Set<String> = []
+        var unknown: [UnknownVariable] = []
         for use in uses where !catalog.contains(use.name) && reported.insert(use.name).inserted {
-            problems.append(FormatProblem(kind: .unknownVariable(name: use.name, suggestion: catalog.suggestion(for: use.name)),
-                                          isError: api == .http))
+            unknown.append(UnknownVariable(name: use.name, suggestion: catalog.suggestion(for: use.name)))
         }
+        if !unknown.isEmpty { problems.append(FormatProblem(kind: .unknownVariables(unknown), isError: api == .http)) }
         for family in unsupportedVariables(in: text) {
             problems.append(FormatProblem(kind: .unsupportedVariable(name: family), isError: api == .http))
         }
@@ -107,22 +115,44 @@ enum AccessLogFormat {
         return problems
     }
 
-    /// The JSON syntax error after each variable is replaced by a number (valid quoted or not).
+    /// The JSON syntax error after each variable is replaced by a number (valid quoted or not),
+    /// described with the original text around the error.
     static func jsonError(_ text: String, uses: [ContextVariableUse]) -> String? {
-        var bytes = Array(text.utf8)
-        for use in uses.reversed() {
-            bytes.replaceSubrange(use.start..<use.end, with: [UInt8(ascii: "0")])
+        let original = Array(text.utf8)
+        var bytes: [UInt8] = []
+        var origin: [Int] = []   // original offset of each substituted byte
+        var next = 0
+        for use in uses {
+            while next < use.start { bytes.append(original[next]); origin.append(next); next += 1 }
+            bytes.append(UInt8(ascii: "0")); origin.append(use.start)
+            next = use.end
         }
-        let substituted = String(decoding: bytes, as: UTF8.self)
-        guard let error = JSONText.firstError(substituted) else { return nil }
-        // Show the text around the error, as the substituted format reads there.
-        let from = max(0, error.offset - 12), to = min(bytes.count, error.offset + 12)
-        let excerpt = String(decoding: bytes[from..<to], as: UTF8.self)
+        while next < original.count { bytes.append(original[next]); origin.append(next); next += 1 }
+        guard let error = JSONText.firstError(String(decoding: bytes, as: UTF8.self)) else { return nil }
+        let at = error.offset < origin.count ? origin[error.offset] : original.count
+        let from = max(0, at - 24), to = min(original.count, at + 16)
+        var excerpt = String(decoding: original[from..<to], as: UTF8.self)
+        excerpt = excerpt.replacingNewlines()
         return "\(error.message) near `\(excerpt)`"
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+    }
+}
+
+extension String {
+    /// Newlines shown as `\n` so an excerpt stays on one line of a message.
+    fileprivate func replacingNewlines() -> String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -69,6 +69,14 @@ struct RolePermissionsReader {
                     for target in graph.resolve(reference.target, scope: role.scope)
                     where target.type == ResourceTypes.tfPolicy || target.type == ResourceTypes.cfnManagedPolicy {
                         found = true
+                        if target.mode == .data {
+                            // `data "aws_iam_policy"` looks a policy up by ARN or name.
+                            if let arn = target["arn"]?.stringValue { addPolicyARN(.string(arn)) }
+                            else if let name = target["name"]?.stringValue, name == "AmazonAPIGatewayPushToCloudWatchLogs" {
+                                addPolicyARN(.string("arn:aws:iam::aws:" + RolePermissions.pushToCloudWatchPolicy))
+                            } else { unknown = true }
+                            continue
+                        }
                         add(policies.read(target[target.type == ResourceTypes.tfPolicy ? "policy" : "PolicyDocument"], scope: target.scope))
                     }
                 }

@@ -151,10 +151,16 @@ struct AccessLogFormatRule: Rule {
             return ("\(subject) spans several lines, but API Gateway accepts a single line only; write it on one line (jsonencode() in Terraform, a quoted string instead of a block scalar in YAML).", "newline")
         case .missingRequestId:
             return ("\(subject) has neither $context.requestId nor $context.extendedRequestId, which API Gateway requires; add \"requestId\":\"$context.requestId\".", "request-id")
-        case .unknownVariable(let name, let suggestion):
-            let hint = suggestion.map { "did you mean $context.\($0)?" } ?? "remove it or use a documented variable."
-            let consequence = stage.apiType == .http ? "which HTTP APIs reject" : "which API Gateway does not fill in"
-            return ("\(subject) uses $context.\(name), not a \(api == "this" ? "known" : api) access-log variable, \(consequence); \(hint)", "var:" + name)
+        case .unknownVariables(let unknown):
+            let names = unknown.map { "$context.\($0.name)" }.joined(separator: ", ")
+            let kind = api == "this" ? "known" : api
+            let consequence = stage.apiType == .http ? "HTTP APIs reject" : "API Gateway does not fill in"
+            let what = unknown.count == 1 ? "\(names), not a \(kind) access-log variable, which \(consequence)"
+                : "\(names), which are not \(kind) access-log variables and which \(consequence)"
+            let hints = unknown.compactMap { u in u.suggestion.map { "$context.\($0) for $context.\(u.name)" } }
+            let fix = hints.isEmpty ? "remove them or use documented variables"
+                : (unknown.count == 1 && hints.count == 1 ? "did you mean $context.\(unknown[0].suggestion ?? "")?" : "use \(hints.joined(separator: ", ")), and remove the others")
+            return ("\(subject) uses \(what); \(fix).", "variables")
         case .unsupportedVariable(let family):
             return ("\(subject) uses \(family) variables, but access logs support only $context variables; use the matching $context variable.", "family:" + family)
         case .invalidJSON(let message):
