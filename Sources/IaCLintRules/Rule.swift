@@ -15,6 +15,14 @@ public struct FindingCollector: Sendable {
     public let rule: RuleDescription
     public let options: RuleOptions
     public private(set) var findings: [Finding] = []
+    private var seen: Set<PlaceKey> = []
+
+    /// Identity of a finding's place and text, to report each only once.
+    private struct PlaceKey: Hashable, Sendable {
+        var range: SourceRange?
+        var resource: String
+        var message: String
+    }
 
     public init(rule: RuleDescription, options: RuleOptions) {
         self.rule = rule
@@ -33,7 +41,7 @@ public struct FindingCollector: Sendable {
             locations = resource.moduleCalls + locations
         }
         // One finding per place: a dynamic block repeats the same attribute for every element.
-        if findings.contains(where: { $0.range == (range ?? resource.range) && $0.resource == resource.address && $0.message == text }) {
+        guard seen.insert(PlaceKey(range: range ?? resource.range, resource: resource.address, message: text)).inserted else {
             return
         }
         findings.append(Finding(ruleID: rule.id, ruleName: rule.name, severity: severity ?? rule.severity,

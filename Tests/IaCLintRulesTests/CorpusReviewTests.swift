@@ -42,6 +42,17 @@ final class CorpusReviewTests: XCTestCase {
         let start = BenchTime.now()
         let findings = RuleEngine.check(graph)
         let seconds = BenchTime.now() - start
+        if FileSystem.environment("IACLINT_RULE_TIMING") != nil {
+            var t = BenchTime.now()
+            let model = LoggingModel(graph: graph)
+            print("  model: \(Int((BenchTime.now() - t) * 1000)) ms")
+            for rule in RuleCatalog.rules {
+                t = BenchTime.now()
+                var collector = FindingCollector(rule: type(of: rule).description, options: .init())
+                rule.check(model, &collector)
+                print("  \(type(of: rule).description.id): \(Int((BenchTime.now() - t) * 1000)) ms")
+            }
+        }
         var counts: [String: Int] = [:]
         for f in findings { counts[f.ruleID, default: 0] += 1 }
         let model = LoggingModel(graph: graph)

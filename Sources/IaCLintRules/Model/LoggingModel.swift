@@ -7,10 +7,16 @@ public struct LoggingModel: Sendable {
     public let graph: ResourceGraph
     public private(set) var stages: [Stage] = []
     public private(set) var accountSettings: [AccountSetting] = []
+    /// Resources by configuration scope: relations (policies of a role, method settings of a stage)
+    /// are looked up within one scope, never across the whole scan.
+    let byScope: [String: [Resource]]
 
     public init(graph: ResourceGraph) {
         self.graph = graph
-        var builder = StageBuilder(graph: graph)
+        var byScope: [String: [Resource]] = [:]
+        for resource in graph.resources { byScope[resource.scope, default: []].append(resource) }
+        self.byScope = byScope
+        var builder = StageBuilder(graph: graph, byScope: byScope)
         stages = builder.buildStages()
         accountSettings = graph.resources.compactMap { resource in
             guard resource.mode == .managed, ResourceTypes.accounts.contains(resource.type) else { return nil }
@@ -53,7 +59,7 @@ public struct LoggingModel: Sendable {
     }
 
     public func permissions(of role: Resource) -> RolePermissions {
-        RolePermissionsReader(graph: graph).read(role)
+        RolePermissionsReader(graph: graph, scopeResources: byScope[role.scope] ?? []).read(role)
     }
 
     /// True when `from` depends on `to`, directly or through other resources (references and
@@ -80,7 +86,7 @@ public struct LoggingModel: Sendable {
         let direct = graph.resolve(reference.target, scope: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
-        return graph.resources.filter { $0.scope == scope && ($0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed)) }
+        return (byScope[scope] ?? []).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.

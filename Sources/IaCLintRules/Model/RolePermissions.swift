@@ -26,6 +26,8 @@ public struct RolePermissions: Sendable {
 
 struct RolePermissionsReader {
     let graph: ResourceGraph
+    /// The resources of the role's configuration, where its attachments and policies are.
+    let scopeResources: [Resource]
     var policies: PolicyReader { PolicyReader(graph: graph) }
 
     func read(_ role: Resource) -> RolePermissions {
@@ -89,7 +91,7 @@ struct RolePermissionsReader {
             for inline in ValueReading.elements(role["inline_policy"]) {
                 if let policy = inline["policy"] { add(policies.read(policy, scope: role.scope)) }
             }
-            for other in graph.resources where other.scope == role.scope {
+            for other in scopeResources {
                 switch other.type {
                 case ResourceTypes.tfRolePolicyAttachment:
                     if names(role, other["role"]) == .yes, let arn = other["policy_arn"] { addPolicyARN(arn) }
@@ -111,7 +113,7 @@ struct RolePermissionsReader {
             for policy in listItems(role["Policies"]) {
                 add(policies.read(policy["PolicyDocument"], scope: role.scope))
             }
-            for other in graph.resources where other.scope == role.scope {
+            for other in scopeResources {
                 switch other.type {
                 case ResourceTypes.cfnPolicy, ResourceTypes.cfnManagedPolicy:
                     if listItems(other["Roles"]).contains(where: { refersTo(role, $0) }) {

@@ -4,6 +4,7 @@ import IaCLintCore
 
 struct StageBuilder {
     let graph: ResourceGraph
+    let byScope: [String: [Resource]]
 
     mutating func buildStages() -> [Stage] {
         var stages: [Stage] = []
@@ -144,7 +145,7 @@ struct StageBuilder {
         var out = ExecutionLogging()
         let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
         let name = stageName?.stringValue
-        for settings in graph.resources where settings.type == ResourceTypes.tfMethodSettings && settings.scope == stage.scope {
+        for settings in byScope[stage.scope] ?? [] where settings.type == ResourceTypes.tfMethodSettings {
             guard let settingsStage = settings["stage_name"] else { continue }
             let references = settingsStage.allReferences.map(\.target)
             var applies = references.contains(stage.address) || references.contains(stage.baseAddress)
