@@ -55,18 +55,27 @@ public enum CloudFormationLoader {
         var resolver = IntrinsicResolver(template: template)
         let globals = template.isSAM ? root["Globals"] : nil
 
-        for entry in template.resources {
-            graph.add(makeResource(entry, template: template, globals: globals, resolver: &resolver))
-        }
+        var implicitAPIs: [Resource] = []
         if template.isSAM {
             let implicit = SAMImplicitAPIs(template: template)
             for kind in [SAMNaming.APIKind.rest, .http] {
                 let section = globals?[kind == .rest ? "Api" : "HttpApi"]
                 if let api = implicit.resource(kind: kind, template: template, globals: section, resolver: &resolver) {
-                    graph.add(api)
+                    implicitAPIs.append(api)
                 }
             }
         }
+        for entry in template.resources {
+            if let api = implicitAPIs.first(where: { $0.address == entry.logicalID }) {
+                graph.diagnostics.append(Diagnostic(severity: .warning,
+                                                    message: "resource \(entry.logicalID) is replaced by the API SAM creates for events without an API id",
+                                                    detail: "Rename the resource; \(api.address) is the logical id of SAM's implicit API.",
+                                                    range: entry.key.range))
+                continue
+            }
+            graph.add(makeResource(entry, template: template, globals: globals, resolver: &resolver))
+        }
+        for api in implicitAPIs { graph.add(api) }
         graph.diagnostics += resolver.diagnostics
         return graph
     }
@@ -106,7 +115,18 @@ public enum CloudFormationLoader {
                                                        range: node.range))
             }
         }
-        let metadata = body["Metadata"].map { resolver.evaluate($0) }
+        var metadata = body["Metadata"].map { resolver.evaluate($0) }
+        if let kind = SAMNaming.APIKind(serverlessType: entry.type) {
+            let stageID = SAMNaming.generatedStageLogicalID(api: entry.logicalID,
+                                                            stageName: SAMNaming.literalStageName(properties?["StageName"], kind: kind),
+                                                            kind: kind)
+            let note = ObjectEntry(IaCLintMetadata.generatedStage, .string(stageID, range: entry.key.range))
+            if let existing = metadata?.objectEntries {
+                metadata = Value(.object(existing + [note]), range: metadata?.range)
+            } else if metadata == nil {
+                metadata = .object([note], range: entry.key.range)
+            }
+        }
         let origin: Resource.Origin = entry.type.hasPrefix("AWS::Serverless::") ? .sam : .cloudFormation
         return Resource(address: entry.logicalID, type: entry.type, origin: origin, scope: template.path,
                         range: entry.key.range, attributes: attributes, dependsOn: dependsOn,

@@ -18,9 +18,7 @@ struct Intrinsic {
         if let tag = node.tag, tag.utf8.count > 1, tag.utf8.first == UInt8(ascii: "!") {
             let short = tag.dropFirst()
             let name = short == "Ref" || short == "Condition" ? String(short) : "Fn::" + short
-            var argument = node
-            argument.tag = nil
-            return Intrinsic(name: name, argument: argument, node: node)
+            return Intrinsic(name: name, argument: node.with(tag: .some(nil)), node: node)
         }
         guard case .mapping(let entries) = node.kind, entries.count == 1,
               let key = entries[0].key.scalar else { return nil }
@@ -34,10 +32,8 @@ struct Intrinsic {
     var getAttOperands: (resource: YAMLNode, attribute: YAMLNode)? {
         if let text = argument.scalar {
             guard let dot = text.firstIndex(of: ".") else { return nil }
-            var resource = argument, attribute = argument
-            resource.kind = .scalar(String(text[..<dot]), style: .plain)
-            attribute.kind = .scalar(String(text[text.index(after: dot)...]), style: .plain)
-            return (resource, attribute)
+            return (argument.with(kind: .scalar(String(text[..<dot]), style: .plain)),
+                    argument.with(kind: .scalar(String(text[text.index(after: dot)...]), style: .plain)))
         }
         if let items = argument.items, items.count == 2 { return (items[0], items[1]) }
         return nil

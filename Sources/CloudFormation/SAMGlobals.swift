@@ -19,7 +19,7 @@ enum SAMGlobals {
             if ignore.scalar == "*" { return properties }
             let names = Set(ignore.items?.compactMap(\.scalar) ?? ignore.scalar.map { [$0] } ?? [])
             if case .mapping(let entries) = globals.kind {
-                globals.kind = .mapping(entries.filter { !names.contains($0.key.scalar ?? "") })
+                globals = globals.with(kind: .mapping(entries.filter { !names.contains($0.key.scalar ?? "") }))
             }
         }
         guard let properties else { return globals }
@@ -48,14 +48,10 @@ enum SAMGlobals {
                 }
             }
             for entry in l where !seen.contains(entry.key.scalar ?? "") { merged.append(entry) }
-            var out = local
-            out.kind = .mapping(merged)
-            return out
+            return local.with(kind: .mapping(merged))
         }
         if global.tag == nil, local.tag == nil, let g = global.items, let l = local.items {
-            var out = local
-            out.kind = .sequence(g + l)
-            return out
+            return local.with(kind: .sequence(g + l))
         }
         return local
     }

@@ -4,14 +4,6 @@
 import IaCLintCore
 import YAML
 
-/// Metadata keys on a synthesized implicit API resource.
-public enum ImplicitAPIMetadata {
-    /// `true` on `ServerlessRestApi` / `ServerlessHttpApi` resources iaclint synthesized.
-    public static let implicit = "iaclint:implicit"
-    /// The events that created it, as `Function.Events.Name` strings whose ranges are the event keys.
-    public static let createdBy = "iaclint:createdBy"
-}
-
 struct SAMImplicitAPIs {
     struct Creator {
         let name: String
@@ -41,13 +33,15 @@ struct SAMImplicitAPIs {
         }
     }
 
-    /// The synthesized resource, or nil when no event needs it or the template already has one.
+    /// The synthesized resource, or nil when no event needs it or the template declares that API
+    /// itself. A resource of another type under the implicit API's id is replaced by SAM (its
+    /// translator output keeps only the API), so the loader drops it with a warning.
     func resource(kind: SAMNaming.APIKind, template: Template, globals: YAMLNode?,
                   resolver: inout IntrinsicResolver) -> Resource? {
         let creators = kind == .rest ? rest : http
         let id = kind == .rest ? SAMNaming.implicitRestAPILogicalID : SAMNaming.implicitHttpAPILogicalID
-        guard let first = creators.first, template.resource(id) == nil else { return nil }
         let type = kind == .rest ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi"
+        guard let first = creators.first, template.resource(id)?.type != type else { return nil }
         var properties: YAMLNode? = globals
         if kind == .rest {
             // SAM sets StageName: Prod on the implicit API; it points at the first creating event.
@@ -58,9 +52,12 @@ struct SAMImplicitAPIs {
         }
         var attributes = properties.map { resolver.evaluate($0) } ?? .object([], range: first.range)
         if case .object = attributes.kind {} else { attributes = .object([], range: first.range) }
+        let stageID = SAMNaming.generatedStageLogicalID(api: id, stageName: kind == .rest ? SAMNaming.implicitRestStageName
+                                                            : SAMNaming.defaultStageName(kind), kind: kind)
         let metadata = Value.object([
-            ObjectEntry(ImplicitAPIMetadata.implicit, .bool(true, range: first.range)),
-            ObjectEntry(ImplicitAPIMetadata.createdBy, .list(creators.map { .string($0.name, range: $0.range) })),
+            ObjectEntry(IaCLintMetadata.implicit, .bool(true, range: first.range)),
+            ObjectEntry(IaCLintMetadata.createdBy, .list(creators.map { .string($0.name, range: $0.range) })),
+            ObjectEntry(IaCLintMetadata.generatedStage, .string(stageID, range: first.range)),
         ], range: first.range)
         return Resource(address: id, type: type, origin: .sam, scope: template.path, range: first.range,
                         attributes: attributes, metadata: metadata)

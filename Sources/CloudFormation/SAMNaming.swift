@@ -2,6 +2,7 @@
 // name the resources a deployed stack will really have.
 
 import IaCLintCore
+import YAML
 
 public enum SAMNaming {
     public enum APIKind: String, Sendable {
@@ -63,18 +64,16 @@ public enum SAMNaming {
         !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
-    /// The literal stage name a serverless API resource (after Globals) gets, by SAM's rules:
-    /// nil when `StageName` is computed; the kind's default when it is absent.
-    public static func stageName(of resource: Resource) -> String? {
-        guard let kind = APIKind(serverlessType: resource.type) else { return nil }
-        guard let value = resource.attributes["StageName"] else { return defaultStageName(kind) }
-        // A value that flowed from a parameter default (`via` set) was an intrinsic in the
-        // template: SAM names the stage from the literal only.
-        guard value.via.isEmpty else { return nil }
-        switch value.kind {
-        case .string(let s): return s
-        case .number(let n): return IntrinsicResolver.formatNumber(n)
-        default: return nil
-        }
+    /// The generated stage's logical id recorded on a serverless API resource by the loader.
+    public static func generatedStageLogicalID(of resource: Resource) -> String? {
+        resource.metadata?[IaCLintMetadata.generatedStage]?.stringValue
+    }
+
+    /// The stage name SAM names the stage after: the literal `StageName` (untagged scalar), the
+    /// kind's default when absent, nil when it is an intrinsic function.
+    static func literalStageName(_ node: YAMLNode?, kind: APIKind) -> String? {
+        guard let node else { return defaultStageName(kind) }
+        if Intrinsic.match(node) != nil { return nil }
+        return node.scalar
     }
 }

@@ -25,6 +25,7 @@ struct Template {
     private(set) var resources: [ResourceEntry] = []
     private(set) var resourceIndex: [String: Int] = [:]
     private(set) var isSAM = false
+    private var usesServerlessTypes = false
     /// Structural problems (a resource with no Type, a section of the wrong shape).
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -71,8 +72,17 @@ struct Template {
                                           detail: "Add a Type such as AWS::ApiGateway::Stage."))
                 continue
             }
+            if type.hasPrefix("AWS::Serverless::") { usesServerlessTypes = true }
             resourceIndex[id] = resources.count
             resources.append(ResourceEntry(logicalID: id, key: entry.key, body: entry.value, type: type))
+        }
+        // Serverless types mean SAM was intended: expand it, and say the transform line is missing.
+        if usesServerlessTypes, !isSAM {
+            isSAM = true
+            diagnostics.append(Diagnostic(severity: .warning,
+                                          message: "template uses AWS::Serverless resources but has no Transform: \(Template.samTransform)",
+                                          detail: "CloudFormation rejects AWS::Serverless types unless the SAM transform is declared.",
+                                          range: SourceRange(file: path, at: root.range.start)))
         }
     }
 

@@ -111,7 +111,8 @@ extension Evaluator {
             return Value.unknown(.knownAfterApply, "\(target).\(attr)")
         }
         var result = applySteps(value, rest, s, missing: missing)
-        result = flowed(result, to: t.range)
+        // A computed attribute has no origin of its own; a configured one keeps where it was set.
+        if result.isUnknown { result.range = t.range } else { result = flowed(result, to: t.range) }
         result.references = mergeReferences([reference], result.references.filter { $0.target != target || $0.attribute != nil })
         return result
     }

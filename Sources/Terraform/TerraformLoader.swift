@@ -3,6 +3,7 @@
 
 import IaCLintCore
 import HCL
+import PositionedJSON
 
 /// A load's graph plus figures for benchmarks and reports.
 public struct TerraformLoadResult: Sendable {
@@ -127,5 +128,25 @@ struct GraphBuilder {
             out.append(Reference(target: m.addressPrefix + target, kind: .dependsOn, range: ref.range))
         }
         return out
+    }
+}
+
+extension TerraformLoader {
+    /// The root module's outputs in `directory`, evaluated (for tests against real plans).
+    static func rootOutputs(directory: String, options: TerraformOptions) -> [String: Value] {
+        let context = LoadContext(options: options)
+        let evaluator = Evaluator(context: context)
+        let root = Path.normalize(directory)
+        let instance = ModuleInstance(config: context.reader.module(at: root), address: "", rootDirectory: root, parent: nil,
+                                      call: nil, callIteration: .none, moduleCalls: [], chain: [root])
+        instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
+        var out: [String: Value] = [:]
+        for name in instance.config.outputs.keys { out[name] = evaluator.outputValue(name, instance) }
+        return out
+    }
+
+    /// A JSON document as a value (tests read plans with it).
+    static func decodeJSON(_ bytes: [UInt8], path: String) -> Value? {
+        JSONReader.parse(bytes, path: path).document?.root.toValue(ranges: false)
     }
 }

@@ -26,8 +26,13 @@ private struct OpenCollection {
     var start: SourcePosition
     /// Nodes counted before this collection started, to know its expanded size for anchors.
     var nodesBefore: Int
-    /// Sequence items, or mapping keys and values alternating.
-    var children: [YAMLNode] = []
+    var items: [YAMLNode] = []
+    var entries: [(key: YAMLNode, value: YAMLNode)] = []
+    /// A mapping's key waiting for its value.
+    var pendingKey: YAMLNode?
+    var hasMergeKey = false
+    /// End of the last child, where a block collection ends.
+    var lastEnd: SourcePosition?
 }
 
 private struct TreeBuilder {
@@ -124,9 +129,15 @@ private struct TreeBuilder {
             guard let open = stack.popLast() else { return true }
             // A block collection's end mark sits at the next token; end it at its last child instead.
             let end: SourcePosition
-            if open.isFlow { end = position(event.end_mark) } else { end = open.children.last?.range.end ?? open.start }
+            if open.isFlow { end = position(event.end_mark) } else { end = open.lastEnd ?? open.start }
             let range = SourceRange(file: path, start: open.start, end: end)
-            let kind: YAMLNode.Kind = open.isMapping ? .mapping(buildMapping(open.children)) : .sequence(open.children)
+            let kind: YAMLNode.Kind
+            if open.isMapping {
+                reportDuplicates(open.entries)
+                kind = .mapping(open.hasMergeKey ? expandMerges(open.entries) : open.entries)
+            } else {
+                kind = .sequence(open.items)
+            }
             return complete(YAMLNode(kind: kind, tag: open.tag, range: range), anchor: open.anchor,
                             size: nodeCount - open.nodesBefore)
         case YAML_ALIAS_EVENT:
@@ -146,10 +157,20 @@ private struct TreeBuilder {
 
     private mutating func complete(_ node: YAMLNode, anchor: String?, size: Int) -> Bool {
         if let anchor { anchors[anchor] = (node, size) }
-        if stack.isEmpty {
+        guard !stack.isEmpty else {
             documents.append(node)
+            return true
+        }
+        let top = stack.count - 1
+        stack[top].lastEnd = node.range.end
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].entries.append((key, node))
+            stack[top].pendingKey = nil
         } else {
-            stack[stack.count - 1].children.append(node)
+            if node.tag == nil, case .scalar("<<", .plain) = node.kind { stack[top].hasMergeKey = true }
+            stack[top].pendingKey = node
         }
         return true
     }
@@ -160,22 +181,6 @@ private struct TreeBuilder {
                                   at: range,
                                   detail: "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."))
         return false
-    }
-
-    /// Pairs keys with values, expands `<<` merge keys, and reports duplicate keys.
-    private mutating func buildMapping(_ children: [YAMLNode]) -> [(key: YAMLNode, value: YAMLNode)] {
-        var entries: [(key: YAMLNode, value: YAMLNode)] = []
-        entries.reserveCapacity(children.count / 2)
-        var hasMerge = false
-        var i = 0
-        while i + 1 < children.count {
-            let key = children[i]
-            if key.tag == nil, case .scalar("<<", .plain) = key.kind { hasMerge = true }
-            entries.append((children[i], children[i + 1]))
-            i += 2
-        }
-        reportDuplicates(entries)
-        return hasMerge ? expandMerges(entries) : entries
     }
 
     private mutating func reportDuplicates(_ entries: [(key: YAMLNode, value: YAMLNode)]) {

@@ -20,9 +20,17 @@ public enum YAMLScalar {
             }
         }
         guard style == .plain else { return .string(text) }
-        if isNull(text) { return .null }
-        if let b = boolean(text) { return .bool(b) }
-        if let n = number(text) { return .number(n) }
+        // Most plain scalars are names: decide from the first byte before any comparison.
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
+            if isNull(text) { return .null }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if let b = boolean(text) { return .bool(b) }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+            if let n = number(text) { return .number(n) }
+        default: break
+        }
         return .string(text)
     }
 
@@ -43,36 +51,40 @@ public enum YAMLScalar {
     /// mode or an account id with leading zeros must stay), no `0x`, no `.5`, no `1_000`, and
     /// integers too long for a Double to hold exactly stay strings.
     public static func number(_ text: String) -> Double? {
-        var utf8 = text.utf8.makeIterator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        while let b = utf8.next() { bytes.append(b) }
+        var text = text
+        let valid: Bool? = text.withUTF8 { isDecimalNumber($0) }
+        guard valid == true else { return nil }
+        return Double(text)
+    }
+
+    /// The syntax check behind `number`, on bytes (no allocation).
+    static func isDecimalNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
-        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+        let count = bytes.count
+        if i < count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
         let intStart = i
-        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        while i < count, isDigit(bytes[i]) { i += 1 }
         let intDigits = i - intStart
-        guard intDigits > 0 else { return nil }
-        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { return nil }
+        guard intDigits > 0 else { return false }
+        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { return false }
         var isInteger = true
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+        if i < count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             let fracStart = i
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
-            guard i > fracStart else { return nil }
+            while i < count, isDigit(bytes[i]) { i += 1 }
+            guard i > fracStart else { return false }
             isInteger = false
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+        if i < count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            if i < count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
             let expStart = i
-            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
-            guard i > expStart else { return nil }
+            while i < count, isDigit(bytes[i]) { i += 1 }
+            guard i > expStart else { return false }
             isInteger = false
         }
-        guard i == bytes.count else { return nil }
-        if isInteger, intDigits > 15 { return nil }
-        return Double(text)
+        guard i == count else { return false }
+        return !(isInteger && intDigits > 15)
     }
 
     /// A readable name for a non-scalar key (complex keys are legal YAML but never CloudFormation).
