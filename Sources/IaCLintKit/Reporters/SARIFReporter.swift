@@ -44,12 +44,6 @@ public struct SARIFReporter: Reporter {
 
     func descriptor(_ rule: RuleDescription, _ report: Report) -> JSONValue {
         let full = rule.rationale.isEmpty ? rule.summary : rule.rationale
-        var markdown = "# \(rule.id) \(rule.name)\n\n\(rule.summary)\n"
-        if !rule.rationale.isEmpty { markdown += "\n## Why\n\n\(rule.rationale)\n" }
-        if !rule.fix.isEmpty { markdown += "\n## How to fix\n\n\(rule.fix)\n" }
-        var text = rule.summary
-        if !rule.rationale.isEmpty { text += "\n\n" + rule.rationale }
-        if !rule.fix.isEmpty { text += "\n\nHow to fix:\n" + rule.fix }
         var properties: [(String, JSONValue)] = [
             ("tags", .array(rule.tags.map { .string($0) })),
             ("precision", .string("high")),
@@ -63,7 +57,7 @@ public struct SARIFReporter: Reporter {
             ("name", .string(rule.name)),
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("fullDescription", .object([("text", .string(full))])),
-            ("help", .object([("text", .string(text)), ("markdown", .string(markdown))])),
+            ("help", .object([("text", .string(RuleHelp.plainText(rule))), ("markdown", .string(RuleHelp.markdown(rule)))])),
             ("helpUri", .string(report.tool.informationURI + "/blob/main/rules/\(rule.id).md")),
             ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(rule.severity)))])),
             ("properties", .object(properties)),

@@ -9,14 +9,14 @@ public enum SuppressionRules {
 
     public static let unused = RuleDescription(
         id: unusedID, name: "unused-suppression", severity: .note,
-        summary: "Suppressions must match a finding",
+        summary: "Suppressions match a finding; one that matches nothing is reported.",
         rationale: "An `iaclint:ignore` that matches nothing is left over from code that changed; it would silently hide a future finding of that rule.",
         fix: "Remove the `# iaclint:ignore` comment or the `Metadata.iaclint.ignore` entry, or correct the rule id.",
         tags: ["maintainability"], securitySeverity: 0)
 
     public static let invalid = RuleDescription(
         id: invalidID, name: "invalid-suppression", severity: .note,
-        summary: "Suppressions must name rules and give a reason",
+        summary: "Suppressions name known rules and give a reason; one without a reason is not applied.",
         rationale: "A suppression without a reason cannot be reviewed; iaclint does not apply it, so the finding it meant to hide is still reported.",
         fix: "Write `# iaclint:ignore APIGW007 -- why this is acceptable`, or in CloudFormation `Metadata: {iaclint: {ignore: [{rule: APIGW007, reason: ...}]}}`.",
         tags: ["maintainability"], securitySeverity: 0)
