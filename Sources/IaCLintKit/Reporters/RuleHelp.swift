@@ -11,6 +11,8 @@ public enum RuleHelp {
         page += ".\n"
         if !rule.rationale.isEmpty { page += "\n## Why\n\n\(rule.rationale)\n" }
         if !rule.fix.isEmpty { page += "\n## How to fix\n\n\(rule.fix)\n" }
+        // iaclint's own findings (IAC…) are about the input or suppressions and cannot be suppressed.
+        guard !rule.id.hasPrefix("IAC") else { return page }
         page += "\n## Suppressing\n\n`# iaclint:ignore \(rule.id) -- reason` on the line before the resource, block or attribute;\n"
         page += "in CloudFormation, `Metadata: {iaclint: {ignore: [{rule: \(rule.id), reason: ...}]}}` on the resource.\n"
         return page
