@@ -9,6 +9,7 @@ import Glibc
 
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
+    ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
