@@ -15,7 +15,7 @@ func runReportersBenchmark(_ args: [String]) -> Int32 {
         let path = "modules/m\(fileIndex)/main.tf"
         var text = ""
         for i in 0..<perFile {
-            if i % 10 == 0 { text += "# iaclint:ignore APIGW007 -- benchmark suppression \(i)\n" }
+            if i % 10 == 0 { text += "# iaclint:ignore APIGW001 -- benchmark suppression \(i)\n" }
             text += "resource \"aws_api_gateway_stage\" \"s\(i)\" {\n  stage_name = \"prod\"\n  description = \"100% , : <&>\"\n}\n"
         }
         let source = SourceFile(path: path, text: text)

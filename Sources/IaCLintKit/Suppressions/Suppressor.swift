@@ -78,11 +78,26 @@ public enum Suppressor {
         var headers: [String: [SourceRange]] = [:]
         for resource in graph.resources { if let range = resource.range { headers[resource.address, default: []].append(range) } }
 
+        // Candidate suppressions per file and per resource, so each finding looks at a few, not all.
+        var byFile: [String: [Int]] = [:]
+        var byResource: [String: [Int]] = [:]
+        for (i, s) in active.enumerated() {
+            if s.kind == .metadata, let resource = s.resource { byResource[resource, default: []].append(i) }
+            else if let file = s.file { byFile[file, default: []].append(i) }
+        }
+
         var kept: [Finding] = []
         var suppressed: [SuppressedFinding] = []
         for finding in findings {
-            guard finding.ruleID != Report.inputErrorRuleID,
-                  let index = active.firstIndex(where: { matches($0, finding, headers) }) else {
+            guard finding.ruleID != Report.inputErrorRuleID else { kept.append(finding); continue }
+            var candidates: [Int] = []
+            if let file = finding.range?.file { candidates += byFile[file] ?? [] }
+            if let resource = finding.resource {
+                candidates += byResource[resource] ?? []
+                for header in headers[resource] ?? [] where header.file != finding.range?.file { candidates += byFile[header.file] ?? [] }
+            }
+            // The first suppression in declaration order wins, as if all were scanned in order.
+            guard let index = candidates.sorted().first(where: { matches(active[$0], finding, headers) }) else {
                 kept.append(finding)
                 continue
             }
