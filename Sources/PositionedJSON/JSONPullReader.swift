@@ -418,6 +418,15 @@ public struct JSONPullReader: Sendable {
     /// Reads the next value into a core `Value`. `range` makes source ranges from byte offsets
     /// (nil: no ranges, for large inputs where ranges would dominate memory).
     public mutating func readValue(range: ((Int, Int) -> SourceRange)? = nil) throws(JSONSyntaxError) -> Value {
+        var strings = JSONStringInterner(capacity: 0)
+        return try readValue(range: range, dropNullMembers: false, strings: &strings)
+    }
+
+    /// Reads the next value into a core `Value`, sharing repeated strings through `strings`;
+    /// with `dropNullMembers`, object members whose value is `null` are left out (for Terraform
+    /// values, where null means "not set", exactly like an absent argument).
+    public mutating func readValue(range: ((Int, Int) -> SourceRange)?, dropNullMembers: Bool,
+                                   strings: inout JSONStringInterner) throws(JSONSyntaxError) -> Value {
         let kind = try peekKind()
         let start = offset
         switch kind {
@@ -425,24 +434,37 @@ public struct JSONPullReader: Sendable {
             var container = try beginObject()
             var entries: [ObjectEntry] = []
             while let key = try nextMember(&container) {
-                let value = try readValue(range: range)
-                entries.append(ObjectEntry(decodeString(key), value, keyRange: range?(key.start, key.end)))
+                if dropNullMembers, try peekKind() == .null {
+                    _ = try scanLiteral()
+                    continue
+                }
+                let value = try readValue(range: range, dropNullMembers: dropNullMembers, strings: &strings)
+                entries.append(ObjectEntry(string(key, &strings), value, keyRange: range?(key.start, key.end)))
             }
             return Value(.object(entries), range: range?(start, offset))
         case .array:
             var container = try beginArray()
             var items: [Value] = []
-            while try nextElement(&container) { items.append(try readValue(range: range)) }
+            while try nextElement(&container) {
+                items.append(try readValue(range: range, dropNullMembers: dropNullMembers, strings: &strings))
+            }
             return Value(.list(items), range: range?(start, offset))
         case .string:
             let token = try scanString()
-            return Value(.string(decodeString(token)), range: range?(start, offset))
+            return Value(.string(string(token, &strings)), range: range?(start, offset))
         case .number:
             let t = try scanNumber()
             return Value(.number(numberValue(start: t.start, end: t.end, isInteger: t.isInteger)), range: range?(start, offset))
         case .bool, .null:
             let l = try scanLiteral()
             return Value(l.kind == .null ? .null : .bool(l.value), range: range?(start, offset))
+        }
+    }
+
+    private func string(_ token: JSONStringToken, _ strings: inout JSONStringInterner) -> String {
+        guard !token.hasEscapes, strings.capacity > 0 else { return decodeString(token) }
+        return text.withUnsafeBufferPointer { b in
+            strings.intern(UnsafeBufferPointer(rebasing: b[(token.start + 1)..<(token.end - 1)]))
         }
     }
 }

@@ -26,8 +26,8 @@ struct PlanDocumentReader {
         var type: String
         var actions: [String]
         var deposed: Bool
+        /// `after` with `after_unknown` applied.
         var after: Value?
-        var afterUnknown: Value?
         var range: Range<Int>
     }
 
@@ -43,6 +43,8 @@ struct PlanDocumentReader {
     var declared: [Declared] = []
     var changes: [Changed] = []
     var configuration: Value?
+    /// Attribute names and repeated values shared across resources.
+    var strings = JSONStringInterner()
 
     mutating func read() throws(JSONSyntaxError) {
         var top = try reader.beginObject()
@@ -122,7 +124,7 @@ struct PlanDocumentReader {
             case "values":
                 if readValues {
                     let at = reader.offset
-                    values = try reader.readValue(range: valueRange)
+                    values = try reader.readValue(range: valueRange, dropNullMembers: true, strings: &strings)
                     valuesRange = at..<reader.offset
                 } else {
                     valuesRange = try reader.skipValue()
@@ -162,6 +164,8 @@ struct PlanDocumentReader {
     private mutating func readChange(into change: inout Changed) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         var object = try reader.beginObject()
+        var after: Value?
+        var afterUnknown: Value?
         while let key = try reader.nextMember(&object) {
             switch reader.decodeString(key) {
             case "actions":
@@ -170,16 +174,20 @@ struct PlanDocumentReader {
                 while try reader.nextElement(&list) {
                     if let action = try readString() { change.actions.append(action) }
                 }
-            case "after": change.after = try reader.readValue(range: valueRange)
-            case "after_unknown": change.afterUnknown = try reader.readValue()
+            case "after": after = try reader.readValue(range: valueRange, dropNullMembers: true, strings: &strings)
+            case "after_unknown": afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, strings: &strings)
             default: try reader.skipValue()
             }
         }
+        // Applied here, while `after` is the only reference, so the merge mutates in place.
+        if let afterUnknown { PlanValueMerge.apply(afterUnknown, to: &after, resource: change.address) }
+        change.after = after
     }
 
     /// Reads a `values` object found earlier (a planned resource with no change entry).
     func values(at range: Range<Int>) -> Value? {
         var again = JSONPullReader(text: reader.text, startOffset: range.lowerBound, maximumDepth: reader.maximumDepth)
-        return try? again.readValue(range: valueRange)
+        var strings = JSONStringInterner()
+        return try? again.readValue(range: valueRange, dropNullMembers: true, strings: &strings)
     }
 }

@@ -5,11 +5,12 @@ import IaCLintCore
 import PositionedJSON
 
 struct PlanGraphBuilder {
-    let document: PlanDocumentReader
+    var document: PlanDocumentReader
     let path: String
     let lines: LineIndex
 
-    func build(into result: inout PlanLoadResult) {
+    /// Consumes the values read (they move into the graph without copies).
+    mutating func build(into result: inout PlanLoadResult) {
         let configuration = PlanConfiguration(document.configuration)
         result.modules = configuration.sources
 
@@ -21,10 +22,12 @@ struct PlanGraphBuilder {
         var emitted: Set<String> = []
         var moduleInstances: Set<String> = [""]
 
-        func emit(address: String, mode: String, type: String, range: Range<Int>, values: Value?) {
+        func emit(address: String, mode: String, type: String, range: Range<Int>, values: inout Value?) {
             guard emitted.insert(address).inserted else { return }
             let parsed = PlanAddress.parse(address)
             var attributes = values ?? .object([])
+            // `values` was moved out of the document; dropping the caller's copy keeps edits in place.
+            values = nil
             var dependsOn: [Reference] = []
             if let parsed {
                 moduleInstances.insert(parsed.moduleInstance)
@@ -53,19 +56,23 @@ struct PlanGraphBuilder {
 
         for declared in document.declared {
             if let i = changeIndex[declared.address] {
-                let change = document.changes[i]
-                guard !PlanGraphBuilder.isRemoval(change.actions) else { continue }
-                emit(address: declared.address, mode: declared.mode, type: declared.type, range: change.range,
-                     values: PlanValueMerge.merge(change.after, change.afterUnknown, resource: change.address))
+                guard !PlanGraphBuilder.isRemoval(document.changes[i].actions) else { continue }
+                var values = document.changes[i].after
+                document.changes[i].after = nil
+                emit(address: declared.address, mode: declared.mode, type: declared.type, range: document.changes[i].range,
+                     values: &values)
             } else {
-                let values = declared.values ?? declared.valuesRange.flatMap { document.values(at: $0) }
-                emit(address: declared.address, mode: declared.mode, type: declared.type, range: declared.range, values: values)
+                var values = declared.values ?? declared.valuesRange.flatMap { document.values(at: $0) }
+                emit(address: declared.address, mode: declared.mode, type: declared.type, range: declared.range, values: &values)
             }
         }
         // Changes with no planned_values entry (documents that omit it).
-        for change in document.changes where !change.deposed && !PlanGraphBuilder.isRemoval(change.actions) {
-            emit(address: change.address, mode: change.mode, type: change.type, range: change.range,
-                 values: PlanValueMerge.merge(change.after, change.afterUnknown, resource: change.address))
+        for i in document.changes.indices where !document.changes[i].deposed && !PlanGraphBuilder.isRemoval(document.changes[i].actions) {
+            guard !emitted.contains(document.changes[i].address) else { continue }
+            var values = document.changes[i].after
+            document.changes[i].after = nil
+            let change = document.changes[i]
+            emit(address: change.address, mode: change.mode, type: change.type, range: change.range, values: &values)
         }
         recordEmptyDeclarations(configuration, moduleInstances: moduleInstances, into: &result.graph)
     }

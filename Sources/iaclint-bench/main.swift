@@ -9,6 +9,8 @@ import Glibc
 
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
+    ("json", "parse JSON into the positioned document (default: synthetic 10 MB plan)", runJSONBenchmark),
+    ("plan", "load terraform show -json plans into the graph; --generate PATH MB writes a synthetic plan", runPlanBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -179,6 +179,18 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(reader.depth, 0)
     }
 
+    func testReadValueInternsStringsAndDropsNullMembers() throws {
+        let long = "a_rather_long_attribute_name"
+        var reader = JSONPullReader(text: Array(#"[{"\#(long)": "v", "n": null}, {"\#(long)": [null]}]"#.utf8))
+        var strings = JSONStringInterner()
+        let value = try reader.readValue(range: nil, dropNullMembers: true, strings: &strings)
+        let items = try XCTUnwrap(value.listValue)
+        XCTAssertEqual(items[0].objectEntries?.map(\.key), [long])
+        XCTAssertEqual(items[1][long]?.listValue, [.null], "nulls in lists are kept")
+        XCTAssertEqual(strings.count, 1, "the long key is stored once")
+        XCTAssertEqual(strings.intern(UnsafeBufferPointer(start: nil, count: 0)), "")
+    }
+
     func testCorpusJSONFilesParseOrGiveAnError() throws {
         guard let corpus = TestPaths.corpus("tfplan") else { throw XCTSkip(TestPaths.corpusSkipMessage("tfplan")) }
         var parsed = 0, failed = 0

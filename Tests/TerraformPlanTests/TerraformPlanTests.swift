@@ -93,6 +93,9 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(log["format"]?.stringValue, "$context.requestId $context.status")
         XCTAssertEqual(stage["default_route_settings"]?.listValue?.first?["throttling_burst_limit"]?.numberValue, 10)
         XCTAssertEqual(try resource(result, "aws_apigatewayv2_stage.beta")["access_log_settings"]?.listValue?.count, 0)
+        // `null` means "not set" in Terraform values: such members are left out, like unset arguments.
+        XCTAssertNil(stage["client_certificate_id"])
+        XCTAssertNil(stage.attributes.entry("description"))
         XCTAssertEqual(try resource(result, "aws_apigatewayv2_api.http")["protocol_type"]?.stringValue, "HTTP")
     }
 
