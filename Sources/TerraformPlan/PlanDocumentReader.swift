@@ -17,15 +17,17 @@ struct PlanDocumentReader {
         var valuesRange: Range<Int>?
         /// Read directly for a state document.
         var values: Value?
+        /// Index of its entry in `changes`, when there is one.
+        var change: Int32 = -1
     }
 
-    /// An entry of `resource_changes`.
+    /// An entry of `resource_changes` (deposed objects are not kept).
     struct Changed {
         var address: String
         var mode: String
         var type: String
-        var actions: [String]
-        var deposed: Bool
+        /// `delete` or `forget` alone: the object goes away.
+        var isRemoval: Bool
         /// `after` with `after_unknown` applied.
         var after: Value?
         var range: Range<Int>
@@ -41,10 +43,14 @@ struct PlanDocumentReader {
     var isState = false
     var sawPlanSection = false
     var declared: [Declared] = []
+    /// Address → index in `declared`; the keys share the addresses' storage.
+    var declaredIndex: [String: Int] = [:]
+    /// Entries of `resource_changes`, in order.
     var changes: [Changed] = []
     var configuration: Value?
     /// Attribute names and repeated values shared across resources.
-    var strings = JSONStringInterner()
+    var builder = JSONValueBuilder()
+    var unknowns = PlanUnknowns()
 
     mutating func read() throws(JSONSyntaxError) {
         var top = try reader.beginObject()
@@ -79,6 +85,16 @@ struct PlanDocumentReader {
         default:
             try reader.skipValue()
             return nil
+        }
+    }
+
+    /// Resource types repeat for every instance: one shared String each.
+    private mutating func readInternedString() throws(JSONSyntaxError) -> String? {
+        guard try reader.peekKind() == .string else { return try readString() }
+        let token = try reader.scanString()
+        guard !token.hasEscapes else { return reader.decodeString(token) }
+        return reader.text.withUnsafeBufferPointer { b in
+            builder.intern(UnsafeBufferPointer(rebasing: b[(token.start + 1)..<(token.end - 1)]))
         }
     }
 
@@ -119,12 +135,12 @@ struct PlanDocumentReader {
         while let key = try reader.nextMember(&object) {
             switch reader.decodeString(key) {
             case "address": address = try readString() ?? ""
-            case "mode": mode = try readString() ?? mode
-            case "type": type = try readString() ?? ""
+            case "mode": mode = try readInternedString() ?? mode
+            case "type": type = try readInternedString() ?? ""
             case "values":
                 if readValues {
                     let at = reader.offset
-                    values = try reader.readValue(range: valueRange, dropNullMembers: true, strings: &strings)
+                    values = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
                     valuesRange = at..<reader.offset
                 } else {
                     valuesRange = try reader.skipValue()
@@ -132,6 +148,7 @@ struct PlanDocumentReader {
             default: try reader.skipValue()
             }
         }
+        declaredIndex[address] = declared.count
         declared.append(Declared(address: address, mode: mode, type: type, range: start..<reader.offset,
                                  valuesRange: valuesRange, values: values))
     }
@@ -143,20 +160,27 @@ struct PlanDocumentReader {
             guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
             let start = reader.offset
             var object = try reader.beginObject()
-            var change = Changed(address: "", mode: "managed", type: "", actions: [], deposed: false, range: start..<start)
+            var change = Changed(address: "", mode: "managed", type: "", isRemoval: false, range: start..<start)
+            var deposed = false
             while let key = try reader.nextMember(&object) {
                 switch reader.decodeString(key) {
                 case "address": change.address = try readString() ?? ""
-                case "mode": change.mode = try readString() ?? change.mode
-                case "type": change.type = try readString() ?? ""
+                case "mode": change.mode = try readInternedString() ?? change.mode
+                case "type": change.type = try readInternedString() ?? ""
                 case "deposed":
-                    change.deposed = try reader.peekKind() != .null
+                    deposed = try reader.peekKind() != .null
                     try reader.skipValue()
                 case "change": try readChange(into: &change)
                 default: try reader.skipValue()
                 }
             }
             change.range = start..<reader.offset
+            // A deposed object is an old instance on its way out; the live one is elsewhere.
+            guard !deposed else { continue }
+            if let i = declaredIndex[change.address], declared[i].change < 0 {
+                change.address = declared[i].address  // one copy of the address
+                declared[i].change = Int32(changes.count)
+            }
             changes.append(change)
         }
     }
@@ -171,23 +195,28 @@ struct PlanDocumentReader {
             case "actions":
                 guard try reader.peekKind() == .array else { try reader.skipValue(); continue }
                 var list = try reader.beginArray()
+                var actions = 0, removals = 0
                 while try reader.nextElement(&list) {
-                    if let action = try readString() { change.actions.append(action) }
+                    let action = try readInternedString()
+                    actions += 1
+                    if action == "delete" || action == "forget" { removals += 1 }
                 }
-            case "after": after = try reader.readValue(range: valueRange, dropNullMembers: true, strings: &strings)
-            case "after_unknown": afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, strings: &strings)
+                // `delete`+`create` replaces the object (kept); `delete` or `forget` alone removes it.
+                change.isRemoval = actions > 0 && removals == actions
+            case "after": after = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
+            case "after_unknown": afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
             default: try reader.skipValue()
             }
         }
         // Applied here, while `after` is the only reference, so the merge mutates in place.
-        if let afterUnknown { PlanValueMerge.apply(afterUnknown, to: &after, resource: change.address) }
+        if let afterUnknown { PlanValueMerge.apply(afterUnknown, to: &after, unknowns: &unknowns) }
         change.after = after
     }
 
     /// Reads a `values` object found earlier (a planned resource with no change entry).
     func values(at range: Range<Int>) -> Value? {
         var again = JSONPullReader(text: reader.text, startOffset: range.lowerBound, maximumDepth: reader.maximumDepth)
-        var strings = JSONStringInterner()
-        return try? again.readValue(range: valueRange, dropNullMembers: true, strings: &strings)
+        var builder = JSONValueBuilder()
+        return try? again.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
     }
 }

@@ -14,11 +14,17 @@ struct PlanGraphBuilder {
         let configuration = PlanConfiguration(document.configuration)
         result.modules = configuration.sources
 
-        // The live change per address; deposed objects (old instances being replaced) are not.
-        var changeIndex: [String: Int] = [:]
-        for (i, change) in document.changes.enumerated() where !change.deposed {
-            changeIndex[change.address] = i
+        // Changes read before their planned_values entry (documents with reordered keys).
+        var matched = Set<Int>()
+        for i in document.declared.indices where document.declared[i].change >= 0 { matched.insert(Int(document.declared[i].change)) }
+        for (c, change) in document.changes.enumerated() where !matched.contains(c) {
+            if let i = document.declaredIndex[change.address], document.declared[i].change < 0 {
+                document.declared[i].change = Int32(c)
+                matched.insert(c)
+            }
         }
+        result.sources.reserveCapacity(document.declared.count + document.changes.count - matched.count)
+        var configAddresses: [String: String] = [:]
         var emitted: Set<String> = []
         var moduleInstances: Set<String> = [""]
 
@@ -48,38 +54,41 @@ struct PlanGraphBuilder {
                                     attributes: attributes, dependsOn: dependsOn)
             result.graph.add(resource)
             let modulePath = parsed?.modulePath ?? ""
-            result.sources.append(PlanResourceSource(address: address, configAddress: parsed?.configAddress ?? address,
+            // Instances of one declaration share one configAddress string.
+            var configAddress = parsed?.configAddress ?? address
+            if let shared = configAddresses[configAddress] { configAddress = shared } else { configAddresses[configAddress] = configAddress }
+            result.sources.append(PlanResourceSource(address: address, configAddress: configAddress,
                                                      modulePath: modulePath,
                                                      moduleDirectory: document.configuration == nil ? nil
                                                         : configuration.directory(ofModule: modulePath)))
         }
 
-        for declared in document.declared {
-            if let i = changeIndex[declared.address] {
-                guard !PlanGraphBuilder.isRemoval(document.changes[i].actions) else { continue }
-                var values = document.changes[i].after
-                document.changes[i].after = nil
-                emit(address: declared.address, mode: declared.mode, type: declared.type, range: document.changes[i].range,
-                     values: &values)
+        for i in document.declared.indices {
+            // Fields are taken one by one: a copy of the whole entry would keep a second
+            // reference to its values and force copies when references are attached.
+            let address = document.declared[i].address, mode = document.declared[i].mode
+            let type = document.declared[i].type
+            let c = Int(document.declared[i].change)
+            if c >= 0 {
+                guard !document.changes[c].isRemoval else { continue }
+                var values = document.changes[c].after
+                document.changes[c].after = nil
+                emit(address: address, mode: mode, type: type, range: document.changes[c].range, values: &values)
             } else {
-                var values = declared.values ?? declared.valuesRange.flatMap { document.values(at: $0) }
-                emit(address: declared.address, mode: declared.mode, type: declared.type, range: declared.range, values: &values)
+                var values = document.declared[i].values
+                document.declared[i].values = nil
+                if values == nil, let range = document.declared[i].valuesRange { values = document.values(at: range) }
+                emit(address: address, mode: mode, type: type, range: document.declared[i].range, values: &values)
             }
         }
         // Changes with no planned_values entry (documents that omit it).
-        for i in document.changes.indices where !document.changes[i].deposed && !PlanGraphBuilder.isRemoval(document.changes[i].actions) {
-            guard !emitted.contains(document.changes[i].address) else { continue }
-            var values = document.changes[i].after
-            document.changes[i].after = nil
-            let change = document.changes[i]
-            emit(address: change.address, mode: change.mode, type: change.type, range: change.range, values: &values)
+        for c in document.changes.indices where !matched.contains(c) && !document.changes[c].isRemoval {
+            var values = document.changes[c].after
+            document.changes[c].after = nil
+            let address = document.changes[c].address, mode = document.changes[c].mode, type = document.changes[c].type
+            emit(address: address, mode: mode, type: type, range: document.changes[c].range, values: &values)
         }
         recordEmptyDeclarations(configuration, moduleInstances: moduleInstances, into: &result.graph)
-    }
-
-    /// `delete` and `forget` remove the object; `delete`+`create` replaces it (kept).
-    static func isRemoval(_ actions: [String]) -> Bool {
-        !actions.isEmpty && actions.allSatisfy { $0 == "delete" || $0 == "forget" }
     }
 
     /// Declarations with `count`/`for_each` and no instance in a module instance that exists.

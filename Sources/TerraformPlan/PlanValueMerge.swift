@@ -3,26 +3,44 @@
 
 import IaCLintCore
 
+/// The unknown values made so far, by attribute path: thousands of instances share
+/// `access_log_settings[0].destination_arn`, and a Value is a shared box.
+struct PlanUnknowns {
+    private var byPath: [String: Value] = [:]
+
+    mutating func value(_ path: String) -> Value {
+        if let shared = byPath[path] { return shared }
+        let value = Value(.unknown(UnknownReason(.knownAfterApply, path)))
+        if byPath.count < 1 << 16 { byPath[path] = value }
+        return value
+    }
+}
+
 enum PlanValueMerge {
     /// `after` with the mask applied; nil when neither has anything.
-    static func merge(_ after: Value?, _ afterUnknown: Value?, resource: String) -> Value? {
+    static func merge(_ after: Value?, _ afterUnknown: Value?) -> Value? {
         var value = after
-        if let afterUnknown { apply(afterUnknown, to: &value, resource: resource) }
+        var unknowns = PlanUnknowns()
+        if let afterUnknown { apply(afterUnknown, to: &value, unknowns: &unknowns) }
         return value
     }
 
     /// Applies the mask to `value` in place (no copies when `value` is uniquely referenced).
-    static func apply(_ mask: Value, to value: inout Value?, resource: String) {
+    /// An unknown's detail is its attribute path (`access_log_settings[0].destination_arn`).
+    static func apply(_ mask: Value, to value: inout Value?, unknowns: inout PlanUnknowns) {
         guard hasUnknown(mask) else { return }
         var path: [String] = []
-        apply(mask, to: &value, resource: resource, path: &path)
+        apply(mask, to: &value, unknowns: &unknowns, path: &path)
     }
 
-    private static func apply(_ mask: Value, to value: inout Value?, resource: String, path: inout [String]) {
+    private static func apply(_ mask: Value, to value: inout Value?, unknowns: inout PlanUnknowns, path: inout [String]) {
         switch mask.kind {
         case .bool(true):
-            let detail = path.isEmpty ? resource : "\(resource).\(render(path))"
-            value = Value(.unknown(UnknownReason(.knownAfterApply, detail)), range: value?.range, references: value?.references ?? [])
+            if let old = value, old.range != nil || !old.references.isEmpty {
+                value = Value(.unknown(UnknownReason(.knownAfterApply, render(path))), range: old.range, references: old.references)
+            } else {
+                value = unknowns.value(render(path))
+            }
         case .object(let masks):
             guard masks.contains(where: { hasUnknown($0.value) }) else { return }
             if value == nil { value = Value(.object([])) }
@@ -30,16 +48,21 @@ enum PlanValueMerge {
             // Drop the other references to the entries so they are mutated in place.
             value = nil
             current.kind = .null
+            // Room for the keys `after` leaves out, exactly: values stay in the graph.
+            let missing = masks.reduce(0) { n, mask in
+                n + (hasUnknown(mask.value) && !entries.contains { $0.key == mask.key } ? 1 : 0)
+            }
+            if missing > 0 { entries.reserveCapacity(entries.count + missing) }
             for mask in masks where hasUnknown(mask.value) {
                 path.append(mask.key)
                 if let index = entries.lastIndex(where: { $0.key == mask.key }) {
                     var child: Value? = entries[index].value
                     entries[index].value = .null
-                    apply(mask.value, to: &child, resource: resource, path: &path)
+                    apply(mask.value, to: &child, unknowns: &unknowns, path: &path)
                     entries[index].value = child ?? .null
                 } else {
                     var child: Value?
-                    apply(mask.value, to: &child, resource: resource, path: &path)
+                    apply(mask.value, to: &child, unknowns: &unknowns, path: &path)
                     if let child { entries.append(ObjectEntry(mask.key, child)) }
                 }
                 path.removeLast()
@@ -56,7 +79,7 @@ enum PlanValueMerge {
                 path.append("[\(i)]")
                 var child: Value? = i < items.count ? items[i] : nil
                 if i < items.count { items[i] = .null }
-                apply(mask, to: &child, resource: resource, path: &path)
+                apply(mask, to: &child, unknowns: &unknowns, path: &path)
                 if let child {
                     // An element beyond `after` (a whole unknown element) keeps its position.
                     while items.count < i { items.append(.null) }

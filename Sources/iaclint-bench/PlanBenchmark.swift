@@ -9,9 +9,10 @@ import TerraformPlan
 
 func runPlanBenchmark(_ args: [String]) -> Int32 {
     if args.first == "--generate" {
-        guard args.count >= 2 else { print("usage: iaclint-bench plan --generate PATH [MB]"); return 2 }
+        guard args.count >= 2 else { print("usage: iaclint-bench plan --generate PATH [MB] [create|update]"); return 2 }
         let megabytes = args.count >= 3 ? Int(args[2]) ?? 100 : 100
-        let bytes = SyntheticPlan.generate(targetBytes: megabytes * 1_000_000)
+        let existing = args.count >= 4 && args[3] == "update"
+        let bytes = SyntheticPlan.generate(targetBytes: megabytes * 1_000_000, existingInfrastructure: existing)
         guard let file = fopen(args[1], "wb") else { print("cannot write \(args[1])"); return 1 }
         _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         fclose(file)
@@ -38,31 +39,42 @@ func runPlanBenchmark(_ args: [String]) -> Int32 {
     var resources = 0, errors = 0
     // Timed: loading. Freeing the graphs happens after the clock stops (a CLI run keeps the
     // graph until it exits).
-    var times: [Double] = []
+    var times: [Double] = [], cpuTimes: [Double] = []
     for _ in 0..<max(1, runs) {
         var kept: [PlanLoadResult] = []
-        let t0 = BenchClock.now()
+        let t0 = BenchClock.now(), c0 = cpuSeconds()
         for (path, bytes) in inputs { kept.append(TerraformPlanLoader.load(bytes, path: path)) }
         times.append(BenchClock.now() - t0)
+        cpuTimes.append(cpuSeconds() - c0)
         resources = kept.reduce(0) { $0 + $1.graph.resources.count }
         errors = kept.reduce(0) { $0 + $1.graph.diagnostics.count }
     }
     times.sort()
+    cpuTimes.sort()
     let seconds = times[times.count / 2]
-    print("plan: \(resources) resources, \(errors) diagnostics")
+    print("plan: \(resources) resources, \(errors) diagnostics; \(peakMemory())")
     BenchClock.report("plan", bytes: total, files: inputs.count, seconds: seconds)
+    // On a shared machine wall time includes waiting for a core; CPU time does not.
+    BenchClock.report("plan (CPU time)", bytes: total, files: inputs.count, seconds: cpuTimes[cpuTimes.count / 2])
     return errors == 0 ? 0 : 1
 }
 
 /// A deterministic plan shaped like `terraform show -json` output (compact, one line): REST and
 /// HTTP stages, log groups and roles multiplied with `count`, each in planned_values and
 /// resource_changes, plus the configuration.
+///
+/// `create`: everything is new (`before` null, no `prior_state`): values are ~half the file,
+/// the worst case for memory. `update` (`existingInfrastructure`): a CI plan over deployed
+/// infrastructure: three instances in four already exist (no-op, `before` = `after`, and a
+/// `prior_state`), one in four is created.
 enum SyntheticPlan {
-    static func generate(targetBytes: Int) -> [UInt8] {
+    static func generate(targetBytes: Int, existingInfrastructure: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(targetBytes + (1 << 20))
-        // A group (one instance of each of the four kinds, in planned_values and resource_changes) is ~5.3 KB.
-        let groups = max(1, targetBytes / 5_300)
+        // A group (one instance of each of the four kinds, in planned_values and resource_changes)
+        // is ~5.3 KB; with existing infrastructure ~7.75 KB on average.
+        let groups = max(1, targetBytes / (existingInfrastructure ? 7_750 : 5_300))
+        func exists(_ i: Int) -> Bool { existingInfrastructure && i % 4 != 0 }
         func w(_ s: String) { out.append(contentsOf: s.utf8) }
         func stage(_ i: Int, unknownMask: Bool) -> String {
             let arn = unknownMask ? "" : "\"destination_arn\":\"arn:aws:logs:us-east-1:123456789012:log-group:/aws/apigateway/g\(i)\","
@@ -108,12 +120,29 @@ enum SyntheticPlan {
             for i in 0..<groups {
                 if !first { w(",") }
                 first = false
+                let values = kind.values(i)
+                let change = exists(i)
+                    ? "\"actions\":[\"no-op\"],\"before\":\(values),\"after\":\(values),\"after_unknown\":{},\"before_sensitive\":{\"tags\":{}},"
+                    : "\"actions\":[\"create\"],\"before\":null,\"after\":\(values),\"after_unknown\":\(kind.unknown),\"before_sensitive\":false,"
                 w("{\"address\":\"\(kind.type).\(kind.name)[\(i)]\",\"mode\":\"managed\",\"type\":\"\(kind.type)\",\"name\":\"\(kind.name)\",\"index\":\(i),"
-                  + "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\"actions\":[\"create\"],\"before\":null,"
-                  + "\"after\":\(kind.values(i)),\"after_unknown\":\(kind.unknown),\"before_sensitive\":false,\"after_sensitive\":{\"tags\":{}}}}")
+                  + "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"change\":{\(change)\"after_sensitive\":{\"tags\":{}}}}")
             }
         }
-        w("],\"configuration\":{\"root_module\":{\"resources\":[")
+        w("]")
+        if existingInfrastructure {
+            w(",\"prior_state\":{\"format_version\":\"1.0\",\"terraform_version\":\"1.11.4\",\"values\":{\"root_module\":{\"resources\":[")
+            first = true
+            for kind in kinds {
+                for i in 0..<groups where exists(i) {
+                    if !first { w(",") }
+                    first = false
+                    w("{\"address\":\"\(kind.type).\(kind.name)[\(i)]\",\"mode\":\"managed\",\"type\":\"\(kind.type)\",\"name\":\"\(kind.name)\",\"index\":\(i),"
+                      + "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"schema_version\":0,\"values\":\(kind.values(i)),\"sensitive_values\":{}}")
+                }
+            }
+            w("]}}}")
+        }
+        w(",\"configuration\":{\"root_module\":{\"resources\":[")
         w("{\"address\":\"aws_api_gateway_stage.s\",\"mode\":\"managed\",\"type\":\"aws_api_gateway_stage\",\"name\":\"s\",\"provider_config_key\":\"aws\","
           + "\"expressions\":{\"access_log_settings\":[{\"destination_arn\":{\"references\":[\"aws_cloudwatch_log_group.g\",\"count.index\"]},"
           + "\"format\":{\"constant_value\":\"$context.requestId\"}}],\"stage_name\":{\"references\":[\"count.index\"]}},"
@@ -125,4 +154,26 @@ enum SyntheticPlan {
         w("]}},\"timestamp\":\"2026-11-21T00:00:00Z\",\"applyable\":true,\"complete\":true,\"errored\":false}")
         return out
     }
+}
+
+/// Peak and current resident memory of this process (input bytes included).
+func peakMemory() -> String {
+    guard let f = fopen("/proc/self/status", "r") else { return "peak RSS unknown" }
+    defer { fclose(f) }
+    var peak = "?", current = "?"
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, 256, f) != nil {
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let number = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.map(String.init) ?? "?"
+        if text.hasPrefix("VmHWM") { peak = number }
+        if text.hasPrefix("VmRSS") { current = number }
+    }
+    return "peak RSS \(peak) kB, RSS \(current) kB"
+}
+
+/// CPU time used by this process so far (user + system).
+func cpuSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

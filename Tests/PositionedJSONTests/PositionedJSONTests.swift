@@ -181,14 +181,15 @@ final class PositionedJSONTests: XCTestCase {
 
     func testReadValueInternsStringsAndDropsNullMembers() throws {
         let long = "a_rather_long_attribute_name"
-        var reader = JSONPullReader(text: Array(#"[{"\#(long)": "v", "n": null}, {"\#(long)": [null]}]"#.utf8))
-        var strings = JSONStringInterner()
-        let value = try reader.readValue(range: nil, dropNullMembers: true, strings: &strings)
+        var reader = JSONPullReader(text: Array(#"[{"\#(long)": "v", "n": null}, {"\#(long)": [null, "v", true, true, 3, 3]}]"#.utf8))
+        var builder = JSONValueBuilder()
+        let value = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
         let items = try XCTUnwrap(value.listValue)
         XCTAssertEqual(items[0].objectEntries?.map(\.key), [long])
-        XCTAssertEqual(items[1][long]?.listValue, [.null], "nulls in lists are kept")
-        XCTAssertEqual(strings.count, 1, "the long key is stored once")
-        XCTAssertEqual(strings.intern(UnsafeBufferPointer(start: nil, count: 0)), "")
+        XCTAssertEqual(items[1][long]?.listValue, [.null, .string("v"), .bool(true), .bool(true), .number(3), .number(3)],
+                       "nulls in lists are kept")
+        XCTAssertEqual(builder.count, 3, "one entry each for the long key, \"v\" and 3")
+        XCTAssertEqual(builder.intern(UnsafeBufferPointer(start: nil, count: 0)), "")
     }
 
     func testCorpusJSONFilesParseOrGiveAnError() throws {
