@@ -7,6 +7,17 @@ import IaCLintCore
 import PositionedJSON
 
 struct PlanDocumentReader {
+    /// Which resource objects a module tree holds, and what to keep of them.
+    enum ModuleTree {
+        /// `planned_values`: headers; values are read later only if no change gives them.
+        case planned
+        /// A state's `values`: headers and values.
+        case state
+        /// A plan's `prior_state`: only data sources (read during planning, they appear nowhere
+        /// else), with their values.
+        case priorStateDataSources
+    }
+
     /// A resource object under `planned_values` or a state's `values`.
     struct Declared {
         var address: String
@@ -43,6 +54,8 @@ struct PlanDocumentReader {
     var isState = false
     var sawPlanSection = false
     var declared: [Declared] = []
+    /// Data sources read during planning (from `prior_state`).
+    var priorDataSources: [Declared] = []
     /// Address → index in `declared`; the keys share the addresses' storage.
     var declaredIndex: [String: Int] = [:]
     /// Entries of `resource_changes`, in order.
@@ -60,13 +73,19 @@ struct PlanDocumentReader {
             case "terraform_version": terraformVersion = try readString()
             case "planned_values":
                 sawPlanSection = true
-                try readModuleContainer(readValues: false)
+                try readModuleContainer(.planned)
             case "values":
                 isState = true
-                try readModuleContainer(readValues: true)
+                try readModuleContainer(.state)
             case "resource_changes":
                 sawPlanSection = true
                 try readChanges()
+            case "prior_state":
+                guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
+                var state = try reader.beginObject()
+                while let key = try reader.nextMember(&state) {
+                    if reader.stringEquals(key, "values") { try readModuleContainer(.priorStateDataSources) } else { try reader.skipValue() }
+                }
             case "configuration":
                 configuration = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
             default:
@@ -99,33 +118,33 @@ struct PlanDocumentReader {
     }
 
     /// `{"root_module": {...}, "outputs": {...}}`
-    private mutating func readModuleContainer(readValues: Bool) throws(JSONSyntaxError) {
+    private mutating func readModuleContainer(_ tree: ModuleTree) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         var container = try reader.beginObject()
         while let key = try reader.nextMember(&container) {
-            if reader.stringEquals(key, "root_module") { try readModule(readValues: readValues) } else { try reader.skipValue() }
+            if reader.stringEquals(key, "root_module") { try readModule(tree) } else { try reader.skipValue() }
         }
     }
 
     /// `{"address": ..., "resources": [...], "child_modules": [...]}`, recursively (the reader's
     /// depth cap bounds the recursion).
-    private mutating func readModule(readValues: Bool) throws(JSONSyntaxError) {
+    private mutating func readModule(_ tree: ModuleTree) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         var module = try reader.beginObject()
         while let key = try reader.nextMember(&module) {
             if reader.stringEquals(key, "resources"), try reader.peekKind() == .array {
                 var list = try reader.beginArray()
-                while try reader.nextElement(&list) { try readDeclared(readValues: readValues) }
+                while try reader.nextElement(&list) { try readDeclared(tree) }
             } else if reader.stringEquals(key, "child_modules"), try reader.peekKind() == .array {
                 var list = try reader.beginArray()
-                while try reader.nextElement(&list) { try readModule(readValues: readValues) }
+                while try reader.nextElement(&list) { try readModule(tree) }
             } else {
                 try reader.skipValue()
             }
         }
     }
 
-    private mutating func readDeclared(readValues: Bool) throws(JSONSyntaxError) {
+    private mutating func readDeclared(_ tree: ModuleTree) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         let start = reader.offset
         var object = try reader.beginObject()
@@ -138,7 +157,7 @@ struct PlanDocumentReader {
             case "mode": mode = try readInternedString() ?? mode
             case "type": type = try readInternedString() ?? ""
             case "values":
-                if readValues {
+                if tree == .state || (tree == .priorStateDataSources && mode == "data") {
                     let at = reader.offset
                     values = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
                     valuesRange = at..<reader.offset
@@ -148,9 +167,15 @@ struct PlanDocumentReader {
             default: try reader.skipValue()
             }
         }
-        declaredIndex[address] = declared.count
-        declared.append(Declared(address: address, mode: mode, type: type, range: start..<reader.offset,
-                                 valuesRange: valuesRange, values: values))
+        let entry = Declared(address: address, mode: mode, type: type, range: start..<reader.offset,
+                             valuesRange: valuesRange, values: values)
+        switch tree {
+        case .planned, .state:
+            declaredIndex[address] = declared.count
+            declared.append(entry)
+        case .priorStateDataSources:
+            if mode == "data" { priorDataSources.append(entry) }
+        }
     }
 
     private mutating func readChanges() throws(JSONSyntaxError) {

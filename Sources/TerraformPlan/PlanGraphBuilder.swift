@@ -88,6 +88,13 @@ struct PlanGraphBuilder {
             let address = document.changes[c].address, mode = document.changes[c].mode, type = document.changes[c].type
             emit(address: address, mode: mode, type: type, range: document.changes[c].range, values: &values)
         }
+        // Data sources read during planning are in prior_state only; resources refer to them.
+        for i in document.priorDataSources.indices {
+            let source = document.priorDataSources[i]
+            document.priorDataSources[i].values = nil
+            var values = source.values
+            emit(address: source.address, mode: source.mode, type: source.type, range: source.range, values: &values)
+        }
         recordEmptyDeclarations(configuration, moduleInstances: moduleInstances, into: &result.graph)
     }
 

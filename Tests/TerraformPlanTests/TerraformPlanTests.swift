@@ -32,7 +32,7 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(result.kind, .plan)
         XCTAssertEqual(result.formatVersion, "1.2")
         XCTAssertEqual(result.terraformVersion, "1.11.4")
-        XCTAssertEqual(result.graph.resources.count, 11)
+        XCTAssertEqual(result.graph.resources.count, 12)
         let prod = try resource(result, "aws_api_gateway_stage.prod")
         XCTAssertEqual(prod.type, "aws_api_gateway_stage")
         XCTAssertEqual(prod.origin, .terraformPlan)
@@ -60,6 +60,17 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(dev["access_log_settings"]?.listValue?.count, 0)
         let settings = try resource(result, "aws_api_gateway_method_settings.all")
         XCTAssertEqual(settings["settings"]?.listValue?.first?["logging_level"]?.stringValue, "INFO")
+        // A data source read during planning is only in prior_state; it is in the graph with its
+        // values, and the role's policy refers to it.
+        let document = try resource(result, "data.aws_iam_policy_document.assume")
+        XCTAssertEqual(document.mode, .data)
+        XCTAssertEqual(document.type, "aws_iam_policy_document")
+        XCTAssertEqual(document["statement"]?.listValue?.first?["actions"]?.listValue?.compactMap(\.stringValue), ["sts:AssumeRole"])
+        let role = try resource(result, "aws_iam_role.cloudwatch")
+        XCTAssertEqual(role["assume_role_policy"]?.references.map(\.description), ["data.aws_iam_policy_document.assume.json"])
+        XCTAssertEqual(role["assume_role_policy"]?.stringValue?.contains("apigateway.amazonaws.com"), true)
+        XCTAssertEqual(result.graph.resolve(role["assume_role_policy"]!.references[0], from: role).map(\.address),
+                       ["data.aws_iam_policy_document.assume"])
         let account = try resource(result, "aws_api_gateway_account.this")
         XCTAssertEqual(account["cloudwatch_role_arn"]?.isUnknown, true)
         XCTAssertEqual(account["cloudwatch_role_arn"]?.references.map(\.description), ["aws_iam_role.cloudwatch.arn"])
