@@ -25,6 +25,22 @@ struct PlanGraphBuilder {
         }
         result.sources.reserveCapacity(document.declared.count + document.changes.count - matched.count)
         var configAddresses: [String: String] = [:]
+        var moduleCallsByPath: [String: [RelatedLocation]] = [:]
+
+        /// The `module` calls (in the plan's configuration) that instantiate a module, outermost first.
+        func moduleCalls(_ steps: [PlanModuleStep], path modulePath: String) -> [RelatedLocation] {
+            if let known = moduleCallsByPath[modulePath] { return known }
+            var calls: [RelatedLocation] = []
+            var parent = ""
+            for step in steps {
+                if let range = configuration.modules[parent]?.calls[step.name]?.range {
+                    calls.append(RelatedLocation("module \"\(step.name)\" is called here", at: range))
+                }
+                parent = PlanAddress.prefix(parent, "module.\(step.name)")
+            }
+            moduleCallsByPath[modulePath] = calls
+            return calls
+        }
         var emitted: Set<String> = []
         var moduleInstances: Set<String> = [""]
 
@@ -51,7 +67,8 @@ struct PlanGraphBuilder {
             let resource = Resource(address: address, type: type.isEmpty ? (parsed?.type ?? "") : type,
                                     mode: mode == "data" ? .data : .managed, origin: .terraformPlan, scope: path,
                                     instanceKey: parsed?.key, range: lines.range(file: path, range.lowerBound, range.upperBound),
-                                    attributes: attributes, dependsOn: dependsOn)
+                                    attributes: attributes, dependsOn: dependsOn,
+                                    moduleCalls: parsed.map { moduleCalls($0.modules, path: $0.modulePath) } ?? [])
             result.graph.add(resource)
             let modulePath = parsed?.modulePath ?? ""
             // Instances of one declaration share one configAddress string.

@@ -144,6 +144,10 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(result.modules.map(\.source), ["./modules/api", "../stage", "./modules/api", "../stage"])
         XCTAssertEqual(result.modules.map(\.directory), ["modules/api", "modules/stage", "modules/api", "modules/stage"])
         XCTAssertEqual(result.graph.resources.count, 7)
+        // The module calls that instantiate it, outermost first, inside the plan's configuration.
+        XCTAssertEqual(eu.moduleCalls.map(\.message), [#"module "regional" is called here"#, #"module "stage" is called here"#])
+        XCTAssertEqual(eu.moduleCalls.first?.range.file, "testdata/plan/modules/plan.json")
+        XCTAssertEqual(try resource(result, "aws_cloudwatch_log_group.access").moduleCalls, [])
     }
 
     func testCountAndForEachInstances() throws {
