@@ -192,6 +192,23 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(builder.intern(UnsafeBufferPointer(start: nil, count: 0)), "")
     }
 
+    func testDamagedInputNeverCrashes() {
+        let original = Array(#"{"a": [1, -2.5e-3, "x\u00e9\ud83d\ude00", {"b": null, "c": [true, false]}], "é": "\\"}"#.utf8)
+        for cut in 0..<original.count {
+            let result = JSONReader.parse(Array(original[..<cut]), path: "t.json", options: JSONParseOptions(duplicateKeys: .report(.warning)))
+            XCTAssertNil(result.document, "cut at \(cut)")
+            XCTAssertEqual(result.diagnostics.count, 1)
+        }
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            var bytes = original
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            bytes[Int(state >> 33) % bytes.count] = UInt8(truncatingIfNeeded: state >> 13)
+            let result = JSONReader.parse(bytes, path: "t.json")
+            if let document = result.document { _ = document.root.toValue() } else { XCTAssertFalse(result.diagnostics.isEmpty) }
+        }
+    }
+
     func testCorpusJSONFilesParseOrGiveAnError() throws {
         guard let corpus = TestPaths.corpus("tfplan") else { throw XCTSkip(TestPaths.corpusSkipMessage("tfplan")) }
         var parsed = 0, failed = 0
