@@ -12,6 +12,8 @@ let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("hcl", "lex + parse .tf files (default: ../shared/corpus/tf-real)", runHCLBenchmark),
     ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
     ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
+    ("json", "parse JSON into the positioned document (default: synthetic 10 MB plan)", runJSONBenchmark),
+    ("plan", "load terraform show -json plans into the graph; --generate PATH MB writes a synthetic plan", runPlanBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
