@@ -149,21 +149,24 @@ struct Parser {
         }
     }
 
-    /// Skips tokens up to and including the closer that balances an opener already consumed
-    /// (`closer` documents which one; brackets are counted together).
+    /// Skips tokens up to and including the `closer` that balances an opener already consumed;
+    /// stops before an unbalanced closer of another kind.
     mutating func skipPastCloser(_ closer: TokenKind) {
-        _ = closer
         var level = 0
         while true {
             let k = tokens[index].kind
             if k == .endOfFile { return }
-            index += 1
             if Parser.opens(k) {
                 level += 1
             } else if Parser.closes(k) {
-                if level == 0 { return }
+                if level == 0 {
+                    // A different closer belongs to an enclosing construct: leave it to that one.
+                    if k == closer { index += 1 }
+                    return
+                }
                 level -= 1
             }
+            index += 1
         }
     }
 
@@ -189,8 +192,8 @@ struct Parser {
     // MARK: structure
 
     mutating func parseFile() -> Body {
-        let start = tokens[0].start
         var body = parseBody(openBlock: nil)
+        let start = SourcePosition.start // the file's body spans the whole file, comments included
         let end = tokens[tokens.count - 1].end
         body.range = range(start, end)
         body.endRange = range(end, end)
@@ -253,7 +256,7 @@ struct Parser {
         switch next.kind {
         case .equals:
             let attribute = parseAttribute(nameToken: nameToken)
-            if let previous = names[attribute.name] {
+            if let previous = Parser.definition(of: attribute.name, in: attributes, names: &names) {
                 let first = attributes[previous].nameRange
                 let saved = recovering
                 recovering = false
@@ -261,9 +264,8 @@ struct Parser {
                       at: attribute.nameRange, detail: "Each argument may be set only once in a block.",
                       related: [RelatedLocation("first defined here", at: first)])
                 recovering = saved
-            } else {
-                names[attribute.name] = attributes.count
             }
+            if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
             attributes.append(attribute)
             finishLine(what: "argument", insideBlock: insideBlock)
         case .identifier, .openQuote, .openBrace:
@@ -279,17 +281,31 @@ struct Parser {
         }
     }
 
+    /// Small bodies are searched linearly for duplicates; larger ones also keep a name index.
+    static let linearNameSearchLimit = 16
+
+    static func definition(of name: String, in attributes: [Attribute], names: inout [String: Int]) -> Int? {
+        if attributes.count <= linearNameSearchLimit {
+            return attributes.firstIndex { $0.name == name }
+        }
+        if names.isEmpty {
+            for (i, a) in attributes.enumerated() where names[a.name] == nil { names[a.name] = i }
+        }
+        return names[name]
+    }
+
     /// After an attribute or block: a newline or the end of the file must follow.
     private mutating func finishLine(what: String, insideBlock: Bool) {
         let t = peek()
         switch t.kind {
         case .newline: index += 1
         case .endOfFile: break
-        case .closeBrace where insideBlock && recovering: break
         default:
             error("expected a newline after this \(what); each argument and block must be on its own line",
                   at: range(t), token: t)
-            skipRestOfLine(insideBlock: insideBlock)
+            // After a broken value, a `}` on the same line is taken as part of the mistake
+            // (`x = }`): the block's real closing brace is usually on a later line.
+            skipRestOfLine(insideBlock: insideBlock && !recovering)
         }
     }
 

@@ -33,8 +33,14 @@ enum UTF8Scanning {
         var result: [(Int, Int)] = []
         var i = 0
         let n = buf.count
+        guard let base = buf.baseAddress else { return [] }
+        let raw = UnsafeRawPointer(base)
         while i < n {
-            // Fast path over ASCII, the overwhelming majority of Terraform text.
+            // Fast path over ASCII, the overwhelming majority of Terraform text: 8 bytes at a time.
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             if buf[i] < 0x80 { i += 1; continue }
             if let (_, length) = decode(buf, at: i) {
                 i += length
@@ -47,6 +53,27 @@ enum UTF8Scanning {
             }
         }
         return result
+    }
+
+    /// True when every byte is below 0x80 (checked 8 bytes at a time).
+    static func isASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buf.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = buf.count
+        var i = 0
+        var acc: UInt64 = 0
+        while i + 32 <= n {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            i += 32
+        }
+        while i < n {
+            acc |= UInt64(buf[i])
+            i += 1
+        }
+        return acc & 0x8080_8080_8080_8080 == 0
     }
 
     @inline(__always)
