@@ -20,6 +20,9 @@ struct Parser {
     /// Set by the first error of a construct; further errors are suppressed until body-level recovery.
     var recovering = false
     var reportedTooDeep = false
+    /// The column of the attribute being parsed: skipping after an error stops at a later line that
+    /// starts a new item at or left of it (formatted Terraform indents nested content further).
+    var recoveryColumn = 0
     var reportedUnclosedBlock = false
 
     init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, path: String, quietAtEndOfFile: Bool) {
@@ -133,6 +136,19 @@ struct Parser {
         }
     }
 
+    /// True when the token at `i` begins a line that looks like a new body item (or the enclosing
+    /// block's `}`) at or left of the column of the attribute being recovered.
+    func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
+        guard recoveryColumn > 0, i + 1 < tokens.count else { return false }
+        let t = tokens[i]
+        if t.kind == .closeBrace { return t.start.column < recoveryColumn }
+        guard t.kind == .identifier, t.start.column <= recoveryColumn else { return false }
+        switch tokens[i + 1].kind {
+        case .equals, .identifier, .openQuote, .openBrace: return true
+        default: return false
+        }
+    }
+
     /// Skips to the end of the current line at this nesting level (the newline is not consumed);
     /// stops before a `}` that would close the enclosing block.
     mutating func skipRestOfLine(insideBlock: Bool) {
@@ -143,6 +159,8 @@ struct Parser {
             if level == 0 {
                 if k == .newline { return }
                 if k == .closeBrace && insideBlock { return }
+            } else if k == .newline, startsItemAtRecoveryColumn(index + 1) {
+                return
             }
             if Parser.opens(k) { level += 1 } else if Parser.closes(k), level > 0 { level -= 1 }
             index += 1
@@ -156,6 +174,7 @@ struct Parser {
         while true {
             let k = tokens[index].kind
             if k == .endOfFile { return }
+            if k == .newline, startsItemAtRecoveryColumn(index + 1) { return }
             if Parser.opens(k) {
                 level += 1
             } else if Parser.closes(k) {
@@ -267,7 +286,10 @@ struct Parser {
             }
             if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
             attributes.append(attribute)
+            let savedColumn = recoveryColumn
+            recoveryColumn = nameToken.start.column
             finishLine(what: "argument", insideBlock: insideBlock)
+            recoveryColumn = savedColumn
         case .identifier, .openQuote, .openBrace:
             if let block = parseBlock(typeToken: nameToken) {
                 blocks.append(block)
@@ -311,6 +333,9 @@ struct Parser {
 
     private mutating func parseAttribute(nameToken: Token) -> Attribute {
         advance() // =
+        let savedColumn = recoveryColumn
+        recoveryColumn = nameToken.start.column
+        defer { recoveryColumn = savedColumn }
         let value = parseExpression()
         let name = text(nameToken)
         return Attribute(name: name, nameRange: range(nameToken), expression: value,
