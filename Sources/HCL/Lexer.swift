@@ -59,6 +59,9 @@ struct Lexer {
     private var allASCII = true
     private var cursorLineIndex = 0
     private var cursorOffset = 0
+    private var currentLineStart = 0
+    private var nextLineStart = Int.max
+    private var cursorColumnOffset = 0
     private var cursorColumn = 1
 
     /// Invalid UTF-8 sequences, reported once up front; the scanner skips them quietly.
@@ -69,6 +72,7 @@ struct Lexer {
         self.count = buffer.count
         self.path = path
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
+        nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
         tokens.reserveCapacity(count / 5 + 16)
     }
 
@@ -132,30 +136,38 @@ struct Lexer {
     mutating func position(_ offset: Int) -> SourcePosition {
         let o = min(offset, count)
         if o < cursorOffset { return slowPosition(o) }
-        var lineIndex = cursorLineIndex
-        var moved = false
-        while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= o {
-            lineIndex += 1
-            moved = true
-        }
-        let lineStart = lineStarts[lineIndex]
-        var column: Int
+        if o >= nextLineStart { advanceLine(to: o) }
+        let column: Int
         if allASCII {
-            column = o - lineStart + 1
+            column = o - currentLineStart + 1
         } else {
-            // Count scalars (bytes that are not continuation bytes) from the cursor or the line start.
-            var from = lineStart
-            column = 1
-            if !moved { from = cursorOffset; column = cursorColumn }
-            while from < o {
-                if buffer[from] & 0xC0 != 0x80 { column += 1 }
-                from += 1
-            }
+            column = nonASCIIColumn(o)
         }
-        cursorLineIndex = lineIndex
         cursorOffset = o
+        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
+    }
+
+    /// Moves the cursor's line forward so that `o` lies on it.
+    private mutating func advanceLine(to o: Int) {
+        var lineIndex = cursorLineIndex
+        while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= o { lineIndex += 1 }
+        cursorLineIndex = lineIndex
+        currentLineStart = lineStarts[lineIndex]
+        nextLineStart = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : Int.max
+        cursorColumnOffset = currentLineStart
+        cursorColumn = 1
+    }
+
+    /// Scalar-counting column for files with multi-byte characters, continuing from the last one.
+    private mutating func nonASCIIColumn(_ o: Int) -> Int {
+        var from = cursorColumnOffset, column = cursorColumn
+        while from < o {
+            if buffer[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        cursorColumnOffset = o
         cursorColumn = column
-        return SourcePosition(line: lineIndex + 1, column: column, offset: o)
+        return column
     }
 
     /// Position by rescanning from the start (rare: error paths that look back).

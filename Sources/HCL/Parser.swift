@@ -23,6 +23,7 @@ struct Parser {
     /// The column of the attribute being parsed: skipping after an error stops at a later line that
     /// starts a new item at or left of it (formatted Terraform indents nested content further).
     var recoveryColumn = 0
+    var names = NameTable()
     var reportedUnclosedBlock = false
 
     init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, path: String, quietAtEndOfFile: Bool) {
@@ -80,8 +81,16 @@ struct Parser {
         return i >= 0 ? tokens[i].end : tokens[0].start
     }
 
-    func text(_ t: Token) -> String {
+    /// The source text of a token, not interned.
+    func rawText(_ t: Token) -> String {
         let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+    }
+
+    /// The source text of a token; identifiers share storage through the name table.
+    mutating func text(_ t: Token) -> String {
+        let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        if t.kind == .identifier { return names.name(buffer, s, e) }
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
     }
 

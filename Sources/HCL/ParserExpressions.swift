@@ -109,8 +109,8 @@ extension Parser {
                                               markerRange: range(t.start, star.end), range: range(expression.range.start, end)))
                     continue
                 }
-                guard let step = parseDotStep() else { return attach(steps, to: expression) }
-                steps.append(contentsOf: step)
+                if steps.isEmpty { steps.reserveCapacity(4) }
+                guard parseDotStep(into: &steps) else { return attach(steps, to: expression) }
             } else if t.kind == .openBracket {
                 if peekKind() == .star, peekKind(after: 2) == .closeBracket {
                     expression = attach(steps, to: expression); steps = []
@@ -123,6 +123,7 @@ extension Parser {
                     continue
                 }
                 guard let step = parseIndexStep() else { return attach(steps, to: expression) }
+                if steps.isEmpty { steps.reserveCapacity(4) }
                 steps.append(step)
             } else {
                 break
@@ -137,8 +138,7 @@ extension Parser {
         while true {
             let t = peek()
             if t.kind == .dot, peekKind() != .star {
-                guard let step = parseDotStep() else { break }
-                each.append(contentsOf: step)
+                guard parseDotStep(into: &each) else { break }
             } else if full, t.kind == .openBracket, !(peekKind() == .star && peekKind(after: 2) == .closeBracket) {
                 guard let step = parseIndexStep() else { break }
                 each.append(step)
@@ -149,52 +149,45 @@ extension Parser {
         return each
     }
 
-    /// `.name` or legacy `.0` (a number token such as `0.1` after a dot is two legacy indexes).
-    private mutating func parseDotStep() -> [TraversalStep]? {
+    /// `.name` or legacy `.0` (a number token such as `0.1` after a dot is two legacy indexes),
+    /// appended to `steps`; false after reporting an error.
+    private mutating func parseDotStep(into steps: inout [TraversalStep]) -> Bool {
         let dot = advance()
         let t = peek()
         if t.kind == .identifier {
             advance()
-            return [.attribute(text(t), range(dot.start, t.end))]
+            steps.append(.attribute(text(t), range(dot.start, t.end)))
+            return true
         }
         if t.kind == .number {
             advance()
-            var result: [TraversalStep] = []
             var value = 0
             var digits = 0
             var partStart = dot.start
             var offset = t.start.offset
             var column = t.start.column
-            func flush(_ endOffset: Int, _ endColumn: Int) -> Bool {
-                guard digits > 0 else { return false }
-                let end = SourcePosition(line: t.start.line, column: endColumn, offset: endOffset)
-                result.append(.legacyIndex(value, range(partStart, end)))
-                return true
-            }
-            while offset < t.end.offset {
-                let b = buffer[offset]
+            var parts: [(Int, SourcePosition, SourcePosition)] = []
+            while offset <= t.end.offset {
+                let b: UInt8 = offset < t.end.offset ? buffer[offset] : UInt8(ascii: ".")
                 if UTF8Scanning.isDigit(b) {
-                    value = value &* 10 &+ Int(b - 0x30)
-                    if value > 1_000_000_000 { value = 1_000_000_000 }
+                    value = min(value &* 10 &+ Int(b - 0x30), 1_000_000_000)
                     digits += 1
-                } else if b == UInt8(ascii: ".") {
-                    guard flush(offset, column) else { break }
-                    partStart = SourcePosition(line: t.start.line, column: column, offset: offset)
+                } else if b == UInt8(ascii: "."), digits > 0 {
+                    let end = SourcePosition(line: t.start.line, column: column, offset: offset)
+                    parts.append((value, partStart, end))
+                    partStart = end
                     value = 0; digits = 0
                 } else {
                     error("an index after '.' must be a whole number", at: range(t), token: t)
-                    return nil
+                    return false
                 }
                 offset += 1; column += 1
             }
-            guard flush(offset, column) else {
-                error("an index after '.' must be a whole number", at: range(t), token: t)
-                return nil
-            }
-            return result
+            for (value, start, end) in parts { steps.append(.legacyIndex(value, range(start, end))) }
+            return true
         }
         error("expected an attribute name after '.', but found \(t.kind.displayName)", at: range(t), token: t)
-        return nil
+        return false
     }
 
     /// `[ key ]`.
@@ -287,7 +280,7 @@ extension Parser {
             }
             if i == end { return Double(value) }
         }
-        return Double(text(t)) ?? .nan
+        return Double(rawText(t)) ?? .nan
     }
 
     private mutating func parseFunctionCall() -> Expression {

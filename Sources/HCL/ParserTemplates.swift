@@ -47,16 +47,29 @@ extension Parser {
             return .template(Template(parts: text.isEmpty ? [] : [.literal(text, range(first))], heredoc: nil,
                                       range: range(open.start, close.end)))
         }
-        var items: [FlatItem] = []
+        // Parts are built directly; only directives or strip markers need the flat-item pass.
+        var parts: [TemplatePart] = []
+        var items: [FlatItem]?
         var end = open.end
         loop: while true {
             let t = tokens[index]
             switch t.kind {
             case .quotedLiteral:
                 index += 1
-                items.append(.literal(decodeQuotedLiteral(t), range(t), lineStart: false))
+                let text = decodeQuotedLiteral(t)
+                if items != nil {
+                    items?.append(.literal(text, range(t), lineStart: false))
+                } else if !text.isEmpty {
+                    parts.append(.literal(text, range(t)))
+                }
             case .templateInterpolation, .templateControl:
-                items.append(parseSequence())
+                let item = parseSequence()
+                if items == nil, case .interpolation(let e, let r, false, false) = item {
+                    parts.append(.interpolation(TemplateInterpolation(expression: e, range: r)))
+                } else {
+                    if items == nil { items = Parser.flatItems(parts) }
+                    items?.append(item)
+                }
             case .closeQuote:
                 index += 1
                 end = t.end
@@ -68,7 +81,18 @@ extension Parser {
             }
         }
         let templateRange = range(open.start, end)
-        return .template(Template(parts: buildParts(items, in: templateRange), heredoc: nil, range: templateRange))
+        if let items { parts = buildParts(items, in: templateRange) }
+        return .template(Template(parts: parts, heredoc: nil, range: templateRange))
+    }
+
+    static func flatItems(_ parts: [TemplatePart]) -> [FlatItem] {
+        parts.compactMap { part -> FlatItem? in
+            switch part {
+            case .literal(let s, let r): return .literal(s, r, lineStart: false)
+            case .interpolation(let i): return .interpolation(i.expression, i.range, stripLeft: false, stripRight: false)
+            default: return nil
+            }
+        }
     }
 
     mutating func parseHeredoc() -> Expression {

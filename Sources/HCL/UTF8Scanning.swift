@@ -81,9 +81,13 @@ enum UTF8Scanning {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F
     }
 
+    /// Bit sets of ASCII identifier characters: letters, digits, `_` and `-`.
+    private static let continueLow: UInt64 = (0x3FF << 0x30) | (1 << 0x2D)           // 0-9 and '-'
+    private static let continueHigh: UInt64 = (0x3FFFFFF << 1) | (0x3FFFFFF << 33) | (1 << 31) // A-Z, a-z, '_'
+
     @inline(__always)
     static func isASCIIIdentifierContinue(_ b: UInt8) -> Bool {
-        isASCIIIdentifierStart(b) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+        b < 64 ? (continueLow >> UInt64(b)) & 1 == 1 : b < 128 && (continueHigh >> UInt64(b - 64)) & 1 == 1
     }
 
     @inline(__always)
