@@ -51,7 +51,16 @@ struct Lexer {
     var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
     var endsUnterminated = false
-    private var frames: [Frame] = []
+    private var frames: [Frame] = [] {
+        didSet {
+            // Cached so the main loop does not inspect the frame stack for every expression token.
+            switch frames.last {
+            case .quoted?, .heredoc?: inTemplate = true
+            default: inTemplate = false
+            }
+        }
+    }
+    private var inTemplate = false
 
     // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
     // from the file's line index; in an all-ASCII file the column is plain arithmetic.
@@ -89,6 +98,10 @@ struct Lexer {
                                         + (invalid.count > 1 ? " \(invalid.count >= 20 ? "At least 20" : "\(invalid.count)") invalid sequences in total." : "")))
         }
         while index < count {
+            guard inTemplate else {
+                lexExpressionToken()
+                continue
+            }
             switch frames.last {
             case .quoted(let open)?:
                 lexQuoted(openToken: open)

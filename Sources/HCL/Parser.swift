@@ -294,7 +294,7 @@ struct Parser {
                 recovering = saved
             }
             if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
-            attributes.append(attribute)
+            attributes.append(consume attribute)
             let savedColumn = recoveryColumn
             recoveryColumn = nameToken.start.column
             finishLine(what: "argument", insideBlock: insideBlock)

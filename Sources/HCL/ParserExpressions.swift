@@ -86,13 +86,23 @@ extension Parser {
     }
 
     private mutating func parsePostfix() -> Expression {
+        let t = peek()
+        if t.kind == .identifier, !isKeyword(t, "true"), !isKeyword(t, "false"), !isKeyword(t, "null") {
+            let next = peekKind()
+            if next != .openParen && next != .doubleColon {
+                // A variable: its steps are collected first so the traversal is built once.
+                advance()
+                return parseTraversals(root: Identifier(text(t), range: range(t)), on: nil)
+            }
+        }
         let term = parseTerm()
         if case .invalid = term { return term }
-        return parseTraversals(on: term)
+        return parseTraversals(root: nil, on: term)
     }
 
-    /// Attaches `.name`, `[key]`, legacy `.0` and splats to `base`.
-    private mutating func parseTraversals(on base: Expression) -> Expression {
+    /// Attaches `.name`, `[key]`, legacy `.0` and splats to a variable `root` or to `base`.
+    private mutating func parseTraversals(root: Identifier?, on base: Expression?) -> Expression {
+        var root = root
         var expression = base
         var steps: [TraversalStep] = []
         while true {
@@ -100,36 +110,49 @@ extension Parser {
             if t.kind == .dot {
                 if peekKind() == .star {
                     // Attribute-only splat: `.*` then attribute steps apply to each element.
-                    expression = attach(steps, to: expression); steps = []
+                    let source = build(&root, expression, &steps)
                     advance()
                     let star = advance()
                     let each = parseSplatSteps(full: false)
                     let end = each.last?.range.end ?? star.end
-                    expression = .splat(Splat(source: expression, kind: .attributeOnly, each: each,
-                                              markerRange: range(t.start, star.end), range: range(expression.range.start, end)))
+                    expression = .splat(Splat(source: source, kind: .attributeOnly, each: each,
+                                              markerRange: range(t.start, star.end), range: range(source.range.start, end)))
                     continue
                 }
                 if steps.isEmpty { steps.reserveCapacity(4) }
-                guard parseDotStep(into: &steps) else { return attach(steps, to: expression) }
+                guard parseDotStep(into: &steps) else { break }
             } else if t.kind == .openBracket {
                 if peekKind() == .star, peekKind(after: 2) == .closeBracket {
-                    expression = attach(steps, to: expression); steps = []
+                    let source = build(&root, expression, &steps)
                     advance(); advance()
                     let close = advance()
                     let each = parseSplatSteps(full: true)
                     let end = each.last?.range.end ?? close.end
-                    expression = .splat(Splat(source: expression, kind: .full, each: each,
-                                              markerRange: range(t.start, close.end), range: range(expression.range.start, end)))
+                    expression = .splat(Splat(source: source, kind: .full, each: each,
+                                              markerRange: range(t.start, close.end), range: range(source.range.start, end)))
                     continue
                 }
-                guard let step = parseIndexStep() else { return attach(steps, to: expression) }
+                guard let step = parseIndexStep() else { break }
                 if steps.isEmpty { steps.reserveCapacity(4) }
                 steps.append(step)
             } else {
                 break
             }
         }
-        return attach(steps, to: expression)
+        return build(&root, expression, &steps)
+    }
+
+    /// The expression so far: a variable traversal with the pending steps, or `base` wrapped in a
+    /// relative traversal. Consumes `root` and `steps`.
+    private func build(_ root: inout Identifier?, _ base: Expression?, _ steps: inout [TraversalStep]) -> Expression {
+        defer { root = nil; steps = [] }
+        if let r = root {
+            let end = steps.last?.range.end ?? r.range.end
+            return .scopeTraversal(ScopeTraversal(root: r, steps: steps, range: range(r.range.start, end)))
+        }
+        guard let base else { return .invalid(range(previousEnd, previousEnd)) }
+        guard let last = steps.last else { return base }
+        return .relativeTraversal(RelativeTraversal(source: base, steps: steps, range: range(base.range.start, last.range.end)))
     }
 
     /// Steps that a splat applies to each element: attributes (and, for `[*]`, indexes) up to the next splat.
@@ -205,18 +228,6 @@ extension Parser {
         }
         advance()
         return .index(key, range(open.start, close.end))
-    }
-
-    /// Puts pending steps on a variable traversal, or wraps other expressions in a relative traversal.
-    private func attach(_ steps: [TraversalStep], to expression: Expression) -> Expression {
-        guard let last = steps.last else { return expression }
-        if case .scopeTraversal(var traversal) = expression {
-            traversal.steps.append(contentsOf: steps)
-            traversal.range = traversal.range.union(last.range)
-            return .scopeTraversal(traversal)
-        }
-        return .relativeTraversal(RelativeTraversal(source: expression, steps: steps,
-                                                    range: expression.range.union(last.range)))
     }
 
     // MARK: terms
