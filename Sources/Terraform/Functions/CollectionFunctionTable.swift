@@ -244,17 +244,34 @@ extension FunctionLibrary {
     }
 }
 
-/// Elements without repeats, first occurrence kept.
+/// Elements without repeats, first occurrence kept. Hashes a canonical form, so large sets stay fast.
 func distinctValues(_ list: [Value]) -> [Value] {
+    var seen: Set<String> = []
     var out: [Value] = []
-    for v in list where !out.contains(where: { $0.sameContents(as: v) }) { out.append(v) }
+    out.reserveCapacity(list.count)
+    for v in list {
+        guard let key = canonicalKey(v) else { out.append(v); continue }
+        if seen.insert(key).inserted { out.append(v) }
+    }
     return out
 }
 
-/// Terraform iterates sets of strings in lexical order and sets of numbers in numeric order.
+/// A string that is equal for values with the same contents (nil for unknown values).
+func canonicalKey(_ v: Value) -> String? {
+    switch v.kind {
+    case .string(let s): return "s" + s
+    case .number(let n): return "n" + TerraformNumber.format(n)
+    case .bool(let b): return b ? "t" : "f"
+    case .null: return "z"
+    default: return TerraformJSONEncoder.encode(v).map { "j" + $0 }
+    }
+}
+
+/// Terraform iterates sets of strings in lexical (bytewise) order and sets of numbers in numeric order.
 func sortedSet(_ list: [Value]) -> [Value] {
     if list.allSatisfy({ $0.stringValue != nil }) {
-        return list.sorted { Array(($0.stringValue ?? "").utf8).lexicographicallyPrecedes(Array(($1.stringValue ?? "").utf8)) }
+        let keyed = list.map { (Array(($0.stringValue ?? "").utf8), $0) }
+        return keyed.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
     if list.allSatisfy({ $0.numberValue != nil }) {
         return list.sorted { ($0.numberValue ?? 0) < ($1.numberValue ?? 0) }
