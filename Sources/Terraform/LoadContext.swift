@@ -13,7 +13,8 @@ final class LoadContext {
     /// `.terraform/modules/modules.json` of each root directory (nil when absent).
     var manifests: [String: ModuleManifest?] = [:]
     /// Evaluation steps left; when it runs out, the rest evaluates to unknown (limit).
-    var stepBudget = 50_000_000
+    var stepBudget = LoadContext.stepBudgetPerRoot
+    static let stepBudgetPerRoot = 20_000_000
     /// Module directories whose parse diagnostics were already reported.
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.
