@@ -58,6 +58,7 @@ extension Evaluator {
             range: range,
             moduleDirectory: s.module.rootDirectory,
             scanRoot: context.options.scanRoot,
+            workingDirectory: context.options.workingDirectory,
             readFile: context.options.fileReader,
             renderTemplate: { [unowned self] bytes, path, variables in
                 self.renderTemplateFile(bytes, path: path, variables: variables, range: range, scope: s)

@@ -21,9 +21,15 @@ final class ModuleReader: @unchecked Sendable {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    init(readFile: @escaping @Sendable (String) -> Result<[UInt8], FileError>) {
+    let workingDirectory: String
+
+    init(readFile: @escaping @Sendable (String) -> Result<[UInt8], FileError>, workingDirectory: String) {
         self.readFile = readFile
+        self.workingDirectory = workingDirectory
     }
+
+    /// A user-relative path made absolute for system calls.
+    func absolute(_ path: String) -> String { Path.join(workingDirectory, path) }
 
     static func isConfigurationFile(_ name: String) -> Bool {
         (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix(".")
@@ -36,7 +42,7 @@ final class ModuleReader: @unchecked Sendable {
     func listing(_ directory: String) -> [String]? {
         if let cached = listings[directory] { return cached }
         var names: [String]? = nil
-        if case .success(let n) = FileSystem.list(directory) { names = n }
+        if case .success(let n) = FileSystem.list(absolute(directory)) { names = n }
         listings[directory] = names
         return names
     }
@@ -46,7 +52,7 @@ final class ModuleReader: @unchecked Sendable {
         if let cached = configurationFileCache[directory] { return cached }
         var result: [String]? = nil
         if let names = listing(directory) {
-            let files = names.filter { isConfigurationFileName($0) && FileSystem.kind(Path.join(directory, $0), followLinks: true) == .regular }
+            let files = names.filter { isConfigurationFileName($0) && FileSystem.kind(absolute(Path.join(directory, $0)), followLinks: true) == .regular }
             result = files.isEmpty ? nil : files
         }
         configurationFileCache[directory] = result

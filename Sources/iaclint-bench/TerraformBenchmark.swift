@@ -54,11 +54,13 @@ private func ms(_ s: Double) -> Double { (s * 10000).rounded() / 10 }
 func runTerraformBenchmark(_ args: [String]) -> Int32 {
     var runs = 3
     var showErrors = false
+    var detailKind: String? = nil
     var paths: [String] = []
     var i = 0
     while i < args.count {
         if args[i] == "--runs", i + 1 < args.count { runs = Int(args[i + 1]) ?? 3; i += 2; continue }
         if args[i] == "--errors" { showErrors = true; i += 1; continue }
+        if args[i] == "--details", i + 1 < args.count { detailKind = args[i + 1]; i += 2; continue }
         paths.append(args[i])
         i += 1
     }
@@ -100,6 +102,24 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
         let errors = result.graph.diagnostics.filter { $0.severity == .error }.count
         if showErrors {
             for d in result.graph.diagnostics where d.severity == .error { print("  \(d)") }
+        }
+        if let kind = detailKind {
+            // The most frequent details of one unknown reason, to find what evaluation misses.
+            var details: [String: Int] = [:]
+            func walk(_ v: Value, _ depth: Int) {
+                guard depth < 64 else { return }
+                switch v.kind {
+                case .unknown(let r) where r.kind.rawValue.hasPrefix(kind):
+                    let d = r.detail.split(separator: " ").prefix(6).joined(separator: " ")
+                    details[d, default: 0] += 1
+                    if FileSystem.environment("IACLINT_BENCH_WHERE") == d { print("    at \(v.range?.description ?? "?")") }
+                case .list(let items): items.forEach { walk($0, depth + 1) }
+                case .object(let entries): entries.forEach { walk($0.value, depth + 1) }
+                default: break
+                }
+            }
+            for r in result.graph.resources { walk(r.attributes, 0) }
+            for (d, n) in details.sorted(by: { $0.value > $1.value }).prefix(40) { print("  \(n)\t\(d)") }
         }
         print("terraform: \(result.roots.count) roots, \(result.graph.resources.count) resource instances, \(errors) error diagnostics, \(result.knownCount) known leaf values")
         for (kind, count) in result.unknownCounts.sorted(by: { $0.value > $1.value }) {

@@ -179,3 +179,27 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(alone.resources.first?["v"]?.unknownReason?.kind, .unsetVariable)
     }
 }
+
+final class DepthTests: XCTestCase {
+    func testLongChainsOfLocalsStopAtTheDepthLimit() throws {
+        let dir = try TemporaryDirectory()
+        var text = "locals {\n  l0 = 1\n"
+        for i in 1...3000 { text += "  l\(i) = local.l\(i - 1) + 1\n" }
+        text += "}\nresource \"x\" \"chain\" { v = local.l3000 }\nresource \"x\" \"short\" { v = local.l20 }\n"
+        try dir.write("main.tf", text)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let chain = graph.resources.first { $0.address == "x.chain" }?["v"]
+        XCTAssertEqual(chain?.unknownReason?.kind, .limit)
+        XCTAssertEqual(graph.resources.first { $0.address == "x.short" }?["v"]?.numberValue, 21)
+    }
+
+    func testDeeplyNestedExpressionsDoNotOverflow() throws {
+        let dir = try TemporaryDirectory()
+        let depth = 400
+        let text = "resource \"x\" \"deep\" { v = \(String(repeating: "[", count: depth))1\(String(repeating: "]", count: depth)) }\n"
+            + "resource \"x\" \"json\" { v = jsondecode(\"\(String(repeating: "[", count: 500))\(String(repeating: "]", count: 500))\") }\n"
+        try dir.write("main.tf", text)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        XCTAssertEqual(graph.resources.count, 2)
+    }
+}

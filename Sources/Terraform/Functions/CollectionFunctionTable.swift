@@ -193,6 +193,17 @@ extension FunctionLibrary {
             guard let a = args[0].listValue, let b = args[1].listValue else { return invalidCall("setsubtract", "expected sets", ctx) }
             return .list(sortedSet(distinctValues(a.filter { x in !b.contains { $0.sameContents(as: x) } })))
         },
+        "setproduct": FunctionSpec(1, Int.max) { args, ctx in
+            var product: [[Value]] = [[]]
+            for a in args {
+                guard let l = a.listValue else { return invalidCall("setproduct", "expected lists or sets", ctx) }
+                guard product.count * max(l.count, 1) <= maximumCollection else {
+                    return Value.unknown(.limit, "setproduct of more than \(maximumCollection) elements", range: ctx.range)
+                }
+                product = product.flatMap { prefix in l.map { prefix + [$0] } }
+            }
+            return .list(product.map { .list($0) })
+        },
         "max": numeric("max", 1, Int.max) { $0.max() ?? 0 },
         "min": numeric("min", 1, Int.max) { $0.min() ?? 0 },
         "abs": numeric("abs", 1, 1) { abs($0[0]) },
