@@ -76,7 +76,8 @@ public struct JSONPullReader: Sendable {
         }
     }
 
-    func unexpected(_ expectation: String) -> JSONSyntaxError {
+    /// An error at the current offset naming what was expected and what is there.
+    public func unexpected(_ expectation: String) -> JSONSyntaxError {
         guard offset < text.count else { return JSONSyntaxError("unexpected end of input; \(expectation)", at: offset) }
         let c = text[offset]
         let shown: String

@@ -91,3 +91,16 @@ enum JSONTextDecoding {
         }
     }
 }
+
+/// A JSON text as UTF-8, ready for `JSONPullReader`: where reading starts (after a UTF-8 BOM)
+/// and what the file was encoded in.
+public struct JSONText: Sendable {
+    public let text: [UInt8]
+    public let start: Int
+    public let encoding: JSONTextEncoding
+
+    /// Detects the encoding and transcodes UTF-16; fails on malformed UTF-16.
+    public static func decode(_ bytes: [UInt8]) -> Result<JSONText, JSONSyntaxError> {
+        JSONTextDecoding.decode(bytes).map { JSONText(text: $0.text, start: $0.start, encoding: $0.encoding) }
+    }
+}

@@ -4,12 +4,12 @@ import IaCLintCore
 
 /// Turns UTF-8 byte offsets into 1-based line and column (columns count Unicode scalars, as core
 /// `SourceFile` does). Built in one pass; a lookup is a binary search plus a scan of at most one
-/// 4 KiB block, so minified JSON (one 100 MB line) does not make column lookups quadratic.
+/// 512-byte block, so minified JSON (one 100 MB line) does not make column lookups quadratic.
 public struct LineIndex: Sendable {
-    private static let blockShift = 12
+    private static let blockShift = 9
     private let text: [UInt8]
     private let lineStarts: [Int]
-    /// Number of UTF-8 continuation bytes before the start of each 4 KiB block.
+    /// Number of UTF-8 continuation bytes before the start of each 512-byte block.
     private let continuationsBefore: [UInt32]
 
     public init(_ text: [UInt8]) {
@@ -51,20 +51,27 @@ public struct LineIndex: Sendable {
             if lineStarts[mid] <= off { lo = mid } else { hi = mid - 1 }
         }
         let lineStart = lineStarts[lo]
-        let column = 1 + (off - lineStart) - (continuations(before: off) - continuations(before: lineStart))
+        // Short distances (pretty-printed text) are counted directly; long lines use the blocks.
+        let skipped = off - lineStart <= (1 << LineIndex.blockShift)
+            ? continuations(in: lineStart, off)
+            : continuations(before: off) - continuations(before: lineStart)
+        let column = 1 + (off - lineStart) - skipped
         return SourcePosition(line: lo + 1, column: column, offset: off)
+    }
+
+    private func continuations(in start: Int, _ end: Int) -> Int {
+        text.withUnsafeBufferPointer { b in
+            var n = 0
+            var i = start
+            while i < end { n &+= (b[i] & 0xC0 == 0x80) ? 1 : 0; i += 1 }
+            return n
+        }
     }
 
     private func continuations(before offset: Int) -> Int {
         let block = offset >> LineIndex.blockShift
         guard block < continuationsBefore.count else { return Int(continuationsBefore.last ?? 0) }
-        var n = Int(continuationsBefore[block])
-        var i = block << LineIndex.blockShift
-        while i < offset, i < text.count {
-            if text[i] & 0xC0 == 0x80 { n += 1 }
-            i += 1
-        }
-        return n
+        return Int(continuationsBefore[block]) + continuations(in: block << LineIndex.blockShift, min(offset, text.count))
     }
 
     public func range(file: String, _ start: Int, _ end: Int) -> SourceRange {

@@ -151,7 +151,7 @@ final class PositionedJSONTests: XCTestCase {
     }
 
     func testLineIndexOnALongMinifiedLine() {
-        // Multi-byte scalars across several 4 KiB blocks: columns count scalars, not bytes.
+        // Multi-byte scalars across many index blocks: columns count scalars, not bytes.
         var text: [UInt8] = []
         for _ in 0..<5000 { text += Array("é".utf8) + [UInt8(ascii: "a")] }
         text += [0x0A, UInt8(ascii: "z")]
