@@ -10,6 +10,7 @@ import Glibc
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
     ("hcl", "lex + parse .tf files (default: ../shared/corpus/tf-real)", runHCLBenchmark),
+    ("terraform", "load + evaluate every module directory (default: ../shared/corpus/tf-real)", runTerraformBenchmark),
     ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
     ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
     ("json", "parse JSON into the positioned document (default: synthetic 10 MB plan)", runJSONBenchmark),
