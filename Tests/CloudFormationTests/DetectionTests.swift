@@ -27,6 +27,14 @@ final class DetectionTests: XCTestCase {
         // Right content, wrong extension.
         XCTAssertFalse(isTemplate("AWSTemplateFormatVersion: '2010-09-09'\n", "a.txt"))
         XCTAssertFalse(isTemplate("", "empty.yaml"))
+        // A macro event: a template fragment nested under another key.
+        XCTAssertFalse(isTemplate("{\"requestId\": 1, \"fragment\": {\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}}", "event.json"))
+        // A template inside a block scalar of another YAML file.
+        XCTAssertFalse(isTemplate("data:\n  t.yaml: |\n    AWSTemplateFormatVersion: x\n    Resources:\n      B: {Type: AWS::S3::Bucket}\n", "cm.yaml"))
+    }
+
+    func testIndentedTopLevelMappingIsParsedToDecide() {
+        XCTAssertTrue(isTemplate("---\n  # comment\n  AWSTemplateFormatVersion: 2010-09-09\n  Resources: {}\n", "indented.yaml"))
     }
 
     func testBrokenTemplatesAreStillDetectedSoTheirErrorIsReported() throws {
