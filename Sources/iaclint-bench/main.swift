@@ -9,7 +9,9 @@ import Glibc
 
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
+    ("hcl", "lex + parse .tf files (default: ../shared/corpus/tf-real)", runHCLBenchmark),
     ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
+    ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
