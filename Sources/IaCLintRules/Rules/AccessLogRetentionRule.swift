@@ -11,7 +11,7 @@ struct AccessLogRetentionRule: Rule {
             cost grows without bound, and personal data in the logs (client IPs, user agents, \
             principals) is kept longer than any policy allows. Set `retention_in_days` \
             (`RetentionInDays`) on the group the stage logs to. Terraform's `0` means "never expire" \
-            and is accepted as a deliberate choice.
+            (and is what a plan shows when the argument is not set), so it is reported too.
             """,
         fix: """
             Terraform: `retention_in_days = 90` on the `aws_cloudwatch_log_group`.
@@ -30,6 +30,20 @@ struct AccessLogRetentionRule: Rule {
                   rest_api_id   = "abc123"
                   deployment_id = "d1"
                   stage_name    = "prod"
+                  access_log_settings {
+                    destination_arn = aws_cloudwatch_log_group.access.arn
+                    format          = "$context.requestId"
+                  }
+                }
+                """),
+            .terraform("""
+                resource "aws_cloudwatch_log_group" "access" {
+                  name              = "/aws/apigateway/access"
+                  ↓retention_in_days = 0
+                }
+                resource "aws_apigatewayv2_stage" "s" {
+                  api_id = "abc123"
+                  name   = "$default"
                   access_log_settings {
                     destination_arn = aws_cloudwatch_log_group.access.arn
                     format          = "$context.requestId"
@@ -77,6 +91,14 @@ struct AccessLogRetentionRule: Rule {
             guard let entry, !entry.value.isNull else {
                 report.add("The log group \(group.address), which receives access logs from \(stages), keeps them forever; set \(key) (for example 90).",
                            at: group.range, resource: group)
+                continue
+            }
+            if let zero = ValueReading.branches(entry.value).first(where: { $0.value.numberValue == 0 }) {
+                let when = zero.conditions.isEmpty ? "" : " when \(Phrase.conditionText(zero.conditions))"
+                // A plan shows 0 for an unset argument: point at the declaration, not into the plan.
+                let written = entry.range.flatMap { r in group.range.map { $0.file == r.file } } ?? false
+                report.add("The log group \(group.address), which receives access logs from \(stages), keeps them forever (\(key) = 0 means never expire)\(when); set a period such as 90.",
+                           at: written ? entry.range : group.range, resource: group)
                 continue
             }
             if let branch = ValueReading.branches(entry.value).first(where: {
