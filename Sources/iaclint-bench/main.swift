@@ -11,6 +11,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
     ("hcl", "lex + parse .tf files (default: ../shared/corpus/tf-real)", runHCLBenchmark),
     ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
+    ("rules", "logging model + rules over the cfn/sam corpora and a synthetic graph ([stages] [paths...])", runRulesBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
