@@ -63,6 +63,20 @@ struct AccessLogRetentionRule: Rule {
                         DestinationArn: !GetAtt AccessLogs.Arn
                         Format: $context.requestId
                 """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ↓AccessLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: /aws/vendedlogs/http-access
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      AccessLogSettings:
+                        DestinationArn: !GetAtt AccessLogs.Arn
+                        Format: $context.requestId
+                """),
         ],
         passing: [
             .cloudFormation("""
