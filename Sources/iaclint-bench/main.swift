@@ -15,6 +15,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
     ("json", "parse JSON into the positioned document (default: synthetic 10 MB plan)", runJSONBenchmark),
     ("plan", "load terraform show -json plans into the graph; --generate PATH MB writes a synthetic plan", runPlanBenchmark),
+    ("rules", "logging model + rules over the cfn/sam corpora and a synthetic graph ([stages] [paths...])", runRulesBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
