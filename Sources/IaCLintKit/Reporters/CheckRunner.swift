@@ -64,7 +64,8 @@ public enum CheckRunner {
                 StandardStreams.error("iaclint: \(error)\n")
                 return .usageOrInputError
             }
-            StandardStreams.error("iaclint: wrote \(written.entries.count) findings to the baseline \(path)\n")
+            let n = written.entries.count
+            StandardStreams.error("iaclint: wrote \(n) finding\(n == 1 ? "" : "s") to the baseline \(path)\n")
             baseline = written
         }
         if let baseline {
