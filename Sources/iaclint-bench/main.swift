@@ -9,6 +9,7 @@ import Glibc
 
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
+    ("generate", "write a deterministic synthetic repository (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]", runGenerateBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
