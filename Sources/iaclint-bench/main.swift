@@ -10,6 +10,7 @@ import Glibc
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
     ("generate", "write a deterministic synthetic repository (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]", runGenerateBenchmark),
+    ("measure", "run a command N times: median wall, user+sys CPU, peak RSS ([--runs N] [--warmup N] -- CMD ARGS)", runMeasureBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
