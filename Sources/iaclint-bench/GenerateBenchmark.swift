@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 func runGenerateBenchmark(_ args: [String]) -> Int32 {
-    let usage = "usage: iaclint-bench generate (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]"
+    let usage = "usage: iaclint-bench generate (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]  |  generate --version"
     var size: Int?
     var files: Int?
     var out: String?
@@ -20,6 +20,7 @@ func runGenerateBenchmark(_ args: [String]) -> Int32 {
         case "--out": out = value
         case "--seed": seed = value.flatMap { UInt64($0) } ?? 0
         case "--help", "-h": print(usage); return 0
+        case "--version": print(SyntheticRepository.generatorVersion); return 0
         default:
             printToStandardError("unknown argument \(flag)\n\(usage)\n")
             return 2

@@ -154,8 +154,12 @@ private struct StackBuilder {
                 ("EndpointConfiguration", .object([("Types", .array([.string("REGIONAL")]))])),
             ]), path: "\(stackName)/\(base)/Resource")
             var methods: [SyntheticJSON] = []
-            for pathIndex in 0..<random.int(1...4) {
+            var parts: [String] = []
+            for _ in 0..<random.int(1...4) {
                 let part = random.pick(SyntheticVocabulary.nouns)
+                if !parts.contains(part) { parts.append(part) }  // one resource per path segment
+            }
+            for (pathIndex, part) in parts.enumerated() {
                 let resourceID = id(base + "Path\(pathIndex)")
                 add(resourceID, CFN.resource("AWS::ApiGateway::Resource", [
                     ("RestApiId", CFN.ref(api)), ("ParentId", CFN.getAtt(api, "RootResourceId")), ("PathPart", .string(part)),

@@ -3,7 +3,7 @@
 
 struct SyntheticRepository {
     /// Bumped whenever the output for a given seed changes, so cached repositories are regenerated.
-    static let generatorVersion = 1
+    static let generatorVersion = 2
 
     /// Share of bytes per kind, in percent: mostly Terraform, as in real monorepos.
     static let shares: [SyntheticKind: Int] = [.terraform: 72, .cloudFormation: 11, .sam: 6, .plan: 11]
@@ -61,9 +61,7 @@ struct SyntheticRepository {
         var filler = 0
         while !done(output) {
             var random = base.fork(0xF111_0000 &+ UInt64(filler))
-            var size = 12_000
-            if let targetBytes { size = min(size, max(1, targetBytes - output.totalBytes)) }
-            if let targetFiles, targetBytes == nil { size = random.int(1_500...8_000); _ = targetFiles }
+            let size = targetBytes.map { min(12_000, max(1, $0 - output.totalBytes)) } ?? random.int(1_500...8_000)
             let text = SyntheticTerraform.fillerFile(index: filler, bytes: size, random: &random)
             try output.write("terraform/shared/part-\(filler).tf", text, kind: .terraform)
             filler += 1
@@ -73,7 +71,9 @@ struct SyntheticRepository {
 
     private func nearlyDone(_ output: SyntheticOutput) -> Bool {
         if let targetFiles { return output.totalFiles >= targetFiles - 12 }
-        return output.totalBytes >= (targetBytes ?? 0) - 40_000
+        // The last stretch is filled with small filler files, so the total lands just above the target.
+        let target = targetBytes ?? 0
+        return output.totalBytes >= target - min(100_000, target / 10)
     }
 
     private func done(_ output: SyntheticOutput) -> Bool {

@@ -64,6 +64,7 @@ enum SyntheticSAM {
             ])))
         }
 
+        var implicitREST = false
         for functionIndex in 0..<random.int(2...10) {
             let resource = random.pick(SyntheticVocabulary.nouns)
             var events: Members = []
@@ -72,12 +73,12 @@ enum SyntheticSAM {
                                            ("Method", .string(method))]
                 var type = "Api"
                 switch random.weighted([50, 30, 20]) {
-                case 0: break  // implicit ServerlessRestApi
+                case 0: implicitREST = true  // implicit ServerlessRestApi
                 case 1:
                     type = "HttpApi"  // implicit ServerlessHttpApi unless the explicit one exists
                     if explicitHTTP { properties.append(("ApiId", CFN.ref("PublicHttpApi"))) }
                 default:
-                    if explicitAPI { properties.append(("RestApiId", CFN.ref("PartnerApi"))) }
+                    if explicitAPI { properties.append(("RestApiId", CFN.ref("PartnerApi"))) } else { implicitREST = true }
                 }
                 events.append(("\(method.capitalizedFirst)\(resource.capitalizedFirst)\(eventIndex)",
                                .object([("Type", .string(type)), ("Properties", .object(properties))])))
@@ -93,17 +94,19 @@ enum SyntheticSAM {
             ("PrimaryKey", .object([("Name", .string("id")), ("Type", .string("String"))])),
         ])))
 
-        let template: Members = [
+        var template: Members = [
             ("AWSTemplateFormatVersion", .string("2010-09-09")),
             ("Transform", .string("AWS::Serverless-2016-10-31")),
             ("Description", .string("\(name): serverless API")),
             ("Globals", .object(globals)),
             ("Resources", .object(resources)),
-            ("Outputs", .object([("ApiUrl", .object([
+        ]
+        if implicitREST {
+            template.append(("Outputs", .object([("ApiUrl", .object([
                 ("Description", .string("Prod stage of the implicit REST API")),
                 ("Value", CFN.sub("https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod/")),
-            ]))])),
-        ]
+            ]))])))
+        }
         return (name, SyntheticYAML.document(.object(template), shortForm: random.chance(90)))
     }
 }
