@@ -9,6 +9,9 @@ import Glibc
 
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
+    ("hcl", "lex + parse .tf files (default: ../shared/corpus/tf-real)", runHCLBenchmark),
+    ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
+    ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
     ("generate", "write a deterministic synthetic repository (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]", runGenerateBenchmark),
     ("measure", "run a command N times: median wall, user+sys CPU, peak RSS ([--runs N] [--warmup N] -- CMD ARGS)", runMeasureBenchmark),
 ]

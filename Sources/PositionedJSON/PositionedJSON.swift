@@ -1,1 +1,0 @@
-// PositionedJSON: see Package.swift for what this module holds.

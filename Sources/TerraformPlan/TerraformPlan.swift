@@ -1,1 +1,0 @@
-// TerraformPlan: see Package.swift for what this module holds.
