@@ -143,7 +143,11 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(result.modules.map(\.path), ["module.api", "module.api.module.stage", "module.regional", "module.regional.module.stage"])
         XCTAssertEqual(result.modules.map(\.source), ["./modules/api", "../stage", "./modules/api", "../stage"])
         XCTAssertEqual(result.modules.map(\.directory), ["modules/api", "modules/stage", "modules/api", "modules/stage"])
-        XCTAssertEqual(result.graph.resources.count, 7)
+        XCTAssertEqual(result.graph.resources.count, 8)
+        // `module.api.api_id` continues into the module's output expression.
+        let root = try resource(result, "aws_apigatewayv2_stage.root")
+        XCTAssertEqual(root["api_id"]?.references.map(\.description), ["module.api.aws_apigatewayv2_api.this.id"])
+        XCTAssertEqual(result.graph.resolve(root["api_id"]!.references[0], from: root).map(\.type), ["aws_apigatewayv2_api"])
         // The module calls that instantiate it, outermost first, inside the plan's configuration.
         XCTAssertEqual(eu.moduleCalls.map(\.message), [#"module "regional" is called here"#, #"module "stage" is called here"#])
         XCTAssertEqual(eu.moduleCalls.first?.range.file, "testdata/plan/modules/plan.json")
