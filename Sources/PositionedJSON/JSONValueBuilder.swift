@@ -35,6 +35,16 @@ public struct JSONValueBuilder: Sendable {
     public var count: Int { keys.count + strings.count + numbers.count }
     var isEnabled: Bool { capacity > 0 }
 
+    /// Byte equality through the string's contiguous UTF-8 (Swift strings are native UTF-8).
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var string = string
+        return string.withUTF8 { own in
+            guard own.count == bytes.count else { return false }
+            for k in 0..<own.count where own[k] != bytes[k] { return false }
+            return true
+        }
+    }
+
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
         for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
@@ -46,7 +56,7 @@ public struct JSONValueBuilder: Sendable {
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15, bytes.count <= maximumLength else { return String(decoding: bytes, as: UTF8.self) }
         let hash = JSONValueBuilder.hash(bytes)
-        if let existing = keys.find(hash, where: { $0.utf8.elementsEqual(bytes) }) { return existing }
+        if let existing = keys.find(hash, where: { JSONValueBuilder.equal($0, bytes) }) { return existing }
         let string = String(decoding: bytes, as: UTF8.self)
         keys.insert(hash, string)
         return string
@@ -56,7 +66,9 @@ public struct JSONValueBuilder: Sendable {
     public mutating func stringValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Value {
         guard bytes.count <= maximumLength else { return Value(.string(String(decoding: bytes, as: UTF8.self))) }
         let hash = JSONValueBuilder.hash(bytes)
-        if let existing = strings.find(hash, where: { $0.stringValue?.utf8.elementsEqual(bytes) == true }) { return existing }
+        if let existing = strings.find(hash, where: { $0.stringValue.map { JSONValueBuilder.equal($0, bytes) } ?? false }) {
+            return existing
+        }
         let value = Value(.string(String(decoding: bytes, as: UTF8.self)))
         strings.insert(hash, value)
         return value

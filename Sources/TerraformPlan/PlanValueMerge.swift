@@ -48,14 +48,22 @@ enum PlanValueMerge {
             // Drop the other references to the entries so they are mutated in place.
             value = nil
             current.kind = .null
+            // Terraform writes object keys sorted, so masks and entries are matched by walking
+            // both in order; anything else falls back to a search.
+            let sorted = zip(entries, entries.dropFirst()).allSatisfy { $0.key < $1.key }
+                && zip(masks, masks.dropFirst()).allSatisfy { $0.key < $1.key }
+            let present = entries.count
+            var cursor = 0
             // Room for the keys `after` leaves out, exactly: values stay in the graph.
-            let missing = masks.reduce(0) { n, mask in
-                n + (hasUnknown(mask.value) && !entries.contains { $0.key == mask.key } ? 1 : 0)
+            var missing = 0
+            for mask in masks where hasUnknown(mask.value) {
+                if position(of: mask.key, in: entries, below: present, sorted: sorted, cursor: &cursor) == nil { missing += 1 }
             }
             if missing > 0 { entries.reserveCapacity(entries.count + missing) }
+            cursor = 0
             for mask in masks where hasUnknown(mask.value) {
                 path.append(mask.key)
-                if let index = entries.lastIndex(where: { $0.key == mask.key }) {
+                if let index = position(of: mask.key, in: entries, below: present, sorted: sorted, cursor: &cursor) {
                     var child: Value? = entries[index].value
                     entries[index].value = .null
                     apply(mask.value, to: &child, unknowns: &unknowns, path: &path)
@@ -94,6 +102,15 @@ enum PlanValueMerge {
         }
     }
 
+    /// Where `key` is among the first `limit` entries: walking forward from `cursor` when the
+    /// entries (and so the masks) are sorted, else the last match anywhere.
+    private static func position(of key: String, in entries: [ObjectEntry], below limit: Int, sorted: Bool,
+                                 cursor: inout Int) -> Int? {
+        guard sorted else { return entries[..<limit].lastIndex { $0.key == key } }
+        while cursor < limit, entries[cursor].key < key { cursor += 1 }
+        return cursor < limit && entries[cursor].key == key ? cursor : nil
+    }
+
     /// True when the mask marks anything unknown.
     static func hasUnknown(_ mask: Value) -> Bool {
         switch mask.kind {
@@ -106,6 +123,7 @@ enum PlanValueMerge {
 
     /// `access_log_settings[0].destination_arn`
     private static func render(_ path: [String]) -> String {
+        if path.count == 1 { return path[0] }
         var out = ""
         for step in path {
             if step.hasPrefix("[") { out += step } else { out += out.isEmpty ? step : ".\(step)" }

@@ -265,6 +265,12 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(m["new"]?["n"]?.unknownReason?.detail, "new.n")
         XCTAssertNil(m["known"])
         XCTAssertEqual(PlanValueMerge.merge(nil, try value(#"{"a": false}"#)), nil)
+        // Keys in any order (other tools than Terraform) still match the right entries.
+        let unordered = try XCTUnwrap(PlanValueMerge.merge(try value(#"{"a": 1, "b": 2, "c": 3}"#), try value(#"{"c": true, "a": true, "d": true}"#)))
+        XCTAssertEqual(unordered.objectEntries?.map(\.key), ["a", "b", "c", "d"])
+        XCTAssertEqual(unordered.objectEntries?.map(\.value.isUnknown), [true, false, true, true])
+        let reversed = try XCTUnwrap(PlanValueMerge.merge(try value(#"{"c": 3, "b": 2, "a": 1}"#), try value(#"{"a": true, "c": true}"#)))
+        XCTAssertEqual(reversed.objectEntries?.map(\.value.isUnknown), [true, false, true])
     }
 
     func testAddressParsing() throws {
