@@ -17,6 +17,9 @@ struct PlanUnknowns {
 }
 
 enum PlanValueMerge {
+    /// `[0]`…`[31]`, made once: list positions appear in every unknown block attribute's path.
+    private static let indexSteps: [String] = (0..<32).map { "[\($0)]" }
+
     /// `after` with the mask applied; nil when neither has anything.
     static func merge(_ after: Value?, _ afterUnknown: Value?) -> Value? {
         var value = after
@@ -50,8 +53,7 @@ enum PlanValueMerge {
             current.kind = .null
             // Terraform writes object keys sorted, so masks and entries are matched by walking
             // both in order; anything else falls back to a search.
-            let sorted = zip(entries, entries.dropFirst()).allSatisfy { $0.key < $1.key }
-                && zip(masks, masks.dropFirst()).allSatisfy { $0.key < $1.key }
+            let sorted = isSortedByKey(entries) && isSortedByKey(masks)
             let present = entries.count
             var cursor = 0
             // Room for the keys `after` leaves out, exactly: values stay in the graph.
@@ -84,7 +86,7 @@ enum PlanValueMerge {
             value = nil
             current.kind = .null
             for (i, mask) in masks.enumerated() where hasUnknown(mask) {
-                path.append("[\(i)]")
+                path.append(i < indexSteps.count ? indexSteps[i] : "[\(i)]")
                 var child: Value? = i < items.count ? items[i] : nil
                 if i < items.count { items[i] = .null }
                 apply(mask, to: &child, unknowns: &unknowns, path: &path)
@@ -109,6 +111,16 @@ enum PlanValueMerge {
         guard sorted else { return entries[..<limit].lastIndex { $0.key == key } }
         while cursor < limit, entries[cursor].key < key { cursor += 1 }
         return cursor < limit && entries[cursor].key == key ? cursor : nil
+    }
+
+    /// Compares keys in place (iterating pairs would copy every entry).
+    private static func isSortedByKey(_ entries: [ObjectEntry]) -> Bool {
+        var i = 1
+        while i < entries.count {
+            if !(entries[i - 1].key < entries[i].key) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// True when the mask marks anything unknown.
