@@ -61,6 +61,8 @@ struct PlanDocumentReader {
     /// Entries of `resource_changes`, in order.
     var changes: [Changed] = []
     var configuration: Value?
+    /// Root module variable values (`variables.<name>.value`).
+    var variables: [ObjectEntry] = []
     /// Attribute names and repeated values shared across resources.
     var builder = JSONValueBuilder()
     var unknowns = PlanUnknowns()
@@ -80,6 +82,11 @@ struct PlanDocumentReader {
             case "resource_changes":
                 sawPlanSection = true
                 try readChanges()
+            case "variables":
+                let all = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
+                for entry in all.objectEntries ?? [] {
+                    if let value = entry.value.entry("value") { variables.append(ObjectEntry(entry.key, value.value, keyRange: entry.keyRange)) }
+                }
             case "prior_state":
                 guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
                 var state = try reader.beginObject()

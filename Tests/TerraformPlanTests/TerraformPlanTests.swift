@@ -175,6 +175,10 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertTrue(result.graph.isEmptyDeclaration("aws_apigatewayv2_stage.none", scope: dev.scope))
         XCTAssertFalse(result.graph.isEmptyDeclaration("aws_apigatewayv2_stage.numbered", scope: dev.scope))
         XCTAssertEqual(result.sources.first { $0.address == dev.address }?.configAddress, "aws_apigatewayv2_stage.by_name")
+        // The root variables the plan was made with (here the default of `stages`).
+        XCTAssertEqual(result.variables.map(\.key), ["stages"])
+        XCTAssertEqual(result.variables.first?.value["prod"]?.stringValue, "ERROR")
+        XCTAssertNotNil(result.variables.first?.keyRange)
     }
 
     func testDynamicBlocksAndValuesKnownOnlyAfterApply() throws {
