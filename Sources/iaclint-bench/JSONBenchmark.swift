@@ -12,7 +12,7 @@ func runJSONBenchmark(_ args: [String]) -> Int32 {
         if arg == "--runs", let n = iterator.next().flatMap({ Int($0) }) { runs = n } else { paths.append(arg) }
     }
     var inputs: [(String, [UInt8])] = []
-    if paths.isEmpty { inputs = [("synthetic-10MB.json", SyntheticPlan.generate(targetBytes: 10_000_000))] }
+    if paths.isEmpty { inputs = [("synthetic-10MB.json", LargePlanGenerator.generate(targetBytes: 10_000_000))] }
     for path in paths {
         switch FileSystem.read(path) {
         case .success(let bytes): inputs.append((path, bytes))

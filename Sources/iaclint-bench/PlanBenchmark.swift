@@ -12,7 +12,7 @@ func runPlanBenchmark(_ args: [String]) -> Int32 {
         guard args.count >= 2 else { print("usage: iaclint-bench plan --generate PATH [MB] [create|update]"); return 2 }
         let megabytes = args.count >= 3 ? Int(args[2]) ?? 100 : 100
         let existing = args.count >= 4 && args[3] == "update"
-        let bytes = SyntheticPlan.generate(targetBytes: megabytes * 1_000_000, existingInfrastructure: existing)
+        let bytes = LargePlanGenerator.generate(targetBytes: megabytes * 1_000_000, existingInfrastructure: existing)
         guard let file = fopen(args[1], "wb") else { print("cannot write \(args[1])"); return 1 }
         _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         fclose(file)
@@ -27,7 +27,7 @@ func runPlanBenchmark(_ args: [String]) -> Int32 {
     }
     var inputs: [(String, [UInt8])] = []
     if paths.isEmpty {
-        inputs = [("synthetic-10MB.json", SyntheticPlan.generate(targetBytes: 10_000_000))]
+        inputs = [("synthetic-10MB.json", LargePlanGenerator.generate(targetBytes: 10_000_000))]
     }
     for path in paths {
         switch FileSystem.read(path) {
@@ -67,7 +67,7 @@ func runPlanBenchmark(_ args: [String]) -> Int32 {
 /// the worst case for memory. `update` (`existingInfrastructure`): a CI plan over deployed
 /// infrastructure: three instances in four already exist (no-op, `before` = `after`, and a
 /// `prior_state`), one in four is created.
-enum SyntheticPlan {
+enum LargePlanGenerator {
     static func generate(targetBytes: Int, existingInfrastructure: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(targetBytes + (1 << 20))

@@ -1,1 +1,0 @@
-// CloudFormation: see Package.swift for what this module holds.

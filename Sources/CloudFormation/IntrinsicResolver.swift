@@ -1,0 +1,403 @@
+// Evaluates template nodes into core values, resolving intrinsic functions against the template:
+// known where the template decides the value, unknown (with a reason and the edges) otherwise.
+
+import IaCLintCore
+import YAML
+
+struct IntrinsicResolver {
+    let template: Template
+    var diagnostics: [Diagnostic] = []
+    /// Resources whose Ref value is being computed, to stop `Ref` cycles through name properties.
+    private var resolving: Set<String> = []
+
+    init(template: Template) {
+        self.template = template
+    }
+
+    mutating func evaluate(_ node: YAMLNode) -> Value {
+        if let call = Intrinsic.match(node) { return evaluate(call) }
+        switch node.kind {
+        case .scalar:
+            return node.value
+        case .sequence(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                let v = evaluate(item)
+                if case .absent = v.kind { continue }  // `!Ref AWS::NoValue` removes the item
+                out.append(v)
+            }
+            return Value(.list(out), range: node.range)
+        case .mapping(let entries):
+            var out: [ObjectEntry] = []
+            out.reserveCapacity(entries.count)
+            for entry in entries {
+                let v = evaluate(entry.value)
+                if case .absent = v.kind { continue }  // the property is removed
+                out.append(ObjectEntry(entry.key.scalar ?? "?", v, keyRange: entry.key.range))
+            }
+            return Value(.object(out), range: node.range)
+        }
+    }
+
+    private mutating func evaluate(_ call: Intrinsic) -> Value {
+        let range = call.node.range
+        switch call.name {
+        case "Ref": return ref(call, range: range)
+        case "Fn::GetAtt": return getAtt(call, range: range)
+        case "Fn::Sub": return sub(call, range: range)
+        case "Fn::Join": return join(call, range: range)
+        case "Fn::Select": return select(call, range: range)
+        case "Fn::Split": return split(call, range: range)
+        case "Fn::FindInMap": return findInMap(call, range: range)
+        case "Fn::If": return conditional(call, range: range)
+        case "Fn::ImportValue":
+            let name = evaluate(call.argument)
+            return .unknown(UnknownReason(.external, "Fn::ImportValue \(name.stringValue ?? "(computed name)")"),
+                            range: range, references: name.allReferences)
+        case "Fn::GetAZs":
+            return .unknown(UnknownReason(.deploymentContext, "Fn::GetAZs"), range: range,
+                            references: evaluate(call.argument).allReferences)
+        case "Fn::Base64":
+            let v = evaluate(call.argument)
+            if let text = v.stringValue { return Value(.string(Base64.encode(text)), range: range, references: v.allReferences) }
+            return .unknown(unknownReason(of: v) ?? UnknownReason(.invalid, "Fn::Base64 of a non-string"),
+                            range: range, references: v.allReferences)
+        case "Fn::Transform":
+            return .unknown(UnknownReason(.unsupportedFunction, "Fn::Transform (macros are not run)"), range: range)
+        default:
+            // Fn::Cidr, condition functions in values, language-extension functions: edges kept.
+            let v = evaluate(call.argument)
+            return .unknown(UnknownReason(.unsupportedFunction, call.name), range: range, references: v.allReferences)
+        }
+    }
+
+    // MARK: Ref and GetAtt
+
+    private mutating func ref(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let name = literalString(call.argument) else {
+            return .unknown(UnknownReason(.invalid, "Ref needs a literal name"), range: range,
+                            references: evaluate(call.argument).allReferences)
+        }
+        return refValue(name, range: range)
+    }
+
+    /// What `Ref name` (or `${name}` in `Fn::Sub`) gives.
+    private mutating func refValue(_ name: String, range: SourceRange) -> Value {
+        if name == PseudoParameters.noValue { return Value(.absent, range: range) }
+        if PseudoParameters.isPseudo(name) { return PseudoParameters.value(name, range: range) }
+        if let parameter = template.parameters[name] { return parameterValue(parameter, range: range) }
+        if let resource = template.resource(name) { return resourceRefValue(resource, range: range) }
+        diagnostics.append(Diagnostic(severity: .warning, message: "Ref to \(name), which is not a parameter or resource of this template",
+                                      range: range))
+        return .unknown(UnknownReason(.invalid, "undefined name \(name)"), range: range)
+    }
+
+    private mutating func parameterValue(_ parameter: Template.Parameter, range: SourceRange) -> Value {
+        guard let defaultNode = parameter.defaultValue else {
+            return .unknown(UnknownReason(.parameter, parameter.name), range: range)
+        }
+        var value = evaluate(defaultNode)
+        // List parameters take a comma-separated default.
+        if let type = parameter.type, type == "CommaDelimitedList" || type.hasPrefix("List<"), let text = value.stringValue {
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
+                Value.string(String($0).trimmingSpaces, range: defaultNode.range)
+            }
+            value = .list(items, range: defaultNode.range)
+        } else if let number = value.numberValue, parameter.type == "String" {
+            value = Value(.string(format(number)), range: defaultNode.range)
+        }
+        value.via = [defaultNode.range]
+        value.range = range
+        return value
+    }
+
+    private mutating func resourceRefValue(_ resource: Template.ResourceEntry, range: SourceRange) -> Value {
+        let semantics = ResourceTypeSemantics.of(resource.type)
+        let edge = Reference(target: resource.logicalID, attribute: nil, kind: .ref, range: range)
+        if let property = semantics.refProperty, !resolving.contains(resource.logicalID) {
+            if let node = resource.body["Properties"]?[property] {
+                resolving.insert(resource.logicalID)
+                let named = evaluate(node)
+                resolving.remove(resource.logicalID)
+                if let text = named.stringValue {
+                    return Value(.string(text), range: range, references: [edge] + named.allReferences, via: [node.range])
+                }
+                return .unknown(unknownReason(of: named) ?? UnknownReason(.invalid, "\(property) of \(resource.logicalID)"),
+                                range: range, references: [edge] + named.allReferences)
+            }
+            return .unknown(UnknownReason(.knownAfterApply, "\(resource.logicalID) has no \(property); CloudFormation generates its \(semantics.refReturns)"),
+                            range: range, references: [edge])
+        }
+        return .unknown(UnknownReason(.knownAfterApply, "Ref \(resource.logicalID) (\(resource.type) \(semantics.refReturns))"),
+                        range: range, references: [edge])
+    }
+
+    private mutating func getAtt(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let operands = call.getAttOperands, let id = literalString(operands.resource) else {
+            return .unknown(UnknownReason(.invalid, "Fn::GetAtt needs [LogicalId, Attribute]"), range: range,
+                            references: evaluate(call.argument).allReferences)
+        }
+        let attribute = literalString(operands.attribute) ?? evaluate(operands.attribute).stringValue
+        return attributeValue(id, attribute: attribute, range: range)
+    }
+
+    private mutating func attributeValue(_ id: String, attribute: String?, range: SourceRange) -> Value {
+        guard let resource = template.resource(id) else {
+            diagnostics.append(Diagnostic(severity: .warning, message: "Fn::GetAtt on \(id), which is not a resource of this template",
+                                          range: range))
+            return .unknown(UnknownReason(.invalid, "undefined resource \(id)"), range: range)
+        }
+        let edge = Reference(target: id, attribute: attribute, kind: .attribute, range: range)
+        let name = attribute.map { "\(id).\($0)" } ?? "\(id).(computed attribute)"
+        var detail = name
+        if let attribute, let note = ResourceTypeSemantics.of(resource.type).attributeNotes[attribute] { detail += " (\(note))" }
+        return .unknown(UnknownReason(.knownAfterApply, detail), range: range, references: [edge])
+    }
+
+    // MARK: Strings
+
+    private mutating func sub(_ call: Intrinsic, range: SourceRange) -> Value {
+        let templateNode: YAMLNode
+        var variables: [String: YAMLNode] = [:]
+        if let items = call.argument.items {
+            guard items.count == 2, let map = items[1].entries else {
+                return .unknown(UnknownReason(.invalid, "Fn::Sub needs a string or [string, {variables}]"), range: range)
+            }
+            templateNode = items[0]
+            for entry in map { if let key = entry.key.scalar { variables[key] = entry.value } }
+        } else {
+            templateNode = call.argument
+        }
+        guard let text = literalString(templateNode) else {
+            return .unknown(UnknownReason(.invalid, "Fn::Sub needs a literal string"), range: range,
+                            references: evaluate(templateNode).allReferences)
+        }
+        var pieces: [Value] = []
+        var literal: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
+               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) {
+                let inner = bytes[(i + 2)..<close]
+                if inner.first == UInt8(ascii: "!") {
+                    // `${!Literal}` is the literal text `${Literal}`.
+                    literal += Array("${".utf8) + inner.dropFirst() + [UInt8(ascii: "}")]
+                } else {
+                    if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))); literal = [] }
+                    let name = String(decoding: inner, as: UTF8.self).trimmingSpaces
+                    pieces.append(subVariable(name, variables: variables, range: range))
+                }
+                i = close + 1
+                continue
+            }
+            literal.append(bytes[i])
+            i += 1
+        }
+        if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))) }
+        return concatenate(pieces, function: "Fn::Sub", range: range)
+    }
+
+    private mutating func subVariable(_ name: String, variables: [String: YAMLNode], range: SourceRange) -> Value {
+        if let node = variables[name] { return evaluate(node) }
+        if PseudoParameters.isPseudo(name) || name == PseudoParameters.noValue {
+            return PseudoParameters.value(name, range: range)
+        }
+        if template.parameters[name] != nil || template.resource(name) != nil { return refValue(name, range: range) }
+        if let dot = name.firstIndex(of: ".") {
+            return attributeValue(String(name[..<dot]), attribute: String(name[name.index(after: dot)...]), range: range)
+        }
+        return refValue(name, range: range)
+    }
+
+    private mutating func join(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let items = call.argument.items, items.count == 2, let delimiter = literalString(items[0]) else {
+            return .unknown(UnknownReason(.invalid, "Fn::Join needs [delimiter, [values]]"), range: range,
+                            references: evaluate(call.argument).allReferences)
+        }
+        let list = evaluate(items[1])
+        guard let values = list.listValue else {
+            return .unknown(unknownReason(of: list) ?? UnknownReason(.invalid, "Fn::Join needs a list"), range: range,
+                            references: list.allReferences)
+        }
+        var pieces: [Value] = []
+        for (index, value) in values.enumerated() {
+            if index > 0, !delimiter.isEmpty { pieces.append(.string(delimiter)) }
+            pieces.append(value)
+        }
+        var result = concatenate(pieces, function: "Fn::Join", range: range)
+        result.references = result.allReferences.isEmpty ? list.references : result.references + list.references
+        return result
+    }
+
+    /// Joins known pieces into a string; any unknown piece makes the result unknown, with the text
+    /// it would have (unknown parts as `${...}`) in the reason and every edge kept.
+    private func concatenate(_ pieces: [Value], function: String, range: SourceRange) -> Value {
+        var text = ""
+        var references: [Reference] = []
+        var via: [SourceRange] = []
+        var firstUnknown: UnknownReason?
+        for piece in pieces {
+            references += piece.allReferences
+            via += piece.via
+            if let known = Self.text(of: piece) {
+                text += known
+            } else {
+                if firstUnknown == nil {
+                    firstUnknown = unknownReason(of: piece) ?? UnknownReason(.invalid, "\(function) of a non-string value")
+                }
+                text += placeholder(for: piece)
+            }
+        }
+        if let reason = firstUnknown {
+            return .unknown(UnknownReason(reason.kind, "\(function) \"\(text)\""), range: range, references: references)
+        }
+        return Value(.string(text), range: range, references: references, via: via)
+    }
+
+    private func placeholder(for value: Value) -> String {
+        if let edge = value.allReferences.first { return "${\(edge.attribute.map { "\(edge.target).\($0)" } ?? edge.target)}" }
+        if let reason = value.unknownReason, reason.kind == .deploymentContext || reason.kind == .parameter { return "${\(reason.detail)}" }
+        return "${?}"
+    }
+
+    static func text(of value: Value) -> String? {
+        switch value.kind {
+        case .string(let s): return s
+        case .number(let n): return IntrinsicResolver.formatNumber(n)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    // MARK: Lists and maps
+
+    private mutating func select(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let items = call.argument.items, items.count == 2 else {
+            return .unknown(UnknownReason(.invalid, "Fn::Select needs [index, list]"), range: range)
+        }
+        let index = evaluate(items[0]), list = evaluate(items[1])
+        let references = index.allReferences + list.references
+        let position = index.numberValue.map { Int(exactly: $0) } ?? index.stringValue.flatMap { Int($0) }
+        guard let position, let values = list.listValue else {
+            return .unknown(unknownReason(of: list) ?? unknownReason(of: index) ?? UnknownReason(.invalid, "Fn::Select"),
+                            range: range, references: references + list.allReferences)
+        }
+        guard position >= 0, position < values.count else {
+            diagnostics.append(Diagnostic(severity: .warning, message: "Fn::Select index \(position) is outside the list of \(values.count)",
+                                          range: range))
+            return .unknown(UnknownReason(.invalid, "Fn::Select index out of range"), range: range, references: references)
+        }
+        var item = values[position]
+        item.references = item.references + references
+        if let from = item.range { item.via = item.via + [from] }
+        item.range = range
+        return item
+    }
+
+    private mutating func split(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let items = call.argument.items, items.count == 2, let delimiter = literalString(items[0]), !delimiter.isEmpty else {
+            return .unknown(UnknownReason(.invalid, "Fn::Split needs [delimiter, string]"), range: range)
+        }
+        let source = evaluate(items[1])
+        guard let text = source.stringValue else {
+            return .unknown(unknownReason(of: source) ?? UnknownReason(.invalid, "Fn::Split of a non-string"), range: range,
+                            references: source.allReferences)
+        }
+        let parts = text.splitting(by: delimiter).map { Value.string($0, range: range) }
+        return Value(.list(parts), range: range, references: source.allReferences)
+    }
+
+    private mutating func findInMap(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let items = call.argument.items, items.count == 3 || items.count == 4 else {
+            return .unknown(UnknownReason(.invalid, "Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]"), range: range)
+        }
+        let keys = items.prefix(3).map { evaluate($0) }
+        let references = keys.flatMap(\.allReferences)
+        let names = keys.compactMap { Self.text(of: $0) }
+        guard names.count == 3 else {
+            var reason = UnknownReason(.invalid, "Fn::FindInMap key")
+            for key in keys { if let r = unknownReason(of: key) { reason = r; break } }
+            return .unknown(reason, range: range, references: references)
+        }
+        if let node = template.mappings?[names[0]]?[names[1]]?[names[2]] {
+            var value = evaluate(node)
+            value.via = [node.range]
+            value.range = range
+            value.references = value.references + references
+            return value
+        }
+        if items.count == 4, let fallback = items[3]["DefaultValue"] {
+            var value = evaluate(fallback)
+            value.range = range
+            return value
+        }
+        diagnostics.append(Diagnostic(severity: .warning, message: "Fn::FindInMap finds no \(names.joined(separator: ".")) in Mappings",
+                                      range: range))
+        return .unknown(UnknownReason(.invalid, "no mapping \(names.joined(separator: "."))"), range: range, references: references)
+    }
+
+    private mutating func conditional(_ call: Intrinsic, range: SourceRange) -> Value {
+        guard let items = call.argument.items, items.count == 3, let name = literalString(items[0]) else {
+            return .unknown(UnknownReason(.invalid, "Fn::If needs [ConditionName, valueIfTrue, valueIfFalse]"), range: range)
+        }
+        if template.conditions[name] == nil {
+            diagnostics.append(Diagnostic(severity: .warning, message: "Fn::If names condition \(name), which is not in Conditions",
+                                          range: items[0].range))
+        }
+        let whenTrue = evaluate(items[1]), whenFalse = evaluate(items[2])
+        return Value(.conditional(Condition(name, range: items[0].range), whenTrue: whenTrue, whenFalse: whenFalse), range: range)
+    }
+
+    // MARK: Helpers
+
+    /// An untagged scalar's text: names in Ref, GetAtt, If and Sub must be written literally.
+    private func literalString(_ node: YAMLNode) -> String? {
+        guard Intrinsic.match(node) == nil, case .scalar(let text, _) = node.kind else { return nil }
+        return text
+    }
+
+    private func unknownReason(of value: Value) -> UnknownReason? {
+        switch value.kind {
+        case .unknown(let reason): return reason
+        case .conditional(let condition, _, _): return UnknownReason(.invalid, "depends on condition \(condition.name)")
+        default: return nil
+        }
+    }
+
+    private func format(_ number: Double) -> String { Self.formatNumber(number) }
+
+    static func formatNumber(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return "\(number)"
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return String(s)
+    }
+
+    /// Splits on a multi-character delimiter, keeping empty parts (as `Fn::Split` does).
+    func splitting(by delimiter: String) -> [String] {
+        let text = Array(utf8), sep = Array(delimiter.utf8)
+        guard !sep.isEmpty else { return [self] }
+        var parts: [String] = []
+        var start = 0, i = 0
+        while i + sep.count <= text.count {
+            if text[i..<(i + sep.count)].elementsEqual(sep) {
+                parts.append(String(decoding: text[start..<i], as: UTF8.self))
+                i += sep.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(String(decoding: text[start...], as: UTF8.self))
+        return parts
+    }
+}

@@ -1,0 +1,462 @@
+// The expression part of the HCL syntax tree; every node carries its source range.
+
+import IaCLintCore
+
+/// An HCL native-syntax expression as written (nothing is evaluated here).
+public indirect enum Expression: Hashable, Sendable {
+    /// A number, `true`, `false` or `null`.
+    case literal(Literal)
+    /// A quoted string (`"a ${b}"`) or a heredoc (`<<EOT ... EOT`): literal text, interpolations, directives.
+    case template(Template)
+    /// A variable and static or dynamic accesses on it: `aws_cloudwatch_log_group.logs.arn`, `var.m["k"]`, `x[0]`.
+    case scopeTraversal(ScopeTraversal)
+    /// Accesses applied to any other expression: `f(x).a`, `[1, 2][0]`, `(x).y`.
+    case relativeTraversal(RelativeTraversal)
+    /// `name(args...)`, including namespaced `provider::aws::arn_parse(...)`.
+    case functionCall(FunctionCall)
+    /// `[a, b]`.
+    case tuple(TupleConstructor)
+    /// `{ k = v, "k2" : v2, (expr) = v3 }`.
+    case object(ObjectConstructor)
+    /// `[for k, v in c : v if p]` or `{for k, v in c : k => v... if p}`.
+    case forExpression(ForExpression)
+    /// `condition ? a : b`.
+    case conditional(Conditional)
+    /// `-x`, `!x`.
+    case unary(UnaryOperation)
+    /// `a + b`, `a && b`, `a == b`, ...
+    case binary(BinaryOperation)
+    /// `(x)`.
+    case parenthesized(Parenthesized)
+    /// `x[*].a` or `x.*.a`: the steps after the splat are applied to each element.
+    case splat(Splat)
+    /// A place where an expression was expected but a syntax error was found (a diagnostic is reported).
+    case invalid(SourceRange)
+
+    /// The range of the whole expression.
+    public var range: SourceRange {
+        switch self {
+        case .literal(let e): return e.range
+        case .template(let e): return e.range
+        case .scopeTraversal(let e): return e.range
+        case .relativeTraversal(let e): return e.range
+        case .functionCall(let e): return e.range
+        case .tuple(let e): return e.range
+        case .object(let e): return e.range
+        case .forExpression(let e): return e.range
+        case .conditional(let e): return e.range
+        case .unary(let e): return e.range
+        case .binary(let e): return e.range
+        case .parenthesized(let e): return e.range
+        case .splat(let e): return e.range
+        case .invalid(let r): return r
+        }
+    }
+}
+
+/// A literal value with its range.
+public struct Literal: Hashable, Sendable {
+    public enum Value: Hashable, Sendable {
+        /// The parsed number and the text as written (`1e3`, `0.50`), so exact decimals are not lost.
+        case number(Double, text: String)
+        case bool(Bool)
+        case null
+    }
+    public var value: Value
+    public var range: SourceRange
+
+    public init(_ value: Value, range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
+}
+
+/// A quoted template or heredoc. Escapes are already decoded and strip markers (`~`) already applied
+/// to the neighbouring literal parts; a flush heredoc's (`<<-`) indentation is already removed.
+public struct Template: Hashable, Sendable {
+    public struct Heredoc: Hashable, Sendable {
+        /// The delimiter word, e.g. `EOT`.
+        public var marker: String
+        /// True for `<<-EOT`, whose lines are de-indented.
+        public var flush: Bool
+
+        public init(marker: String, flush: Bool) {
+            self.marker = marker
+            self.flush = flush
+        }
+    }
+
+    public var parts: [TemplatePart]
+    /// nil for a quoted string.
+    public var heredoc: Heredoc?
+    /// Quotes or heredoc introducer and closing marker included.
+    public var range: SourceRange
+
+    public init(parts: [TemplatePart], heredoc: Heredoc?, range: SourceRange) {
+        self.parts = parts
+        self.heredoc = heredoc
+        self.range = range
+    }
+
+    /// The string when the template is literal text only (no interpolation or directive).
+    public var literalValue: String? {
+        var result = ""
+        for part in parts {
+            guard case .literal(let text, _) = part else { return nil }
+            result += text
+        }
+        return result
+    }
+
+    /// The expression when the template is exactly `"${expr}"`, whose value is that of `expr` unconverted.
+    public var singleInterpolation: Expression? {
+        guard parts.count == 1, case .interpolation(let inner) = parts[0] else { return nil }
+        return inner.expression
+    }
+}
+
+/// One piece of a template.
+public indirect enum TemplatePart: Hashable, Sendable {
+    /// Decoded literal text and the range of its source text.
+    case literal(String, SourceRange)
+    /// `${ expr }`.
+    case interpolation(TemplateInterpolation)
+    /// `%{ if c }...%{ else }...%{ endif }`.
+    case ifDirective(TemplateIf)
+    /// `%{ for k, v in c }...%{ endfor }`.
+    case forDirective(TemplateFor)
+
+    public var range: SourceRange {
+        switch self {
+        case .literal(_, let r): return r
+        case .interpolation(let i): return i.range
+        case .ifDirective(let d): return d.range
+        case .forDirective(let d): return d.range
+        }
+    }
+}
+
+/// `${ expr }` inside a template; the range covers `${` through `}`.
+public struct TemplateInterpolation: Hashable, Sendable {
+    public var expression: Expression
+    public var range: SourceRange
+
+    public init(expression: Expression, range: SourceRange) {
+        self.expression = expression
+        self.range = range
+    }
+}
+
+/// `%{ if condition }then%{ else }else%{ endif }`; the range covers the `%{ if` through the `endif }`.
+public struct TemplateIf: Hashable, Sendable {
+    public var condition: Expression
+    public var thenParts: [TemplatePart]
+    public var elseParts: [TemplatePart]?
+    public var range: SourceRange
+
+    public init(condition: Expression, thenParts: [TemplatePart], elseParts: [TemplatePart]?, range: SourceRange) {
+        self.condition = condition
+        self.thenParts = thenParts
+        self.elseParts = elseParts
+        self.range = range
+    }
+}
+
+/// `%{ for k, v in collection }body%{ endfor }`.
+public struct TemplateFor: Hashable, Sendable {
+    public var keyVariable: Identifier?
+    public var valueVariable: Identifier
+    public var collection: Expression
+    public var bodyParts: [TemplatePart]
+    public var range: SourceRange
+
+    public init(keyVariable: Identifier?, valueVariable: Identifier, collection: Expression,
+                bodyParts: [TemplatePart], range: SourceRange) {
+        self.keyVariable = keyVariable
+        self.valueVariable = valueVariable
+        self.collection = collection
+        self.bodyParts = bodyParts
+        self.range = range
+    }
+}
+
+/// A name with its range (for-expression variables, traversal roots).
+public struct Identifier: Hashable, Sendable {
+    public var name: String
+    public var range: SourceRange
+
+    public init(_ name: String, range: SourceRange) {
+        self.name = name
+        self.range = range
+    }
+}
+
+/// One access step after a traversal root or expression.
+public enum TraversalStep: Hashable, Sendable {
+    /// `.name`.
+    case attribute(String, SourceRange)
+    /// `[key]`; the range covers the brackets.
+    case index(Expression, SourceRange)
+    /// Legacy `.0`: an index written as an attribute step.
+    case legacyIndex(Int, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .attribute(_, let r), .index(_, let r), .legacyIndex(_, let r): return r
+        }
+    }
+}
+
+/// `root.step.step[...]`.
+public struct ScopeTraversal: Hashable, Sendable {
+    public var root: Identifier
+    public var steps: [TraversalStep]
+    public var range: SourceRange
+
+    public init(root: Identifier, steps: [TraversalStep], range: SourceRange) {
+        self.root = root
+        self.steps = steps
+        self.range = range
+    }
+}
+
+/// `source.step[...]` where the source is not a plain variable.
+public struct RelativeTraversal: Hashable, Sendable {
+    public var source: Expression
+    public var steps: [TraversalStep]
+    public var range: SourceRange
+
+    public init(source: Expression, steps: [TraversalStep], range: SourceRange) {
+        self.source = source
+        self.steps = steps
+        self.range = range
+    }
+}
+
+/// `name(arg, arg...)`.
+public struct FunctionCall: Hashable, Sendable {
+    /// The full name, namespaces included: `lookup`, `provider::aws::arn_parse`.
+    public var name: String
+    public var nameRange: SourceRange
+    public var arguments: [Expression]
+    /// True when the last argument is followed by `...` (its elements are the remaining arguments).
+    public var expandFinal: Bool
+    public var openParenRange: SourceRange
+    public var closeParenRange: SourceRange
+    public var range: SourceRange
+
+    public init(name: String, nameRange: SourceRange, arguments: [Expression], expandFinal: Bool,
+                openParenRange: SourceRange, closeParenRange: SourceRange, range: SourceRange) {
+        self.name = name
+        self.nameRange = nameRange
+        self.arguments = arguments
+        self.expandFinal = expandFinal
+        self.openParenRange = openParenRange
+        self.closeParenRange = closeParenRange
+        self.range = range
+    }
+}
+
+/// `[a, b, c]`.
+public struct TupleConstructor: Hashable, Sendable {
+    public var elements: [Expression]
+    public var range: SourceRange
+
+    public init(elements: [Expression], range: SourceRange) {
+        self.elements = elements
+        self.range = range
+    }
+}
+
+/// `{ key = value, ... }`.
+public struct ObjectConstructor: Hashable, Sendable {
+    public var items: [ObjectItem]
+    public var range: SourceRange
+
+    public init(items: [ObjectItem], range: SourceRange) {
+        self.items = items
+        self.range = range
+    }
+}
+
+/// One `key = value` (or `key: value`) of an object constructor.
+public struct ObjectItem: Hashable, Sendable {
+    public var key: ObjectKey
+    public var value: Expression
+    public var range: SourceRange
+
+    public init(key: ObjectKey, value: Expression, range: SourceRange) {
+        self.key = key
+        self.value = value
+        self.range = range
+    }
+}
+
+/// An object key. A bare identifier is a literal name (`{ name = 1 }` has key "name", even if a
+/// variable `name` exists); anything else, including `(name)` and `"quoted"`, is an expression.
+public enum ObjectKey: Hashable, Sendable {
+    case name(String, SourceRange)
+    case expression(Expression)
+
+    public var range: SourceRange {
+        switch self {
+        case .name(_, let r): return r
+        case .expression(let e): return e.range
+        }
+    }
+
+    /// The key as a string when it is written statically (a bare name or a literal-only quoted string).
+    public var staticName: String? {
+        switch self {
+        case .name(let n, _): return n
+        case .expression(.template(let t)): return t.literalValue
+        default: return nil
+        }
+    }
+}
+
+/// `[for k, v in c : value if cond]` (keyExpression nil) or `{for k, v in c : key => value... if cond}`.
+public struct ForExpression: Hashable, Sendable {
+    public var keyVariable: Identifier?
+    public var valueVariable: Identifier
+    public var collection: Expression
+    /// Present exactly for the object form.
+    public var keyExpression: Expression?
+    public var valueExpression: Expression
+    public var condition: Expression?
+    /// `...` after the value in the object form: values with the same key are grouped into tuples.
+    public var grouping: Bool
+    public var range: SourceRange
+
+    public init(keyVariable: Identifier?, valueVariable: Identifier, collection: Expression,
+                keyExpression: Expression?, valueExpression: Expression, condition: Expression?,
+                grouping: Bool, range: SourceRange) {
+        self.keyVariable = keyVariable
+        self.valueVariable = valueVariable
+        self.collection = collection
+        self.keyExpression = keyExpression
+        self.valueExpression = valueExpression
+        self.condition = condition
+        self.grouping = grouping
+        self.range = range
+    }
+
+    public var isObject: Bool { keyExpression != nil }
+}
+
+/// `condition ? trueResult : falseResult`.
+public struct Conditional: Hashable, Sendable {
+    public var condition: Expression
+    public var trueResult: Expression
+    public var falseResult: Expression
+    public var range: SourceRange
+
+    public init(condition: Expression, trueResult: Expression, falseResult: Expression, range: SourceRange) {
+        self.condition = condition
+        self.trueResult = trueResult
+        self.falseResult = falseResult
+        self.range = range
+    }
+}
+
+public enum UnaryOperator: String, Hashable, Sendable {
+    case negate = "-"
+    case not = "!"
+}
+
+/// `-x` or `!x`.
+public struct UnaryOperation: Hashable, Sendable {
+    public var op: UnaryOperator
+    public var operand: Expression
+    public var range: SourceRange
+
+    public init(op: UnaryOperator, operand: Expression, range: SourceRange) {
+        self.op = op
+        self.operand = operand
+        self.range = range
+    }
+}
+
+/// Binary operators; `precedence` follows the HCL spec (higher binds tighter).
+public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    case or = "||"
+    case and = "&&"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
+
+    public var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual: return 3
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: return 4
+        case .add, .subtract: return 5
+        case .multiply, .divide, .modulo: return 6
+        }
+    }
+}
+
+/// `lhs op rhs`.
+public struct BinaryOperation: Hashable, Sendable {
+    public var op: BinaryOperator
+    public var lhs: Expression
+    public var rhs: Expression
+    public var operatorRange: SourceRange
+    public var range: SourceRange
+
+    public init(op: BinaryOperator, lhs: Expression, rhs: Expression, operatorRange: SourceRange, range: SourceRange) {
+        self.op = op
+        self.lhs = lhs
+        self.rhs = rhs
+        self.operatorRange = operatorRange
+        self.range = range
+    }
+}
+
+/// `( inner )`.
+public struct Parenthesized: Hashable, Sendable {
+    public var inner: Expression
+    public var range: SourceRange
+
+    public init(inner: Expression, range: SourceRange) {
+        self.inner = inner
+        self.range = range
+    }
+}
+
+/// A splat: `source[*].a.b` (full) or `source.*.a.b` (attribute-only). `each` is applied to every
+/// element of `source` (a non-list value is treated as a one-element list, null as an empty one).
+public struct Splat: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// `[*]`: every following attribute and index step applies to each element.
+        case full
+        /// `.*`: only the following attribute steps apply to each element.
+        case attributeOnly
+    }
+    public var source: Expression
+    public var kind: Kind
+    public var each: [TraversalStep]
+    /// The `[*]` or `.*` marker.
+    public var markerRange: SourceRange
+    public var range: SourceRange
+
+    public init(source: Expression, kind: Kind, each: [TraversalStep], markerRange: SourceRange, range: SourceRange) {
+        self.source = source
+        self.kind = kind
+        self.each = each
+        self.markerRange = markerRange
+        self.range = range
+    }
+}
+
+/// `Expression` under a name that cannot clash with Foundation's `Expression` (in files that import both).
+public typealias HCLExpression = Expression

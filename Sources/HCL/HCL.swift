@@ -1,1 +1,0 @@
-// HCL: see Package.swift for what this module holds.

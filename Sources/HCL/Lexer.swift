@@ -1,0 +1,579 @@
+// The HCL scanner: bytes to tokens, comments and lexical diagnostics, in one pass over the buffer.
+
+import IaCLintCore
+
+/// What the lexer produces for one file.
+public struct LexedFile: Sendable {
+    public var tokens: [Token]
+    public var comments: [Comment]
+    public var diagnostics: [Diagnostic]
+    /// True when a string, heredoc, comment or interpolation runs to the end of the file
+    /// (the parser then stays quiet about the end of file, which would only repeat it).
+    public var endsUnterminated: Bool
+}
+
+public enum HCLLexer {
+    /// Splits a file into tokens. Never fails; problems become diagnostics and `.invalid` tokens.
+    public static func tokenize(_ bytes: [UInt8], path: String) -> LexedFile {
+        tokenize(SourceFile(path: path, bytes: bytes))
+    }
+
+    /// Splits a file into tokens, reusing the file's line index for positions.
+    public static func tokenize(_ source: SourceFile) -> LexedFile {
+        let path = source.path
+        return source.bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer: buffer, path: path, lineStarts: source.lineStarts)
+            lexer.run()
+            return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
+                             diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
+        }
+    }
+}
+
+/// A lexer mode frame: the scanner is in expression mode unless the top frame is a template.
+private enum Frame {
+    /// `{` of an object or block: its `}` is an ordinary brace.
+    case brace
+    /// `${` or `%{`: the matching `}` ends the sequence and returns to the template below.
+    case sequence(openToken: Int)
+    /// Inside `"..."`.
+    case quoted(openToken: Int)
+    /// Inside a heredoc whose marker is `buffer[markerStart..<markerEnd]`.
+    case heredoc(openToken: Int, markerStart: Int, markerEnd: Int, atLineStart: Bool)
+}
+
+struct Lexer {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let count: Int
+    let path: String
+    var index = 0
+    var tokens: [Token] = []
+    var comments: [Comment] = []
+    var diagnostics: [Diagnostic] = []
+    var endsUnterminated = false
+    private var frames: [Frame] = [] {
+        didSet {
+            // Cached so the main loop does not inspect the frame stack for every expression token.
+            switch frames.last {
+            case .quoted?, .heredoc?: inTemplate = true
+            default: inTemplate = false
+            }
+        }
+    }
+    private var inTemplate = false
+
+    // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
+    // from the file's line index; in an all-ASCII file the column is plain arithmetic.
+    private let lineStarts: [Int]
+    private var allASCII = true
+    private var cursorLineIndex = 0
+    private var cursorOffset = 0
+    private var currentLineStart = 0
+    private var nextLineStart = Int.max
+    private var cursorColumnOffset = 0
+    private var cursorColumn = 1
+
+    /// Invalid UTF-8 sequences, reported once up front; the scanner skips them quietly.
+    private var invalidUTF8Ends: [Int: Int] = [:]
+
+    init(buffer: UnsafeBufferPointer<UInt8>, path: String, lineStarts: [Int]) {
+        self.buffer = buffer
+        self.count = buffer.count
+        self.path = path
+        self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
+        nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
+        tokens.reserveCapacity(count / 5 + 16)
+    }
+
+    mutating func run() {
+        allASCII = UTF8Scanning.isASCII(buffer)
+        let invalid = allASCII ? [] : UTF8Scanning.invalidSequences(buffer, limit: 20)
+        for (offset, length) in invalid {
+            invalidUTF8Ends[offset] = offset + length
+        }
+        if !invalid.isEmpty {
+            let first = invalid[0]
+            diagnostics.append(.error("invalid UTF-8", at: slowRange(first.offset, first.offset + first.length),
+                                      detail: "The file must be UTF-8 encoded; this byte sequence is not valid UTF-8."
+                                        + (invalid.count > 1 ? " \(invalid.count >= 20 ? "At least 20" : "\(invalid.count)") invalid sequences in total." : "")))
+        }
+        while index < count {
+            guard inTemplate else {
+                lexExpressionToken()
+                continue
+            }
+            switch frames.last {
+            case .quoted(let open)?:
+                lexQuoted(openToken: open)
+            case .heredoc(let open, let markerStart, let markerEnd, let atLineStart)?:
+                lexHeredoc(openToken: open, markerStart: markerStart, markerEnd: markerEnd, atLineStart: atLineStart)
+            default:
+                lexExpressionToken()
+            }
+        }
+        // Anything still open at the end of the file is unterminated.
+        while let frame = frames.popLast() {
+            switch frame {
+            case .brace:
+                continue
+            case .sequence(let open):
+                endsUnterminated = true
+                if let t = token(open) {
+                    diagnostics.append(.error("unterminated template sequence; expected '}'", at: t.range(in: path)))
+                }
+            case .quoted(let open):
+                endsUnterminated = true
+                if let t = token(open) {
+                    diagnostics.append(.error("unterminated string", at: SourceRange(file: path, start: t.start, end: position(count)),
+                                              detail: "A quoted string must end with '\"' on the same line."))
+                }
+            case .heredoc(let open, let markerStart, let markerEnd, _):
+                endsUnterminated = true
+                let marker = String(decoding: UnsafeBufferPointer(rebasing: buffer[markerStart..<markerEnd]), as: UTF8.self)
+                if let t = token(open) {
+                    diagnostics.append(.error("unterminated heredoc; expected a line containing only \(marker)",
+                                              at: t.range(in: path)))
+                }
+            }
+        }
+        let end = position(count)
+        tokens.append(Token(kind: .endOfFile, start: end, end: end))
+    }
+
+    private func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+
+    // MARK: positions
+
+    /// The position of `offset`, advancing the cursor; offsets must not go backwards.
+    @inline(__always)
+    mutating func position(_ offset: Int) -> SourcePosition {
+        let o = min(offset, count)
+        if o < cursorOffset { return slowPosition(o) }
+        if o >= nextLineStart { advanceLine(to: o) }
+        let column: Int
+        if allASCII {
+            column = o - currentLineStart + 1
+        } else {
+            column = nonASCIIColumn(o)
+        }
+        cursorOffset = o
+        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
+    }
+
+    /// Moves the cursor's line forward so that `o` lies on it.
+    private mutating func advanceLine(to o: Int) {
+        var lineIndex = cursorLineIndex
+        while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= o { lineIndex += 1 }
+        cursorLineIndex = lineIndex
+        currentLineStart = lineStarts[lineIndex]
+        nextLineStart = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : Int.max
+        cursorColumnOffset = currentLineStart
+        cursorColumn = 1
+    }
+
+    /// Scalar-counting column for files with multi-byte characters, continuing from the last one.
+    private mutating func nonASCIIColumn(_ o: Int) -> Int {
+        var from = cursorColumnOffset, column = cursorColumn
+        while from < o {
+            if buffer[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        cursorColumnOffset = o
+        cursorColumn = column
+        return column
+    }
+
+    /// Position by rescanning from the start (rare: error paths that look back).
+    private func slowPosition(_ offset: Int) -> SourcePosition {
+        var line = 1, column = 1, o = 0
+        let end = min(max(0, offset), count)
+        while o < end {
+            let b = buffer[o]
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            o += 1
+        }
+        return SourcePosition(line: line, column: column, offset: end)
+    }
+
+    private func slowRange(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(file: path, start: slowPosition(start), end: slowPosition(end))
+    }
+
+    private mutating func range(_ start: Int, _ end: Int) -> SourceRange {
+        let s = position(start)
+        return SourceRange(file: path, start: s, end: position(end))
+    }
+
+    @inline(__always)
+    private func byte(_ i: Int) -> UInt8 { i >= 0 && i < count ? buffer[i] : 0 }
+
+    @inline(__always)
+    private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
+        let s = position(start)
+        tokens.append(Token(kind: kind, start: s, end: position(end)))
+    }
+
+    private mutating func error(_ message: String, _ start: Int, _ end: Int, detail: String? = nil) {
+        diagnostics.append(.error(message, at: range(start, end), detail: detail))
+    }
+
+    // MARK: expression mode
+
+    private mutating func lexExpressionToken() {
+        let i = index
+        let b = buffer[i]
+        switch b {
+        case 0x20, 0x09: // space, tab
+            var j = i + 1
+            while j < count, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
+            index = j
+        case 0x0A:
+            emit(.newline, i, i + 1); index = i + 1
+        case 0x0D:
+            if byte(i + 1) == 0x0A {
+                emit(.newline, i, i + 2); index = i + 2
+            } else {
+                invalidCharacter(i, 1, "a carriage return must be followed by a line feed")
+            }
+        case UInt8(ascii: "#"):
+            lineComment(i, style: .hash)
+        case UInt8(ascii: "/"):
+            let next = byte(i + 1)
+            if next == UInt8(ascii: "/") {
+                lineComment(i, style: .doubleSlash)
+            } else if next == UInt8(ascii: "*") {
+                blockComment(i)
+            } else {
+                single(.slash)
+            }
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            identifier(from: i, firstLength: 1)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            number(i)
+        case UInt8(ascii: "\""):
+            emit(.openQuote, i, i + 1)
+            frames.append(.quoted(openToken: tokens.count - 1))
+            index = i + 1
+        case UInt8(ascii: "{"):
+            frames.append(.brace)
+            single(.openBrace)
+        case UInt8(ascii: "}"):
+            closeBrace(i, length: 1)
+        case UInt8(ascii: "~"):
+            if byte(i + 1) == UInt8(ascii: "}"), case .sequence? = frames.last {
+                closeBrace(i, length: 2)
+            } else {
+                invalidCharacter(i, 1, "'~' is only allowed right after '${' or '%{' or right before '}' in a template")
+            }
+        case UInt8(ascii: "["): single(.openBracket)
+        case UInt8(ascii: "]"): single(.closeBracket)
+        case UInt8(ascii: "("): single(.openParen)
+        case UInt8(ascii: ")"): single(.closeParen)
+        case UInt8(ascii: ","): single(.comma)
+        case UInt8(ascii: "?"): single(.question)
+        case UInt8(ascii: "+"): single(.plus)
+        case UInt8(ascii: "-"): single(.minus)
+        case UInt8(ascii: "*"): single(.star)
+        case UInt8(ascii: "%"): single(.percent)
+        case UInt8(ascii: "."):
+            if byte(i + 1) == UInt8(ascii: "."), byte(i + 2) == UInt8(ascii: ".") {
+                emit(.ellipsis, i, i + 3); index = i + 3
+            } else {
+                single(.dot)
+            }
+        case UInt8(ascii: ":"):
+            if byte(i + 1) == UInt8(ascii: ":") { emit(.doubleColon, i, i + 2); index = i + 2 } else { single(.colon) }
+        case UInt8(ascii: "="):
+            let next = byte(i + 1)
+            if next == UInt8(ascii: "=") { emit(.equalEqual, i, i + 2); index = i + 2 }
+            else if next == UInt8(ascii: ">") { emit(.fatArrow, i, i + 2); index = i + 2 }
+            else { single(.equals) }
+        case UInt8(ascii: "!"):
+            if byte(i + 1) == UInt8(ascii: "=") { emit(.notEqual, i, i + 2); index = i + 2 } else { single(.bang) }
+        case UInt8(ascii: "<"):
+            if byte(i + 1) == UInt8(ascii: "<"), heredocIntroducer(i) {
+                return
+            } else if byte(i + 1) == UInt8(ascii: "=") {
+                emit(.lessEqual, i, i + 2); index = i + 2
+            } else {
+                single(.less)
+            }
+        case UInt8(ascii: ">"):
+            if byte(i + 1) == UInt8(ascii: "=") { emit(.greaterEqual, i, i + 2); index = i + 2 } else { single(.greater) }
+        case UInt8(ascii: "&"):
+            if byte(i + 1) == UInt8(ascii: "&") { emit(.and, i, i + 2); index = i + 2 }
+            else { invalidCharacter(i, 1, "use '&&' for logical AND") }
+        case UInt8(ascii: "|"):
+            if byte(i + 1) == UInt8(ascii: "|") { emit(.or, i, i + 2); index = i + 2 }
+            else { invalidCharacter(i, 1, "use '||' for logical OR") }
+        case UInt8(ascii: ";"):
+            invalidCharacter(i, 1, "semicolons are not used in HCL; end an argument with a newline")
+        case UInt8(ascii: "'"):
+            invalidCharacter(i, 1, "strings are written in double quotes (\"), not single quotes")
+        case 0x80...0xFF:
+            if let end = invalidUTF8Ends[i] {
+                // Already reported as invalid UTF-8.
+                emit(.invalid, i, end); index = end
+            } else if let (scalar, length) = UTF8Scanning.decode(buffer, at: i) {
+                if UTF8Scanning.isIdentifierStart(scalar) {
+                    identifier(from: i, firstLength: length)
+                } else {
+                    invalidCharacter(i, length, "\(UTF8Scanning.describe(scalar)) cannot appear here")
+                }
+            } else {
+                emit(.invalid, i, i + 1); index = i + 1
+            }
+        default:
+            invalidCharacter(i, 1, b == 0 ? "NUL bytes are not allowed in HCL source"
+                                          : "this character cannot start a token")
+        }
+    }
+
+    @inline(__always)
+    private mutating func single(_ kind: TokenKind) {
+        emit(kind, index, index + 1)
+        index += 1
+    }
+
+    private mutating func invalidCharacter(_ i: Int, _ length: Int, _ detail: String) {
+        error("invalid character", i, i + length, detail: detail)
+        emit(.invalid, i, i + length)
+        index = i + length
+    }
+
+    private mutating func closeBrace(_ i: Int, length: Int) {
+        switch frames.last {
+        case .sequence?:
+            frames.removeLast()
+            emit(.templateSequenceEnd, i, i + length)
+        case .brace?:
+            frames.removeLast()
+            emit(.closeBrace, i, i + length)
+        default:
+            emit(.closeBrace, i, i + length)
+        }
+        index = i + length
+    }
+
+    private mutating func identifier(from i: Int, firstLength: Int) {
+        var j = i + firstLength
+        while j < count {
+            let b = buffer[j]
+            if b < 0x80 {
+                if UTF8Scanning.isASCIIIdentifierContinue(b) { j += 1 } else { break }
+            } else if invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
+                      UTF8Scanning.isIdentifierContinue(scalar) {
+                j += length
+            } else {
+                break
+            }
+        }
+        emit(.identifier, i, j)
+        index = j
+    }
+
+    private mutating func number(_ i: Int) {
+        var j = i + 1
+        while j < count, UTF8Scanning.isDigit(buffer[j]) { j += 1 }
+        if byte(j) == UInt8(ascii: "."), UTF8Scanning.isDigit(byte(j + 1)) {
+            j += 2
+            while j < count, UTF8Scanning.isDigit(buffer[j]) { j += 1 }
+        }
+        let e = byte(j)
+        if e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            var k = j + 1
+            if byte(k) == UInt8(ascii: "+") || byte(k) == UInt8(ascii: "-") { k += 1 }
+            if UTF8Scanning.isDigit(byte(k)) {
+                j = k + 1
+                while j < count, UTF8Scanning.isDigit(buffer[j]) { j += 1 }
+            }
+        }
+        emit(.number, i, j)
+        index = j
+    }
+
+    private mutating func lineComment(_ i: Int, style: Comment.Style) {
+        var j = i + 1
+        while j < count, buffer[j] != 0x0A { j += 1 }
+        var end = j
+        if end > i, byte(end - 1) == 0x0D { end -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)
+        comments.append(Comment(style: style, text: text, range: range(i, end)))
+        index = end // the line ending becomes the newline token the comment stands for
+    }
+
+    private mutating func blockComment(_ i: Int) {
+        var j = i + 2
+        while j + 1 < count, !(buffer[j] == UInt8(ascii: "*") && buffer[j + 1] == UInt8(ascii: "/")) { j += 1 }
+        if j + 1 < count {
+            let end = j + 2
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)
+            comments.append(Comment(style: .block, text: text, range: range(i, end)))
+            index = end
+        } else {
+            endsUnterminated = true
+            error("unterminated comment; expected '*/'", i, i + 2)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<count]), as: UTF8.self)
+            comments.append(Comment(style: .block, text: text, range: range(i, count)))
+            index = count
+        }
+    }
+
+    /// `<<EOT` or `<<-EOT` followed by a newline; false (nothing consumed) when it is not a heredoc.
+    private mutating func heredocIntroducer(_ i: Int) -> Bool {
+        var j = i + 2
+        if byte(j) == UInt8(ascii: "-") { j += 1 }
+        let markerStart = j
+        let first = byte(j)
+        if UTF8Scanning.isASCIIIdentifierStart(first) {
+            j += 1
+        } else if first >= 0x80, invalidUTF8Ends[j] == nil, let (s, l) = UTF8Scanning.decode(buffer, at: j),
+                  UTF8Scanning.isIdentifierStart(s) {
+            j += l
+        } else {
+            return false
+        }
+        while j < count {
+            let b = buffer[j]
+            if b < 0x80 {
+                if UTF8Scanning.isASCIIIdentifierContinue(b) { j += 1 } else { break }
+            } else if invalidUTF8Ends[j] == nil, let (s, l) = UTF8Scanning.decode(buffer, at: j),
+                      UTF8Scanning.isIdentifierContinue(s) {
+                j += l
+            } else {
+                break
+            }
+        }
+        let markerEnd = j
+        var lineEnd = j
+        if byte(lineEnd) == 0x0D { lineEnd += 1 }
+        guard byte(lineEnd) == 0x0A else {
+            error("invalid heredoc introducer", i, markerEnd,
+                  detail: "The heredoc marker must be followed directly by a newline; the content starts on the next line.")
+            emit(.invalid, i, markerEnd)
+            index = markerEnd
+            return true
+        }
+        emit(.openHeredoc, i, lineEnd + 1)
+        frames.append(.heredoc(openToken: tokens.count - 1, markerStart: markerStart, markerEnd: markerEnd, atLineStart: true))
+        index = lineEnd + 1
+        return true
+    }
+
+    // MARK: template modes
+
+    /// Scans `$${`/`%%{` escapes and stops before `${`/`%{`; returns the stop offset.
+    @inline(__always)
+    private func isSequenceStart(_ j: Int) -> Bool {
+        let b = buffer[j]
+        return (b == UInt8(ascii: "$") || b == UInt8(ascii: "%")) && byte(j + 1) == UInt8(ascii: "{")
+    }
+
+    @inline(__always)
+    private func isEscapedSequence(_ j: Int) -> Bool {
+        let b = buffer[j]
+        return (b == UInt8(ascii: "$") || b == UInt8(ascii: "%")) && byte(j + 1) == b && byte(j + 2) == UInt8(ascii: "{")
+    }
+
+    /// `${`, `${~`, `%{`, `%{~` at `j`: emits the opener and enters expression mode.
+    private mutating func openSequence(_ j: Int) {
+        let kind: TokenKind = buffer[j] == UInt8(ascii: "$") ? .templateInterpolation : .templateControl
+        let length = byte(j + 2) == UInt8(ascii: "~") ? 3 : 2
+        emit(kind, j, j + length)
+        frames.append(.sequence(openToken: tokens.count - 1))
+        index = j + length
+    }
+
+    private mutating func lexQuoted(openToken: Int) {
+        var j = index
+        while j < count {
+            let b = buffer[j]
+            if b == UInt8(ascii: "\"") || b == 0x0A { break }
+            if b == 0x0D, byte(j + 1) == 0x0A { break }
+            if b == UInt8(ascii: "\\") {
+                let next = byte(j + 1)
+                j += (next == 0x0A || next == 0x0D || j + 1 >= count) ? 1 : 2
+                continue
+            }
+            if b == UInt8(ascii: "$") || b == UInt8(ascii: "%") {
+                if isEscapedSequence(j) { j += 3; continue }
+                if isSequenceStart(j) { break }
+            }
+            j += 1
+        }
+        if j > index { emit(.quotedLiteral, index, j) }
+        index = j
+        guard j < count else { return } // reported as unterminated at the end
+        let b = buffer[j]
+        if b == UInt8(ascii: "\"") {
+            frames.removeLast()
+            emit(.closeQuote, j, j + 1)
+            index = j + 1
+        } else if b == 0x0A || b == 0x0D {
+            // A quoted string cannot span lines: close it here so the rest of the file still parses.
+            frames.removeLast()
+            if let open = token(openToken) {
+                diagnostics.append(.error("unterminated string", at: SourceRange(file: path, start: open.start, end: position(j)),
+                                          detail: "A quoted string must end with '\"' on the same line; use a heredoc (<<EOT) for text over several lines."))
+            }
+            emit(.closeQuote, j, j)
+        } else {
+            openSequence(j)
+        }
+    }
+
+    private mutating func lexHeredoc(openToken: Int, markerStart: Int, markerEnd: Int, atLineStart: Bool) {
+        var j = index
+        if atLineStart {
+            // The closing marker: optional spaces/tabs, the marker, then a line ending or end of file.
+            var k = j
+            while k < count, buffer[k] == 0x20 || buffer[k] == 0x09 { k += 1 }
+            let length = markerEnd - markerStart
+            if k + length <= count, matches(k, markerStart, length) {
+                // Trailing spaces after the marker are tolerated, as hclsyntax does.
+                let markerEnd = k + length
+                var after = markerEnd
+                while after < count, buffer[after] == 0x20 || buffer[after] == 0x09 { after += 1 }
+                if after == count || buffer[after] == 0x0A || (buffer[after] == 0x0D && byte(after + 1) == 0x0A) {
+                    frames.removeLast()
+                    emit(.closeHeredoc, j, markerEnd)
+                    index = after
+                    return
+                }
+            }
+            setHeredocLineStart(false)
+        }
+        var endsLine = false
+        while j < count {
+            let b = buffer[j]
+            if b == 0x0A { j += 1; endsLine = true; break }
+            if b == UInt8(ascii: "$") || b == UInt8(ascii: "%") {
+                if isEscapedSequence(j) { j += 3; continue }
+                if isSequenceStart(j) { break }
+            }
+            j += 1
+        }
+        if j > index { emit(.heredocLiteral, index, j) }
+        index = j
+        if endsLine {
+            setHeredocLineStart(true)
+        } else if j < count {
+            openSequence(j)
+        }
+    }
+
+    private mutating func setHeredocLineStart(_ value: Bool) {
+        if case .heredoc(let open, let ms, let me, _)? = frames.last {
+            frames[frames.count - 1] = .heredoc(openToken: open, markerStart: ms, markerEnd: me, atLineStart: value)
+        }
+    }
+
+    private func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {
+        var k = 0
+        while k < length {
+            if buffer[a + k] != buffer[b + k] { return false }
+            k += 1
+        }
+        return true
+    }
+}

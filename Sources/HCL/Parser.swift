@@ -1,0 +1,489 @@
+// The recursive-descent parser core: token access, diagnostics, recovery, and the structural grammar.
+
+import IaCLintCore
+
+struct Parser {
+    /// Nesting deeper than this (brackets, blocks, templates, unary chains) is reported, not followed,
+    /// so hostile input cannot overflow the stack. Real Terraform stays well under 30.
+    static let maximumDepth = 200
+
+    let tokens: [Token]
+    let buffer: UnsafeBufferPointer<UInt8>
+    let path: String
+    /// The lexer already reported something that runs to the end of the file.
+    let quietAtEndOfFile: Bool
+    var index = 0
+    var diagnostics: [Diagnostic] = []
+    /// In brackets, parentheses and template sequences newlines are insignificant.
+    var newlineSensitive = true
+    var depth = 0
+    /// Set by the first error of a construct; further errors are suppressed until body-level recovery.
+    var recovering = false
+    var reportedTooDeep = false
+    /// The column of the attribute being parsed: skipping after an error stops at a later line that
+    /// starts a new item at or left of it (formatted Terraform indents nested content further).
+    var recoveryColumn = 0
+    var names = NameTable()
+    var reportedUnclosedBlock = false
+
+    init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, path: String, quietAtEndOfFile: Bool) {
+        self.tokens = tokens
+        self.buffer = buffer
+        self.path = path
+        self.quietAtEndOfFile = quietAtEndOfFile
+    }
+
+    // MARK: tokens
+
+    /// The current token, skipping newlines where they are insignificant.
+    @inline(__always)
+    mutating func peek() -> Token {
+        if !newlineSensitive {
+            while tokens[index].kind == .newline { index += 1 }
+        }
+        return tokens[index]
+    }
+
+    /// The kind of the token after the current one (same newline rule).
+    mutating func peekKind(after offset: Int = 1) -> TokenKind {
+        _ = peek()
+        var i = index
+        var remaining = offset
+        while remaining > 0 {
+            if tokens[i].kind == .endOfFile { return .endOfFile }
+            i += 1
+            if !newlineSensitive { while tokens[i].kind == .newline { i += 1 } }
+            remaining -= 1
+        }
+        return tokens[i].kind
+    }
+
+    /// Consumes and returns the current token (never moves past the end of file).
+    @discardableResult @inline(__always)
+    mutating func advance() -> Token {
+        let t = peek()
+        if t.kind != .endOfFile { index += 1 }
+        return t
+    }
+
+    @inline(__always)
+    func range(_ t: Token) -> SourceRange { SourceRange(file: path, start: t.start, end: t.end) }
+
+    @inline(__always)
+    func range(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
+        SourceRange(file: path, start: start, end: end)
+    }
+
+    /// The end of the most recently consumed token.
+    var previousEnd: SourcePosition {
+        var i = index - 1
+        while i > 0, tokens[i].kind == .newline, !newlineSensitive { i -= 1 }
+        return i >= 0 ? tokens[i].end : tokens[0].start
+    }
+
+    /// The source text of a token, not interned.
+    func rawText(_ t: Token) -> String {
+        let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+    }
+
+    /// The source text of a token; identifiers share storage through the name table.
+    mutating func text(_ t: Token) -> String {
+        let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        if t.kind == .identifier { return names.name(buffer, s, e) }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+    }
+
+    /// Compares an identifier token with a keyword without allocating.
+    func isKeyword(_ t: Token, _ keyword: StaticString) -> Bool {
+        guard t.kind == .identifier, t.length == keyword.utf8CodeUnitCount else { return false }
+        let k = keyword.utf8Start
+        var i = 0
+        while i < t.length {
+            if buffer[t.start.offset + i] != k[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: diagnostics
+
+    /// Reports an error unless one is already being recovered from; the token's own problem
+    /// (invalid character, unterminated construct) may have been reported by the lexer.
+    mutating func error(_ message: String, at r: SourceRange, token: Token? = nil, detail: String? = nil,
+                        related: [RelatedLocation] = []) {
+        defer { recovering = true }
+        if recovering { return }
+        if let t = token {
+            if t.kind == .invalid { return }
+            if t.kind == .endOfFile && quietAtEndOfFile { return }
+        }
+        diagnostics.append(.error(message, at: r, detail: detail, related: related))
+    }
+
+    mutating func unexpected(_ t: Token, expected: String) {
+        error("expected \(expected), but found \(t.kind.displayName)", at: range(t), token: t)
+    }
+
+    // MARK: recovery
+
+    private static func opens(_ k: TokenKind) -> Bool {
+        switch k {
+        case .openBrace, .openBracket, .openParen, .openQuote, .openHeredoc, .templateInterpolation, .templateControl:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func closes(_ k: TokenKind) -> Bool {
+        switch k {
+        case .closeBrace, .closeBracket, .closeParen, .closeQuote, .closeHeredoc, .templateSequenceEnd:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when the token at `i` begins a line that looks like a new body item (or the enclosing
+    /// block's `}`) at or left of the column of the attribute being recovered.
+    func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
+        guard recoveryColumn > 0, i + 1 < tokens.count else { return false }
+        let t = tokens[i]
+        if t.kind == .closeBrace { return t.start.column < recoveryColumn }
+        guard t.kind == .identifier, t.start.column <= recoveryColumn else { return false }
+        switch tokens[i + 1].kind {
+        case .equals, .identifier, .openQuote, .openBrace: return true
+        default: return false
+        }
+    }
+
+    /// Skips to the end of the current line at this nesting level (the newline is not consumed);
+    /// stops before a `}` that would close the enclosing block.
+    mutating func skipRestOfLine(insideBlock: Bool) {
+        var level = 0
+        while true {
+            let k = tokens[index].kind
+            if k == .endOfFile { return }
+            if level == 0 {
+                if k == .newline { return }
+                if k == .closeBrace && insideBlock { return }
+            } else if k == .newline, startsItemAtRecoveryColumn(index + 1) {
+                return
+            }
+            if Parser.opens(k) { level += 1 } else if Parser.closes(k), level > 0 { level -= 1 }
+            index += 1
+        }
+    }
+
+    /// Skips tokens up to and including the `closer` that balances an opener already consumed;
+    /// stops before an unbalanced closer of another kind.
+    mutating func skipPastCloser(_ closer: TokenKind) {
+        var level = 0
+        while true {
+            let k = tokens[index].kind
+            if k == .endOfFile { return }
+            if k == .newline, startsItemAtRecoveryColumn(index + 1) { return }
+            if Parser.opens(k) {
+                level += 1
+            } else if Parser.closes(k) {
+                if level == 0 {
+                    // A different closer belongs to an enclosing construct: leave it to that one.
+                    if k == closer { index += 1 }
+                    return
+                }
+                level -= 1
+            }
+            index += 1
+        }
+    }
+
+    /// Enters one nesting level; false (with one report per file) when the cap is reached.
+    mutating func enter() -> Bool {
+        if depth >= Parser.maximumDepth {
+            if !reportedTooDeep {
+                reportedTooDeep = true
+                let t = peek()
+                let saved = recovering
+                recovering = false
+                error("this is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range(t),
+                      detail: "iaclint stops reading nested brackets, blocks and templates beyond this depth.")
+                recovering = saved || true
+            }
+            recovering = true
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    // MARK: structure
+
+    mutating func parseFile() -> Body {
+        var body = parseBody(openBlock: nil)
+        let start = SourcePosition.start // the file's body spans the whole file, comments included
+        let end = tokens[tokens.count - 1].end
+        body.range = range(start, end)
+        body.endRange = range(end, end)
+        return body
+    }
+
+    /// The block whose body is being read: for "never closed" errors.
+    struct OpenBlock {
+        var typeStart: SourcePosition
+        var openBrace: Token
+    }
+
+    /// Parses attributes and blocks until end of file or (inside a block) the closing `}`, which is left
+    /// for the caller.
+    mutating func parseBody(openBlock: OpenBlock?) -> Body {
+        newlineSensitive = true
+        var attributes: [Attribute] = []
+        var blocks: [Block] = []
+        var names: [String: Int] = [:]
+        let startPosition = openBlock.map { $0.openBrace.end } ?? tokens[index].start
+        while true {
+            recovering = false
+            newlineSensitive = true
+            let t = peek()
+            switch t.kind {
+            case .newline:
+                index += 1
+                continue
+            case .endOfFile:
+                if let open = openBlock, !reportedUnclosedBlock, !quietAtEndOfFile {
+                    reportedUnclosedBlock = true
+                    error("this block opened at \(open.typeStart.line):\(open.typeStart.column) is never closed",
+                          at: range(open.openBrace), detail: "Add a '}' to close it.")
+                }
+            case .closeBrace:
+                if openBlock == nil {
+                    error("unexpected '}'; there is no open block to close", at: range(t), token: t)
+                    index += 1
+                    continue
+                }
+            case .identifier:
+                parseItem(into: &attributes, &blocks, names: &names, insideBlock: openBlock != nil)
+                continue
+            default:
+                error("expected an attribute or block definition, but found \(t.kind.displayName)", at: range(t), token: t)
+                skipRestOfLine(insideBlock: openBlock != nil) // always consumes `t`: it is no newline or brace
+                continue
+            }
+            break
+        }
+        let end = tokens[index].start
+        return Body(attributes: attributes, blocks: blocks, range: range(startPosition, end), endRange: range(end, end))
+    }
+
+    /// An identifier at body level: an attribute (`name =`) or a block (`type labels {`).
+    private mutating func parseItem(into attributes: inout [Attribute], _ blocks: inout [Block],
+                                    names: inout [String: Int], insideBlock: Bool) {
+        let nameToken = advance()
+        let next = peek()
+        switch next.kind {
+        case .equals:
+            let attribute = parseAttribute(nameToken: nameToken)
+            if let previous = Parser.definition(of: attribute.name, in: attributes, names: &names) {
+                let first = attributes[previous].nameRange
+                let saved = recovering
+                recovering = false
+                error("an attribute named \(attribute.name) is already defined at \(first.start.line):\(first.start.column)",
+                      at: attribute.nameRange, detail: "Each argument may be set only once in a block.",
+                      related: [RelatedLocation("first defined here", at: first)])
+                recovering = saved
+            }
+            if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
+            attributes.append(consume attribute)
+            let savedColumn = recoveryColumn
+            recoveryColumn = nameToken.start.column
+            finishLine(what: "argument", insideBlock: insideBlock)
+            recoveryColumn = savedColumn
+        case .identifier, .openQuote, .openBrace:
+            if let block = parseBlock(typeToken: nameToken) {
+                blocks.append(block)
+                if block.closeBraceRange.isEmpty { return } // never closed: at end of file
+                finishLine(what: "block definition", insideBlock: insideBlock)
+            }
+        default:
+            error("expected '=' or a block body", at: range(next), token: next,
+                  detail: "\"\(text(nameToken))\" must be followed by '=' and a value, or by block labels and '{'.")
+            skipRestOfLine(insideBlock: insideBlock)
+        }
+    }
+
+    /// Small bodies are searched linearly for duplicates; larger ones also keep a name index.
+    static let linearNameSearchLimit = 16
+
+    static func definition(of name: String, in attributes: [Attribute], names: inout [String: Int]) -> Int? {
+        if attributes.count <= linearNameSearchLimit {
+            return attributes.firstIndex { $0.name == name }
+        }
+        if names.isEmpty {
+            for (i, a) in attributes.enumerated() where names[a.name] == nil { names[a.name] = i }
+        }
+        return names[name]
+    }
+
+    /// After an attribute or block: a newline or the end of the file must follow.
+    private mutating func finishLine(what: String, insideBlock: Bool) {
+        let t = peek()
+        switch t.kind {
+        case .newline: index += 1
+        case .endOfFile: break
+        default:
+            error("expected a newline after this \(what); each argument and block must be on its own line",
+                  at: range(t), token: t)
+            // After a broken value, a `}` on the same line is taken as part of the mistake
+            // (`x = }`): the block's real closing brace is usually on a later line.
+            skipRestOfLine(insideBlock: insideBlock && !recovering)
+        }
+    }
+
+    private mutating func parseAttribute(nameToken: Token) -> Attribute {
+        advance() // =
+        let savedColumn = recoveryColumn
+        recoveryColumn = nameToken.start.column
+        defer { recoveryColumn = savedColumn }
+        let value = parseExpression()
+        let name = text(nameToken)
+        return Attribute(name: name, nameRange: range(nameToken), expression: value,
+                         range: range(nameToken.start, max(value.range.end, nameToken.end)))
+    }
+
+    private mutating func parseBlock(typeToken: Token) -> Block? {
+        var labels: [BlockLabel] = []
+        while true {
+            let t = peek()
+            if t.kind == .identifier {
+                advance()
+                labels.append(BlockLabel(value: text(t), range: range(t), isQuoted: false))
+            } else if t.kind == .openQuote {
+                labels.append(parseLabelString())
+            } else {
+                break
+            }
+        }
+        let open = peek()
+        guard open.kind == .openBrace else {
+            if labels.isEmpty {
+                error("expected '=' or a block body", at: range(open), token: open)
+            } else {
+                error("expected '{' to open the block body, but found \(open.kind.displayName)", at: range(open), token: open)
+            }
+            skipRestOfLine(insideBlock: depth > 0)
+            return nil
+        }
+        advance()
+        guard enter() else {
+            skipPastCloser(.closeBrace)
+            return nil
+        }
+        defer { depth -= 1 }
+        var body: Body
+        let first = peek()
+        if first.kind == .newline {
+            body = parseBody(openBlock: OpenBlock(typeStart: typeToken.start, openBrace: open))
+        } else {
+            body = parseSingleLineBody(open: open)
+        }
+        let close = tokens[index]
+        let closeRange: SourceRange
+        if close.kind == .closeBrace {
+            index += 1
+            closeRange = range(close)
+        } else {
+            closeRange = range(close.start, close.start)
+        }
+        return Block(type: text(typeToken), typeRange: range(typeToken), labels: labels, body: body,
+                     openBraceRange: range(open), closeBraceRange: closeRange,
+                     range: range(typeToken.start, closeRange.end))
+    }
+
+    /// `{ name = value }` or `{}` on one line; the `}` is left for the caller.
+    private mutating func parseSingleLineBody(open: Token) -> Body {
+        let bodyStart = open.end
+        var attributes: [Attribute] = []
+        let t = peek()
+        if t.kind == .identifier {
+            let nameToken = advance()
+            let next = peek()
+            if next.kind == .equals {
+                attributes.append(parseAttribute(nameToken: nameToken))
+                let after = peek()
+                switch after.kind {
+                case .closeBrace:
+                    break
+                case .comma:
+                    error("only one argument is allowed in a single-line block", at: range(after), token: after,
+                          detail: "Put each argument on its own line inside the braces.")
+                    skipToBlockClose()
+                case .newline:
+                    error("the closing brace of a single-line block must be on the same line", at: range(after), token: after)
+                    skipToBlockClose()
+                default:
+                    error("expected '}' to close the single-line block, but found \(after.kind.displayName)",
+                          at: range(after), token: after)
+                    skipToBlockClose()
+                }
+            } else if next.kind == .identifier || next.kind == .openQuote || next.kind == .openBrace {
+                // Find the nested block's `{` for the error range.
+                var i = index
+                while tokens[i].kind == .identifier || tokens[i].kind == .openQuote || tokens[i].kind == .quotedLiteral
+                        || tokens[i].kind == .closeQuote { i += 1 }
+                let end = tokens[i].kind == .openBrace ? tokens[i].end : tokens[i].start
+                error("a single-line block cannot contain another block", at: range(nameToken.start, end),
+                      detail: "Write the outer block over several lines.")
+                skipToBlockClose()
+            } else {
+                error("expected '=' or a block body", at: range(next), token: next)
+                skipToBlockClose()
+            }
+        } else if t.kind != .closeBrace {
+            error("expected an argument or '}' in the single-line block, but found \(t.kind.displayName)",
+                  at: range(t), token: t)
+            skipToBlockClose()
+        }
+        let end = tokens[index].start
+        return Body(attributes: attributes, blocks: [], range: range(bodyStart, end), endRange: range(end, end))
+    }
+
+    /// Skips to the `}` closing the current block (not consumed).
+    private mutating func skipToBlockClose() {
+        var level = 0
+        while true {
+            let k = tokens[index].kind
+            if k == .endOfFile { return }
+            if k == .closeBrace && level == 0 { return }
+            if Parser.opens(k) { level += 1 } else if Parser.closes(k), level > 0 { level -= 1 }
+            index += 1
+        }
+    }
+
+    /// A quoted block label: literal text only.
+    private mutating func parseLabelString() -> BlockLabel {
+        let open = advance()
+        var value = ""
+        var end = open.end
+        loop: while true {
+            let t = tokens[index]
+            switch t.kind {
+            case .quotedLiteral:
+                index += 1
+                value += decodeQuotedLiteral(t)
+                end = t.end
+            case .closeQuote:
+                index += 1
+                end = t.end
+                break loop
+            case .templateInterpolation, .templateControl:
+                error("a block label must be a literal string; templates are not allowed here", at: range(t), token: t)
+                index += 1
+                skipPastCloser(.templateSequenceEnd)
+            default:
+                break loop
+            }
+        }
+        return BlockLabel(value: value, range: range(open.start, end), isQuoted: true)
+    }
+}

@@ -1,1 +1,0 @@
-// IaCLintKit: see Package.swift for what this module holds.

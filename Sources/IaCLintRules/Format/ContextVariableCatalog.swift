@@ -1,0 +1,82 @@
+// Which `$context` variables an API type accepts in access logs, and the nearest valid name.
+
+struct ContextVariableCatalog: Sendable {
+    /// Exact names without the `$context.` prefix.
+    let names: Set<String>
+    /// Families such as `authorizer.` that accept any suffix.
+    let familyPrefixes: [String]
+    private let lowercased: [String: String]
+
+    init(names: [String], familyPrefixes: [String]) {
+        self.names = Set(names)
+        self.familyPrefixes = familyPrefixes
+        var lower: [String: String] = [:]
+        for name in names { lower[name.lowercased()] = name }
+        self.lowercased = lower
+    }
+
+    static func forAPI(_ type: ApiType) -> ContextVariableCatalog {
+        switch type {
+        case .rest: return rest
+        case .http: return http
+        case .webSocket: return webSocket
+        case .unknown: return any
+        }
+    }
+
+    /// The union, for stages whose API type is not known.
+    static let any = ContextVariableCatalog(
+        names: Array(rest.names.union(http.names).union(webSocket.names)),
+        familyPrefixes: Array(Set(rest.familyPrefixes + http.familyPrefixes + webSocket.familyPrefixes)))
+
+    func contains(_ name: String) -> Bool {
+        if names.contains(name) { return true }
+        return familyPrefixes.contains { name.hasPrefix($0) && name.count > $0.count }
+    }
+
+    /// True when the name is a family member that may carry header names with dashes.
+    static func allowsDashes(_ name: String) -> Bool {
+        name.hasPrefix("requestOverride.header.") || name.hasPrefix("responseOverride.header.")
+            || name.hasPrefix("authorizer.")
+    }
+
+    /// The valid name a typo most likely meant: same letters in another case, the same last
+    /// segment under another prefix (`sourceIp` -> `identity.sourceIp`), or a small edit distance.
+    func suggestion(for name: String) -> String? {
+        if let exact = lowercased[name.lowercased()] { return exact }
+        let last = name.split(separator: ".").last.map { $0.lowercased() } ?? name.lowercased()
+        let sameLast = names.filter { ($0.split(separator: ".").last.map { $0.lowercased() } ?? "") == last }.sorted()
+        if sameLast.count == 1 { return sameLast[0] }
+        var best: (String, Int)?
+        for candidate in names.sorted() {
+            let distance = EditDistance.between(name.lowercased(), candidate.lowercased(), limit: 3)
+            if distance <= max(1, min(3, name.count / 4)), best == nil || distance < best!.1 {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+}
+
+enum EditDistance {
+    /// Levenshtein distance over bytes, giving up early above `limit` (returns limit + 1).
+    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            current[0] = i
+            var rowBest = current[0]
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowBest = min(rowBest, current[j])
+            }
+            if rowBest > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        if x.isEmpty { return y.count }
+        return previous[y.count]
+    }
+}

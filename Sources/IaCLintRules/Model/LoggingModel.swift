@@ -1,0 +1,107 @@
+// One provider-neutral view of API Gateway logging, built from the resource graph: stages with
+// their API type and settings, destinations, account settings, roles and dependencies.
+
+import IaCLintCore
+
+public struct LoggingModel: Sendable {
+    public let graph: ResourceGraph
+    public private(set) var stages: [Stage] = []
+    public private(set) var accountSettings: [AccountSetting] = []
+    private let usages: [(logGroup: Resource, stages: [Stage])]
+    /// Resources by configuration scope: relations (policies of a role, method settings of a stage)
+    /// are looked up within one scope, never across the whole scan.
+    let byScope: [String: [Resource]]
+
+    public init(graph: ResourceGraph) {
+        self.graph = graph
+        var byScope: [String: [Resource]] = [:]
+        for resource in graph.resources { byScope[resource.scope, default: []].append(resource) }
+        self.byScope = byScope
+        var builder = StageBuilder(graph: graph, byScope: byScope)
+        stages = builder.buildStages()
+        usages = Self.usages(of: stages)
+        accountSettings = graph.resources.compactMap { resource in
+            guard resource.mode == .managed, ResourceTypes.accounts.contains(resource.type) else { return nil }
+            let key = resource.type == ResourceTypes.tfAccount ? "cloudwatch_role_arn" : "CloudWatchRoleArn"
+            return AccountSetting(resource: resource, roleArnEntry: resource.attributes.entry(key))
+        }
+    }
+
+    /// Where a stage's access logs go (one entry per branch of a conditional destination).
+    public func destinations(of stage: Stage) -> [LogDestination] { stage.destinations }
+
+    /// True when the stage certainly sends something to CloudWatch Logs through the account role:
+    /// access logs to a log group, or execution logs.
+    public func logsToCloudWatch(_ stage: Stage) -> Bool {
+        if stage.executionLogging.logsToCloudWatch { return true }
+        if case .present = stage.accessLog, destinations(of: stage).contains(where: \.isCloudWatch) { return true }
+        return false
+    }
+
+    /// True when the stage logs anything at all (access logs of any destination, or execution logs).
+    public func logsAnything(_ stage: Stage) -> Bool {
+        if stage.executionLogging.logsToCloudWatch { return true }
+        if case .present = stage.accessLog { return true }
+        return false
+    }
+
+    /// The role the account setting names, when it is a role in the configuration.
+    public func role(of account: AccountSetting) -> Resource? {
+        guard let value = account.roleArnEntry?.value else { return nil }
+        for reference in value.allReferences where reference.kind != .dependsOn {
+            if let role = graph.resolve(reference.target, scope: account.resource.scope)
+                .first(where: { ResourceTypes.roles.contains($0.type) }) {
+                return role
+            }
+        }
+        return nil
+    }
+
+    public func permissions(of role: Resource) -> RolePermissions {
+        RolePermissionsReader(graph: graph, scopeResources: byScope[role.scope] ?? []).read(role)
+    }
+
+    /// True when `from` depends on `to`, directly or through other resources (references and
+    /// `depends_on`/`DependsOn`, including a module's `depends_on` as the front end records it).
+    public func dependsOn(_ from: Resource, _ to: Resource, limit: Int = 100_000) -> Bool {
+        var seen: Set<String> = [from.address]
+        var queue: [Resource] = [from]
+        var steps = 0
+        while let next = queue.popLast() {
+            steps += 1
+            if steps > limit { return true }   // too large to decide: do not report
+            for reference in next.allReferences {
+                for target in targets(of: reference, scope: next.scope) {
+                    if target.address == to.address || target.baseAddress == to.address { return true }
+                    if seen.insert(target.address).inserted { queue.append(target) }
+                }
+            }
+        }
+        return false
+    }
+
+    /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
+    private func targets(of reference: Reference, scope: String) -> [Resource] {
+        let direct = graph.resolve(reference.target, scope: scope)
+        guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
+        let dotted = reference.target + ".", indexed = reference.target + "["
+        return (byScope[scope] ?? []).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
+    }
+
+    /// Log groups in the graph that receive access logs, with the stages that log there.
+    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] { usages }
+
+    static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
+        var order: [ScopedAddress] = []
+        var byGroup: [ScopedAddress: (Resource, [Stage], Set<String>)] = [:]
+        for stage in stages where stage.accessLogObject != nil {
+            for destination in stage.destinations {
+                guard let group = destination.logGroup else { continue }
+                let key = ScopedAddress(scope: group.scope, address: group.address)
+                if byGroup[key] == nil { order.append(key); byGroup[key] = (group, [], []) }
+                if byGroup[key]?.2.insert(stage.address).inserted == true { byGroup[key]?.1.append(stage) }
+            }
+        }
+        return order.compactMap { key in byGroup[key].map { (logGroup: $0.0, stages: $0.1) } }
+    }
+}

@@ -1,0 +1,216 @@
+// Finds every stage in the graph and reads its API type, access-log block and execution logging.
+
+import IaCLintCore
+
+struct StageBuilder {
+    let graph: ResourceGraph
+    let byScope: [String: [Resource]]
+    let methodSettings: MethodSettingsIndex
+
+    init(graph: ResourceGraph, byScope: [String: [Resource]]) {
+        self.graph = graph
+        self.byScope = byScope
+        self.methodSettings = MethodSettingsIndex(graph.resources)
+    }
+
+    mutating func buildStages() -> [Stage] {
+        var stages: [Stage] = []
+        for resource in graph.resources where resource.mode == .managed {
+            switch resource.type {
+            case ResourceTypes.tfRestStage:
+                stages.append(stage(resource, .terraformStage, api: .rest, name: resource["stage_name"],
+                                    accessLog: resource.attributes.entry("access_log_settings"),
+                                    execution: terraformMethodSettings(for: resource, stageName: resource["stage_name"])))
+            case ResourceTypes.tfV2Stage:
+                let api = v2ApiType(resource["api_id"], scope: resource.scope)
+                stages.append(stage(resource, .terraformV2Stage, api: api, name: resource["name"],
+                                    accessLog: resource.attributes.entry("access_log_settings"),
+                                    execution: routeSettings(default: resource["default_route_settings"],
+                                                             routes: resource["route_settings"], terraform: true)))
+            case ResourceTypes.tfDeployment:
+                // Only a deployment with a non-empty `stage_name` creates a stage.
+                guard let name = resource["stage_name"], !ValueReading.isMissing(name), name.stringValue != "" else { continue }
+                stages.append(stage(resource, .terraformDeployment, api: .rest, name: name, accessLog: nil,
+                                    execution: terraformMethodSettings(for: resource, stageName: name)))
+            case ResourceTypes.cfnRestStage:
+                stages.append(stage(resource, .cloudFormationStage, api: .rest, name: resource["StageName"],
+                                    accessLog: resource.attributes.entry("AccessLogSetting"),
+                                    execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil)))
+            case ResourceTypes.cfnV2Stage:
+                let api = v2ApiType(resource["ApiId"], scope: resource.scope)
+                stages.append(stage(resource, .cloudFormationV2Stage, api: api, name: resource["StageName"],
+                                    accessLog: resource.attributes.entry("AccessLogSettings"),
+                                    execution: routeSettings(default: resource["DefaultRouteSettings"],
+                                                             routes: resource["RouteSettings"], terraform: false)))
+            case ResourceTypes.cfnDeployment:
+                guard let name = resource["StageName"], !ValueReading.isMissing(name) else { continue }
+                let description = resource["StageDescription"]
+                let execution = methodSettings(description?["MethodSettings"],
+                                               stageWide: description?.entry("LoggingLevel"),
+                                               dataTrace: description?.entry("DataTraceEnabled"))
+                stages.append(stage(resource, .cloudFormationDeployment, api: .rest, name: name,
+                                    accessLog: description?.entry("AccessLogSetting"), execution: execution))
+            case ResourceTypes.samApi:
+                stages.append(stage(resource, .samApi, api: .rest, name: resource["StageName"],
+                                    accessLog: resource.attributes.entry("AccessLogSetting"),
+                                    execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil)))
+            case ResourceTypes.samHttpApi, ResourceTypes.samWebSocketApi:
+                let isHTTP = resource.type == ResourceTypes.samHttpApi
+                stages.append(stage(resource, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
+                                    name: resource["StageName"],
+                                    accessLog: resource.attributes.entry("AccessLogSettings"),
+                                    execution: routeSettings(default: resource["DefaultRouteSettings"],
+                                                             routes: resource["RouteSettings"], terraform: false)))
+            default:
+                continue
+            }
+        }
+        return stages
+    }
+
+    private func stage(_ resource: Resource, _ declaration: Stage.Declaration, api: ApiType, name: Value?,
+                       accessLog: ObjectEntry?, execution: ExecutionLogging) -> Stage {
+        let implicit = resource.metadata?["iaclint:implicit"].flatMap(ValueReading.knownBool) ?? false
+        var stageName = name?.stringValue
+        if stageName == nil, resource.type == ResourceTypes.samApi, implicit { stageName = "Prod" }
+        let presence = declaration.canCarryAccessLogs ? ValueReading.block(accessLog?.value) : .absent
+        var destinations: [LogDestination] = []
+        switch presence {
+        case .present(let settings), .conditional(_, let settings):
+            if let entry = settings.entry(declaration.destinationKey) {
+                destinations = DestinationResolver(graph: graph).resolve(entry.value, from: resource)
+            }
+        case .absent, .unknown:
+            break
+        }
+        return Stage(resource: resource, declaration: declaration, apiType: api, name: stageName, accessLog: presence,
+                     accessLogEntry: accessLog, executionLogging: execution, isImplicit: implicit, destinations: destinations)
+    }
+
+    /// The protocol of the v2 API a stage's `api_id` / `ApiId` points at.
+    private func v2ApiType(_ apiId: Value?, scope: String) -> ApiType {
+        guard let apiId else { return .unknown }
+        for reference in apiId.allReferences where reference.kind != .dependsOn {
+            for api in graph.resolve(reference.target, scope: scope) {
+                switch api.type {
+                case ResourceTypes.tfV2Api: return ApiType.fromProtocol(api["protocol_type"]?.stringValue)
+                case ResourceTypes.cfnV2Api:
+                    if let p = api["ProtocolType"]?.stringValue { return ApiType.fromProtocol(p) }
+                    // An OpenAPI body without ProtocolType is an HTTP API.
+                    if api["Body"] != nil || api["BodyS3Location"] != nil { return .http }
+                    return .unknown
+                case ResourceTypes.samHttpApi: return .http
+                case ResourceTypes.samWebSocketApi: return .webSocket
+                default: continue
+                }
+            }
+        }
+        return .unknown
+    }
+
+    /// v2 `default_route_settings` / `DefaultRouteSettings` and per-route settings.
+    private func routeSettings(default defaults: Value?, routes: Value?, terraform: Bool) -> ExecutionLogging {
+        var out = ExecutionLogging()
+        let levelKey = terraform ? "logging_level" : "LoggingLevel"
+        let traceKey = terraform ? "data_trace_enabled" : "DataTraceEnabled"
+        if let defaults, defaults.isUnknown { out.incomplete = true }
+        for settings in ValueReading.elements(defaults) {
+            if let level = settings.entry(levelKey) {
+                out.levels.append(.init(value: level.value, entry: level, appliesToAllMethods: true))
+            }
+            if let trace = settings.entry(traceKey) { out.dataTrace.append(trace) }
+        }
+        if let routes, routes.isUnknown { out.incomplete = true }
+        // Terraform: a set of blocks with `route_key`; CloudFormation: an object keyed by route key.
+        let routeObjects: [Value]
+        if terraform {
+            routeObjects = ValueReading.elements(routes)
+        } else {
+            routeObjects = (routes?.objectEntries ?? []).map(\.value)
+        }
+        for settings in routeObjects {
+            if let level = settings.entry(levelKey) {
+                out.levels.append(.init(value: level.value, entry: level, appliesToAllMethods: false))
+            }
+            if let trace = settings.entry(traceKey) { out.dataTrace.append(trace) }
+        }
+        return out
+    }
+
+    /// CloudFormation/SAM `MethodSettings` (and a deployment's stage-wide `LoggingLevel`).
+    private func methodSettings(_ settings: Value?, stageWide: ObjectEntry?, dataTrace: ObjectEntry?) -> ExecutionLogging {
+        var out = ExecutionLogging()
+        if let stageWide { out.levels.append(.init(value: stageWide.value, entry: stageWide, appliesToAllMethods: true)) }
+        if let dataTrace { out.dataTrace.append(dataTrace) }
+        if let settings, settings.isUnknown { out.incomplete = true }
+        for setting in ValueReading.elements(settings) {
+            let method = setting["HttpMethod"]?.stringValue
+            let path = setting["ResourcePath"]?.stringValue
+            let all = (method == "*" || method == nil) && (path == "/*" || path == nil)
+            if let level = setting.entry("LoggingLevel") {
+                out.levels.append(.init(value: level.value, entry: level, appliesToAllMethods: all))
+            }
+            if let trace = setting.entry("DataTraceEnabled") { out.dataTrace.append(trace) }
+        }
+        return out
+    }
+
+    /// `aws_api_gateway_method_settings` resources that apply to a REST stage: `stage_name`
+    /// references the stage, or names it literally on the same REST API.
+    private func terraformMethodSettings(for stage: Resource, stageName: Value?) -> ExecutionLogging {
+        var out = ExecutionLogging()
+        let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
+        let name = stageName?.stringValue
+        // Could be ours, but cannot be told: never conclude "no execution logging".
+        if methodSettings.hasUnlinked.contains(stage.scope) { out.incomplete = true }
+        var candidates = methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.address)] ?? []
+        if stage.baseAddress != stage.address {
+            candidates += methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.baseAddress)] ?? []
+        }
+        if let name {
+            for settings in methodSettings.byName[ScopedAddress(scope: stage.scope, address: name)] ?? [] {
+                let api = Set((settings["rest_api_id"]?.allReferences ?? []).map(\.target))
+                let sameAPI = !api.isDisjoint(with: stageAPI)
+                    || (api.isEmpty && stageAPI.isEmpty && settings["rest_api_id"]?.stringValue != nil
+                        && settings["rest_api_id"]?.stringValue == stage["rest_api_id"]?.stringValue)
+                if sameAPI, !candidates.contains(where: { $0.address == settings.address }) { candidates.append(settings) }
+            }
+        }
+        for settings in candidates {
+            let path = settings["method_path"]?.stringValue
+            if settings["method_path"]?.isUnknown == true { out.incomplete = true }
+            if settings["settings"]?.isUnknown == true { out.incomplete = true }
+            for body in ValueReading.elements(settings["settings"]) {
+                if let level = body.entry("logging_level") {
+                    out.levels.append(.init(value: level.value, entry: level, appliesToAllMethods: path == "*/*"))
+                }
+                if let trace = body.entry("data_trace_enabled") { out.dataTrace.append(trace) }
+            }
+        }
+        return out
+    }
+}
+
+/// `aws_api_gateway_method_settings` by the stage they name, built once: by referenced resource
+/// (`aws_api_gateway_stage.x.stage_name`) and by literal stage name, per scope.
+struct MethodSettingsIndex {
+    var byTarget: [ScopedAddress: [Resource]] = [:]
+    var byName: [ScopedAddress: [Resource]] = [:]
+    /// Scopes with method settings whose stage cannot be told (unknown, no reference).
+    var hasUnlinked: Set<String> = []
+
+    init(_ resources: [Resource]) {
+        for settings in resources where settings.type == ResourceTypes.tfMethodSettings && settings.mode == .managed {
+            guard let stageName = settings["stage_name"] else { continue }
+            let targets = Set(stageName.allReferences.filter { $0.kind != .dependsOn }.map(\.target))
+            for target in targets {
+                byTarget[ScopedAddress(scope: settings.scope, address: target), default: []].append(settings)
+            }
+            if let name = stageName.stringValue {
+                byName[ScopedAddress(scope: settings.scope, address: name), default: []].append(settings)
+            } else if targets.isEmpty, stageName.isUnknown {
+                hasUnlinked.insert(settings.scope)
+            }
+        }
+    }
+}

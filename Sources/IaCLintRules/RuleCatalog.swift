@@ -1,0 +1,35 @@
+// Every rule iaclint knows, in report order, including the parse-error pseudo-rule.
+
+import IaCLintCore
+
+public enum RuleCatalog {
+    /// The rules' checks, in id order.
+    static let rules: [any Rule] = [
+        StageAccessLoggingRule(), AccessLogDestinationRule(), AccessLogFormatRule(), AccountCloudWatchRoleRule(),
+        AccountRolePermissionsRule(), StageWaitsForAccountRule(), AccessLogRetentionRule(), ExecutionLoggingRule(),
+        DataTraceLoggingRule(), AccessLogGroupNameRule(),
+    ]
+
+    /// Every rule's description (APIGW001–APIGW010, then IAC001).
+    public static let all: [RuleDescription] = rules.map { type(of: $0).description } + [ParseErrorRule.description]
+
+    /// The description for an id (`APIGW003`) or name (`access-log-format`), case-insensitive.
+    public static func rule(_ idOrName: String) -> RuleDescription? {
+        let key = idOrName.lowercased()
+        return all.first { $0.id.lowercased() == key || $0.name == key }
+    }
+}
+
+public enum RuleEngine {
+    /// Runs every rule over the graph. Pure: same graph and options, same findings, sorted.
+    public static func check(_ graph: ResourceGraph, options: RuleOptions = .init()) -> [Finding] {
+        let model = LoggingModel(graph: graph)
+        var findings: [Finding] = []
+        for rule in RuleCatalog.rules {
+            var collector = FindingCollector(rule: type(of: rule).description, options: options)
+            rule.check(model, &collector)
+            findings += collector.findings
+        }
+        return findings.sorted()
+    }
+}

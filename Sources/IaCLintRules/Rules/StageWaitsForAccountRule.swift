@@ -1,0 +1,140 @@
+// APIGW006: a logging REST/WebSocket stage is created after the account's CloudWatch role setting.
+
+import IaCLintCore
+
+struct StageWaitsForAccountRule: Rule {
+    static let description = RuleDescription(
+        id: "APIGW006", name: "stage-waits-for-account", severity: .warning,
+        summary: "A logging REST or WebSocket stage depends on the account's CloudWatch role setting declared in the same configuration.",
+        rationale: """
+            Terraform and CloudFormation create independent resources in parallel. When a REST or \
+            WebSocket stage with logging does not depend on the account setting that names the \
+            CloudWatch role, the first deployment can create the stage first and fail with "CloudWatch \
+            Logs role ARN must be set in account settings to enable logging". A dependency through \
+            `depends_on`, `DependsOn`, a module's `depends_on` or a reference, direct or transitive, \
+            orders them.
+            """,
+        fix: """
+            Terraform: `depends_on = [aws_api_gateway_account.this]` on the stage (or on the module \
+            block that creates it).
+
+            CloudFormation: `DependsOn: ApiGatewayAccount` on the stage (or the deployment that creates it).
+
+            SAM: `DependsOn: ApiGatewayAccount` on the `AWS::Serverless::Api`.
+            """,
+        tags: ["reliability"], securitySeverity: 2.0,
+        failing: [
+            .cloudFormation("""
+                Resources:
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: arn:aws:iam::123456789012:role/apigw-cloudwatch
+                  ↓Stage:
+                    Type: AWS::ApiGateway::Stage
+                    Properties:
+                      RestApiId: abc123
+                      StageName: prod
+                      AccessLogSetting:
+                        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
+                        Format: $context.requestId
+                """),
+            .terraform("""
+                resource "aws_api_gateway_account" "this" {
+                  cloudwatch_role_arn = "arn:aws:iam::123456789012:role/apigw-cloudwatch"
+                }
+                ↓resource "aws_api_gateway_stage" "prod" {
+                  rest_api_id   = "abc123"
+                  deployment_id = "d1"
+                  stage_name    = "prod"
+                  access_log_settings {
+                    destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:access"
+                    format          = "$context.requestId"
+                  }
+                }
+                """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: arn:aws:iam::123456789012:role/apigw-cloudwatch
+                  ↓Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      OpenApiVersion: "3.0"
+                      MethodSettings:
+                        - HttpMethod: "*"
+                          ResourcePath: /*
+                          LoggingLevel: ERROR
+                """),
+        ],
+        passing: [
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: arn:aws:iam::123456789012:role/apigw-cloudwatch
+                  Api:
+                    Type: AWS::Serverless::Api
+                    DependsOn: Account
+                    Properties:
+                      StageName: prod
+                      OpenApiVersion: "3.0"
+                      AccessLogSetting:
+                        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
+                        Format: $context.requestId
+                """),
+            .terraform("""
+                resource "aws_api_gateway_account" "this" {
+                  cloudwatch_role_arn = "arn:aws:iam::123456789012:role/apigw-cloudwatch"
+                }
+                resource "aws_api_gateway_deployment" "d" {
+                  rest_api_id = "abc123"
+                  depends_on  = [aws_api_gateway_account.this]
+                }
+                resource "aws_api_gateway_stage" "prod" {
+                  rest_api_id   = "abc123"
+                  deployment_id = aws_api_gateway_deployment.d.id
+                  stage_name    = "prod"
+                  access_log_settings {
+                    destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:access"
+                    format          = "$context.requestId"
+                  }
+                }
+                """),
+        ])
+
+    /// What `depends_on` can name from the stage's module: the account itself when it is in the same
+    /// module, else the outermost module block that contains it.
+    static func dependencyTarget(_ account: Resource, from stage: Resource) -> String {
+        let accountParts = account.baseAddress.split(separator: ".").map(String.init)
+        let stageParts = stage.baseAddress.split(separator: ".").map(String.init)
+        let accountModule = Array(accountParts.dropLast(2)), stageModule = Array(stageParts.dropLast(2))
+        if accountModule == stageModule { return accountParts.suffix(2).joined(separator: ".") }
+        if accountModule.count >= 2, accountModule.starts(with: stageModule), accountModule.count > stageModule.count {
+            return accountModule[stageModule.count..<(stageModule.count + 2)].joined(separator: ".")
+        }
+        return account.baseAddress
+    }
+
+    func check(_ model: LoggingModel, _ report: inout FindingCollector) {
+        for account in model.accountSettings where account.setsRole {
+            for stage in model.stages
+            where stage.resource.scope == account.resource.scope && stage.apiType.needsAccountRole
+                && model.logsAnything(stage) && !model.dependsOn(stage.resource, account.resource) {
+                let fix = Phrase.isTerraform(stage.resource)
+                    ? "add depends_on = [\(Self.dependencyTarget(account.resource, from: stage.resource))] to it\(stage.resource.moduleCalls.isEmpty ? "" : " or to its module block")"
+                    : "add DependsOn: \(account.resource.address) to it"
+                report.add("\(StageAccessLoggingRule.capitalized(stage.displayName)) logs but does not depend on \(account.resource.address), so the first deployment can fail with \"CloudWatch Logs role ARN must be set in account settings to enable logging\"; \(fix).",
+                           at: stage.resource.range, resource: stage.resource,
+                           related: account.resource.range.map { [RelatedLocation("the account setting", at: $0)] } ?? [],
+                           discriminator: account.resource.address)
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+// Evaluates HCL expressions to three-valued core `Value`s (known, unknown with a reason, null),
+// keeping ranges and reference edges: literals, templates, collections, operators, `for`, splats.
+
+import IaCLintCore
+import HCL
+
+/// What names mean where an expression is evaluated.
+struct EvalScope {
+    let module: ModuleInstance
+    var iteration: Iteration
+    /// for-expression variables, `dynamic` iterators, `templatefile` variables.
+    var bound: [String: Value] = [:]
+    /// In a `templatefile` template only the given variables exist.
+    var templateOnly = false
+
+    init(module: ModuleInstance, iteration: Iteration = .none) {
+        self.module = module
+        self.iteration = iteration
+    }
+}
+
+final class Evaluator {
+    let context: LoadContext
+    private var depth = 0
+    static let maximumDepth = 200
+    /// Largest string a template may build.
+    static let maximumStringBytes = 16 << 20
+    /// Largest collection a `for` expression may iterate.
+    static let maximumIterations = 100_000
+
+    init(context: LoadContext) { self.context = context }
+
+    func evaluate(_ e: Expression, _ s: EvalScope) -> Value {
+        context.stepBudget -= 1
+        if context.stepBudget < 0 { return Value.unknown(.limit, "evaluation step budget exhausted", range: e.range) }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Evaluator.maximumDepth { return Value.unknown(.limit, "expression nesting deeper than \(Evaluator.maximumDepth)", range: e.range) }
+        switch e {
+        case .literal(let l):
+            switch l.value {
+            case .number(let n, _): return .number(n, range: l.range)
+            case .bool(let b): return .bool(b, range: l.range)
+            case .null: return Value(.null, range: l.range)
+            }
+        case .template(let t): return evaluateTemplate(t, s)
+        case .scopeTraversal(let t): return evaluateTraversal(t, s)
+        case .relativeTraversal(let r):
+            let source = evaluate(r.source, s)
+            return applySteps(source, r.steps[...], s).withRange(r.range)
+        case .functionCall(let c): return evaluateCall(c, s)
+        case .tuple(let t):
+            return .list(t.elements.map { evaluate($0, s) }, range: t.range)
+        case .object(let o): return evaluateObject(o, s)
+        case .forExpression(let f): return evaluateFor(f, s)
+        case .conditional(let c): return evaluateConditional(c, s)
+        case .unary(let u): return evaluateUnary(u, s)
+        case .binary(let b): return evaluateBinary(b, s)
+        case .parenthesized(let p): return evaluate(p.inner, s).withRange(p.range)
+        case .splat(let sp): return evaluateSplat(sp, s)
+        case .invalid(let r): return Value.unknown(.invalid, "syntax error", range: r)
+        }
+    }
+
+    // MARK: Collections
+
+    private func evaluateObject(_ o: ObjectConstructor, _ s: EvalScope) -> Value {
+        var entries: [ObjectEntry] = []
+        entries.reserveCapacity(o.items.count)
+        for item in o.items {
+            let key: String
+            switch item.key {
+            case .name(let n, _): key = n
+            case .expression(let ke):
+                // `(var.x) = …` or `"k" = …`; a bare traversal in parentheses is evaluated.
+                if let literal = item.key.staticName { key = literal; break }
+                let k = evaluate(ke, s)
+                if k.isUnknown { return Value(k.kind, range: o.range, references: k.references) }
+                guard let text = k.terraformString else {
+                    return Value.unknown(.invalid, "object key must be a string", range: ke.range)
+                }
+                key = text
+            }
+            entries.append(ObjectEntry(key, evaluate(item.value, s), keyRange: item.key.range))
+        }
+        return .object(entries, range: o.range)
+    }
+
+    /// The elements of a collection for iteration: index or key, and value. nil when not iterable.
+    func iterationPairs(_ v: Value) -> [(key: Value, value: Value)]? {
+        switch v.kind {
+        case .list(let items): return items.enumerated().map { (Value.number(Double($0.offset)), $0.element) }
+        case .object(let entries): return sortedEntries(entries).map { (Value.string($0.key, range: $0.keyRange), $0.value) }
+        default: return nil
+        }
+    }
+
+    private func evaluateFor(_ f: ForExpression, _ s: EvalScope) -> Value {
+        let collection = evaluate(f.collection, s)
+        if collection.isUnknown { return Value(collection.kind, range: f.range, references: collection.references) }
+        if collection.isNull { return Value.unknown(.invalid, "for expression over null", range: f.range) }
+        guard let pairs = iterationPairs(collection) else {
+            return Value.unknown(.invalid, "cannot iterate over \(collection.typeName)", range: f.collection.range)
+        }
+        guard pairs.count <= Evaluator.maximumIterations else {
+            return Value.unknown(.limit, "for expression over more than \(Evaluator.maximumIterations) elements", range: f.range)
+        }
+        var inner = s
+        var items: [Value] = []
+        var entries: [ObjectEntry] = []
+        var groups: [String: Int] = [:]
+        var references = collection.references
+        for (k, v) in pairs {
+            if let kv = f.keyVariable { inner.bound[kv.name] = k }
+            inner.bound[f.valueVariable.name] = v
+            if let cond = f.condition {
+                let c = evaluate(cond, inner)
+                if c.isUnknown { return Value(c.kind, range: f.range, references: mergeReferences(references, c.references)) }
+                guard let keep = c.terraformBool else { return Value.unknown(.invalid, "for condition must be a bool", range: cond.range) }
+                if !keep { continue }
+            }
+            let value = evaluate(f.valueExpression, inner)
+            if let keyExpr = f.keyExpression {
+                let key = evaluate(keyExpr, inner)
+                if key.isUnknown { return Value(key.kind, range: f.range, references: mergeReferences(references, key.references)) }
+                guard let ks = key.terraformString else { return Value.unknown(.invalid, "for expression key must be a string", range: keyExpr.range) }
+                references = mergeReferences(references, key.references)
+                if f.grouping {
+                    if let i = groups[ks], case .list(var l) = entries[i].value.kind {
+                        l.append(value)
+                        entries[i].value = .list(l)
+                    } else {
+                        groups[ks] = entries.count
+                        entries.append(ObjectEntry(ks, .list([value]), keyRange: keyExpr.range))
+                    }
+                } else {
+                    if groups[ks] != nil {
+                        return Value.unknown(.invalid, "duplicate object key \"\(ks)\" in for expression (use ... to group)", range: keyExpr.range)
+                    }
+                    groups[ks] = entries.count
+                    entries.append(ObjectEntry(ks, value, keyRange: keyExpr.range))
+                }
+            } else {
+                items.append(value)
+            }
+        }
+        if f.isObject { return Value(.object(entries), range: f.range, references: references) }
+        return Value(.list(items), range: f.range, references: references)
+    }
+
+    private func evaluateSplat(_ sp: Splat, _ s: EvalScope) -> Value {
+        let source = evaluate(sp.source, s)
+        if source.isUnknown { return Value(source.kind, range: sp.range, references: source.references) }
+        if source.isNull { return Value(.list([]), range: sp.range, references: source.references) }
+        let elements = source.listValue ?? [source]
+        var out: [Value] = []
+        out.reserveCapacity(elements.count)
+        for element in elements {
+            var e = element
+            if e.references.isEmpty, !source.references.isEmpty { e = e.addingReferences(source.references) }
+            out.append(applySteps(e, sp.each[...], s))
+        }
+        return Value(.list(out), range: sp.range, references: source.references)
+    }
+
+    // MARK: Conditionals and operators
+
+    private func evaluateConditional(_ c: Conditional, _ s: EvalScope) -> Value {
+        let cond = evaluate(c.condition, s)
+        if cond.isUnknown {
+            // Keep the edges of both branches so rules can still see what each side points at.
+            let t = evaluate(c.trueResult, s), f = evaluate(c.falseResult, s)
+            return Value(cond.kind, range: c.range, references: mergeReferences(cond.references, collectReferences([t, f])))
+        }
+        guard let b = cond.terraformBool else {
+            return Value.unknown(.invalid, "condition must be a bool, got \(cond.typeName)", range: c.condition.range)
+        }
+        let chosen = evaluate(b ? c.trueResult : c.falseResult, s)
+        return chosen.addingReferences(cond.references)
+    }
+
+    private func evaluateUnary(_ u: UnaryOperation, _ s: EvalScope) -> Value {
+        let v = evaluate(u.operand, s)
+        if v.isUnknown { return Value(v.kind, range: u.range, references: v.references) }
+        switch u.op {
+        case .negate:
+            guard let n = v.terraformNumber else { return Value.unknown(.invalid, "unary minus needs a number", range: u.range) }
+            return Value(.number(-n), range: u.range, references: v.references)
+        case .not:
+            guard let b = v.terraformBool else { return Value.unknown(.invalid, "! needs a bool", range: u.range) }
+            return Value(.bool(!b), range: u.range, references: v.references)
+        }
+    }
+
+    private func evaluateBinary(_ b: BinaryOperation, _ s: EvalScope) -> Value {
+        let l = evaluate(b.lhs, s)
+        // Short-circuit logic on known operands, as HCL does.
+        if b.op == .and, l.terraformBool == false { return Value(.bool(false), range: b.range, references: l.references) }
+        if b.op == .or, l.terraformBool == true { return Value(.bool(true), range: b.range, references: l.references) }
+        let r = evaluate(b.rhs, s)
+        let refs = mergeReferences(l.references, r.references)
+        if b.op == .and, r.terraformBool == false, l.isUnknown { return Value(.bool(false), range: b.range, references: refs) }
+        if b.op == .or, r.terraformBool == true, l.isUnknown { return Value(.bool(true), range: b.range, references: refs) }
+        if let u = [l, r].first(where: { $0.isUnknown }) { return Value(u.kind, range: b.range, references: refs) }
+        if b.op == .equal || b.op == .notEqual {
+            if l.firstUnknown != nil || r.firstUnknown != nil {
+                return Value(.unknown((l.firstUnknown ?? r.firstUnknown)?.unknownReason ?? UnknownReason(.invalid)), range: b.range, references: refs)
+            }
+            let same = l.sameContents(as: r)
+            return Value(.bool(b.op == .equal ? same : !same), range: b.range, references: refs)
+        }
+        if b.op == .and || b.op == .or {
+            guard let x = l.terraformBool, let y = r.terraformBool else {
+                return Value.unknown(.invalid, "\(b.op.rawValue) needs bools", range: b.range, references: refs)
+            }
+            return Value(.bool(b.op == .and ? x && y : x || y), range: b.range, references: refs)
+        }
+        guard let x = l.terraformNumber, let y = r.terraformNumber else {
+            return Value.unknown(.invalid, "\(b.op.rawValue) needs numbers, got \(l.typeName) and \(r.typeName)", range: b.range, references: refs)
+        }
+        let result: Value.Kind
+        switch b.op {
+        case .add: result = .number(x + y)
+        case .subtract: result = .number(x - y)
+        case .multiply: result = .number(x * y)
+        case .divide:
+            guard y != 0 else { return Value.unknown(.invalid, "division by zero", range: b.range, references: refs) }
+            result = .number(x / y)
+        case .modulo:
+            guard y != 0 else { return Value.unknown(.invalid, "modulo by zero", range: b.range, references: refs) }
+            result = .number(x.truncatingRemainder(dividingBy: y))
+        case .less: result = .bool(x < y)
+        case .lessOrEqual: result = .bool(x <= y)
+        case .greater: result = .bool(x > y)
+        case .greaterOrEqual: result = .bool(x >= y)
+        default: result = .null
+        }
+        return Value(result, range: b.range, references: refs)
+    }
+}

@@ -1,0 +1,96 @@
+// Function calls from expressions: argument expansion (`f(list...)`), the lazy `try` and `can`,
+// file-reading context, `templatefile` rendering and `jsondecode`.
+
+import IaCLintCore
+import HCL
+import PositionedJSON
+
+extension Evaluator {
+    func evaluateCall(_ c: FunctionCall, _ s: EvalScope) -> Value {
+        let name = c.name.hasPrefix("core::") ? String(c.name.dropFirst(6)) : c.name
+        if name == "try" { return evaluateTry(c, s) }
+        if name == "can" { return evaluateCan(c, s) }
+        if name.contains("::") {
+            return Value.unknown(.unsupportedFunction, name, range: c.range, references: collectReferences(c.arguments.map { evaluate($0, s) }))
+        }
+        var args = c.arguments.map { evaluate($0, s) }
+        if c.expandFinal, let last = args.last {
+            if last.isUnknown { return Value(last.kind, range: c.range, references: last.references) }
+            guard let items = last.listValue else { return Value.unknown(.invalid, "\(name): the final argument must be a list to expand", range: c.range) }
+            args.removeLast()
+            args += items
+        }
+        let result = FunctionLibrary.call(name, args, functionContext(c.range, s))
+        // Functions that return parts of their arguments leave those parts' own edges in place;
+        // only functions that fold arguments into new text or numbers need every edge inside them.
+        if FunctionLibrary.preservesStructure.contains(name) {
+            var refs: [Reference] = []
+            for a in args where !a.references.isEmpty { refs = mergeReferences(refs, a.references) }
+            return result.addingReferences(refs)
+        }
+        return result.addingReferences(collectReferences(args))
+    }
+
+    /// `try(a, b, …)`: the first argument that evaluates without error.
+    private func evaluateTry(_ c: FunctionCall, _ s: EvalScope) -> Value {
+        var lastError: Value? = nil
+        for arg in c.arguments {
+            let v = evaluate(arg, s)
+            if let u = v.firstUnknown, u.unknownReason?.kind == .invalid { lastError = u; continue }
+            return v
+        }
+        return (lastError ?? Value.unknown(.invalid, "try: no argument succeeded")).withRange(c.range)
+    }
+
+    /// `can(expr)`: whether it evaluates without error (unknown while it is unknown).
+    private func evaluateCan(_ c: FunctionCall, _ s: EvalScope) -> Value {
+        guard c.arguments.count == 1 else { return Value.unknown(.invalid, "can: expected one argument", range: c.range) }
+        let v = evaluate(c.arguments[0], s)
+        if let u = v.firstUnknown {
+            if u.unknownReason?.kind == .invalid { return .bool(false, range: c.range) }
+            return Value(u.kind, range: c.range, references: collectReferences([v]))
+        }
+        return .bool(true, range: c.range)
+    }
+
+    func functionContext(_ range: SourceRange, _ s: EvalScope) -> FunctionContext {
+        FunctionContext(
+            range: range,
+            moduleDirectory: s.module.rootDirectory,
+            scanRoot: context.options.scanRoot,
+            workingDirectory: context.options.workingDirectory,
+            readFile: context.options.fileReader,
+            renderTemplate: { [unowned self] bytes, path, variables in
+                self.renderTemplateFile(bytes, path: path, variables: variables, range: range, scope: s)
+            },
+            decodeJSON: { text, range in
+                let parsed = JSONReader.parse(Array(text.utf8), path: range?.file ?? "jsondecode")
+                guard let doc = parsed.document, !parsed.hasErrors else {
+                    return Value.unknown(.invalid, "jsondecode: \(parsed.diagnostics.first?.message ?? "invalid JSON")", range: range)
+                }
+                return doc.root.toValue(ranges: false).withRange(range)
+            })
+    }
+
+    private func renderTemplateFile(_ bytes: [UInt8], path: String, variables: Value, range: SourceRange, scope: EvalScope) -> Value {
+        if variables.isUnknown { return Value(variables.kind, range: range, references: variables.references) }
+        let expression: Expression
+        if let cached = context.templateCache[path] {
+            expression = cached
+        } else {
+            let (parsed, diagnostics) = TemplateParsing.parseTemplateText(bytes, path: path)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                context.diagnostics += diagnostics
+                context.templateCache[path] = .invalid(range)
+                return Value.unknown(.invalid, "templatefile: syntax error in \(path)", range: range)
+            }
+            context.templateCache[path] = parsed
+            expression = parsed
+        }
+        var inner = EvalScope(module: scope.module)
+        inner.templateOnly = true
+        for e in variables.objectEntries ?? [] { inner.bound[e.key] = e.value }
+        let v = evaluate(expression, inner)
+        return Value(v.kind, range: range, references: collectReferences([v, variables]))
+    }
+}

@@ -1,0 +1,71 @@
+// Template evaluation: literal text, `${}` interpolations, `%{if}` and `%{for}` directives, and
+// the unwrapping of a lone `"${expr}"` to the expression's own value.
+
+import IaCLintCore
+import HCL
+
+extension Evaluator {
+    func evaluateTemplate(_ t: Template, _ s: EvalScope) -> Value {
+        if let literal = t.literalValue { return .string(literal, range: t.range) }
+        if let single = t.singleInterpolation, t.heredoc == nil {
+            return evaluate(single, s)
+        }
+        var text: [UInt8] = []
+        var refs: [Reference] = []
+        var unknown: Value? = nil
+        render(t.parts, s, into: &text, references: &refs, unknown: &unknown)
+        if let u = unknown { return Value(u.kind, range: t.range, references: mergeReferences(refs, u.references)) }
+        return Value(.string(String(decoding: text, as: UTF8.self)), range: t.range, references: refs)
+    }
+
+    private func render(_ parts: [TemplatePart], _ s: EvalScope, into text: inout [UInt8], references: inout [Reference], unknown: inout Value?) {
+        for part in parts {
+            if text.count > Evaluator.maximumStringBytes {
+                if unknown == nil { unknown = Value.unknown(.limit, "template longer than \(Evaluator.maximumStringBytes) bytes") }
+                return
+            }
+            switch part {
+            case .literal(let literal, _):
+                text += Array(literal.utf8)
+            case .interpolation(let i):
+                let v = evaluate(i.expression, s)
+                references = mergeReferences(references, collectReferences([v]))
+                if v.isUnknown { if unknown == nil { unknown = v }; continue }
+                if v.isNull {
+                    if unknown == nil { unknown = Value.unknown(.invalid, "template interpolation of a null value", range: i.range) }
+                    continue
+                }
+                guard let str = v.terraformString else {
+                    if unknown == nil { unknown = Value.unknown(.invalid, "cannot interpolate a \(v.typeName) into a string", range: i.range) }
+                    continue
+                }
+                text += Array(str.utf8)
+            case .ifDirective(let d):
+                let c = evaluate(d.condition, s)
+                references = mergeReferences(references, c.references)
+                if c.isUnknown { if unknown == nil { unknown = c }; continue }
+                guard let b = c.terraformBool else {
+                    if unknown == nil { unknown = Value.unknown(.invalid, "%{if} condition must be a bool", range: d.condition.range) }
+                    continue
+                }
+                if b { render(d.thenParts, s, into: &text, references: &references, unknown: &unknown) }
+                else if let e = d.elseParts { render(e, s, into: &text, references: &references, unknown: &unknown) }
+            case .forDirective(let d):
+                let c = evaluate(d.collection, s)
+                references = mergeReferences(references, c.references)
+                if c.isUnknown { if unknown == nil { unknown = c }; continue }
+                guard let pairs = iterationPairs(c), pairs.count <= Evaluator.maximumIterations else {
+                    if unknown == nil { unknown = Value.unknown(.invalid, "%{for} needs a collection", range: d.collection.range) }
+                    continue
+                }
+                var inner = s
+                for (k, v) in pairs {
+                    if let kv = d.keyVariable { inner.bound[kv.name] = k }
+                    inner.bound[d.valueVariable.name] = v
+                    render(d.bodyParts, inner, into: &text, references: &references, unknown: &unknown)
+                    if text.count > Evaluator.maximumStringBytes { break }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+// Names and accesses: `var.x`, `local.x`, `module.m.out`, `aws_x.y[0].arn`, `data.t.n.attr`,
+// `path.*`, `terraform.workspace`, `count.index`, `each.*`, and attribute/index steps on values.
+
+import IaCLintCore
+import HCL
+
+/// Data sources whose attributes depend on the account or region the plan runs in.
+let deploymentContextDataSources: Set<String> = ["aws_partition", "aws_region", "aws_caller_identity", "aws_availability_zones", "aws_default_tags"]
+
+extension Evaluator {
+    func evaluateTraversal(_ t: ScopeTraversal, _ s: EvalScope) -> Value {
+        let name = t.root.name
+        let steps = t.steps[...]
+        if let bound = s.bound[name] { return applySteps(bound, steps, s).withRange(t.range) }
+        if s.templateOnly {
+            return Value.unknown(.invalid, "templatefile: \(name) is not among the template's variables", range: t.range)
+        }
+        let m = s.module
+        switch name {
+        case "var":
+            guard case .attribute(let v, _)? = steps.first else { return invalidReference(t, "var needs a variable name") }
+            return flowed(applySteps(variableValue(v, m), steps.dropFirst(), s), to: t.range)
+        case "local":
+            guard case .attribute(let l, _)? = steps.first else { return invalidReference(t, "local needs a name") }
+            return flowed(applySteps(localValue(l, m), steps.dropFirst(), s), to: t.range)
+        case "module":
+            return moduleReference(t, s)
+        case "data":
+            guard case .attribute(let type, _)? = steps.first, steps.count >= 2, case .attribute(let n, _) = steps[steps.startIndex + 1] else {
+                return invalidReference(t, "data needs a type and a name")
+            }
+            return resourceReference(mode: .data, type: type, name: n, steps: steps.dropFirst(2), t, s)
+        case "path":
+            guard case .attribute(let which, _)? = steps.first else { return invalidReference(t, "path needs module, root or cwd") }
+            switch which {
+            case "module": return .string(m.pathModule, range: t.range)
+            case "root", "cwd": return .string(".", range: t.range)
+            default: return invalidReference(t, "unknown path attribute \(which)")
+            }
+        case "terraform":
+            guard case .attribute("workspace", _)? = steps.first else { return invalidReference(t, "only terraform.workspace is supported") }
+            return .string(context.options.workspace, range: t.range)
+        case "count":
+            guard case .attribute("index", _)? = steps.first else { return invalidReference(t, "count has only count.index") }
+            guard let i = s.iteration.countIndex else { return invalidReference(t, "count.index used where count is not set") }
+            return i.withRange(t.range)
+        case "each":
+            guard case .attribute(let which, _)? = steps.first, which == "key" || which == "value" else {
+                return invalidReference(t, "each has only each.key and each.value")
+            }
+            guard let v = which == "key" ? s.iteration.eachKey : s.iteration.eachValue else {
+                return invalidReference(t, "each.\(which) used where for_each is not set")
+            }
+            return flowed(applySteps(v, steps.dropFirst(), s), to: t.range)
+        case "self":
+            return Value.unknown(.knownAfterApply, "self", range: t.range)
+        default:
+            guard case .attribute(let n, _)? = steps.first else { return invalidReference(t, "a resource reference needs a type and a name") }
+            return resourceReference(mode: .managed, type: name, name: n, steps: steps.dropFirst(), t, s)
+        }
+    }
+
+    private func invalidReference(_ t: ScopeTraversal, _ message: String) -> Value {
+        Value.unknown(.invalid, message, range: t.range)
+    }
+
+    /// A value read through a name: its range becomes the place it is used, and where it came
+    /// from is appended to `via` (outermost first).
+    func flowed(_ v: Value, to range: SourceRange) -> Value {
+        var out = v
+        if let origin = v.range, origin != range {
+            out.via = v.via + [origin]
+        }
+        out.range = range
+        return out
+    }
+
+    // MARK: Resources and data sources
+
+    private func resourceReference(mode: Resource.Mode, type: String, name: String, steps: ArraySlice<TraversalStep>,
+                                   _ t: ScopeTraversal, _ s: EvalScope) -> Value {
+        let m = s.module
+        let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+        guard let decl = m.config.resource(local) else {
+            return Value.unknown(.invalid, "reference to undeclared \(mode == .data ? "data source" : "resource") \(local)", range: t.range)
+        }
+        var target = m.addressPrefix + local
+        var value = resourceValue(decl, m)
+        var rest = steps
+        if decl.count != nil || decl.forEach != nil, let first = rest.first {
+            var keyValue: Value? = nil
+            switch first {
+            case .index(let e, _): keyValue = evaluate(e, s)
+            case .legacyIndex(let i, _): keyValue = .number(Double(i))
+            case .attribute: break
+            }
+            if let k = keyValue {
+                if !k.isUnknown, let key = InstanceKey.from(k) { target = InstanceKey.address(target, key) }
+                value = applySteps(value, rest.prefix(1), s)
+                rest = rest.dropFirst()
+            }
+        }
+        var attribute: String? = nil
+        if case .attribute(let a, _)? = rest.first { attribute = a }
+        let reference = Reference(target: target, attribute: attribute, range: t.range)
+        let missing: (String) -> Value = { attr in
+            if mode == .data {
+                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, "\(target).\(attr)") }
+                return Value.unknown(.external, "\(target).\(attr) is read from the provider")
+            }
+            return Value.unknown(.knownAfterApply, "\(target).\(attr)")
+        }
+        var result = applySteps(value, rest, s, missing: missing)
+        // A computed attribute has no origin of its own; a configured one keeps where it was set.
+        if result.isUnknown { result.range = t.range } else { result = flowed(result, to: t.range) }
+        result.references = mergeReferences([reference], result.references.filter { $0.target != target || $0.attribute != nil })
+        return result
+    }
+
+    // MARK: Module outputs
+
+    private func moduleReference(_ t: ScopeTraversal, _ s: EvalScope) -> Value {
+        let steps = t.steps[...]
+        guard case .attribute(let name, _)? = steps.first else { return invalidReference(t, "module needs a name") }
+        guard let call = s.module.config.moduleCall(name) else { return invalidReference(t, "reference to undeclared module \(name)") }
+        var rest = steps.dropFirst()
+        switch childModules(call, s.module) {
+        case .unavailable(let u):
+            return Value(u.kind, range: t.range, references: u.references)
+        case .loaded(let expansion, let instances):
+            var value: Value
+            switch expansion {
+            case .unknown(let u):
+                return Value(u.kind, range: t.range, references: u.references)
+            case .single:
+                guard let only = instances.first?.module else { return .null }
+                if case .attribute(let out, _)? = rest.first {
+                    value = outputValue(out, only)
+                    rest = rest.dropFirst()
+                } else {
+                    value = allOutputs(only)
+                }
+            case .instances:
+                var selected: ModuleInstance? = nil
+                if let first = rest.first, case .index(let e, _) = first {
+                    let k = evaluate(e, s)
+                    if k.isUnknown { return Value(k.kind, range: t.range, references: k.references) }
+                    guard let key = InstanceKey.from(k) else { return invalidReference(t, "invalid module instance key") }
+                    guard let found = instances.first(where: { $0.key == key }) else {
+                        return invalidReference(t, "module.\(name) has no instance \(key.text)")
+                    }
+                    selected = found.module
+                    rest = rest.dropFirst()
+                } else if case .legacyIndex(let i, _)? = rest.first, let found = instances.first(where: { $0.key == .index(i) }) {
+                    selected = found.module
+                    rest = rest.dropFirst()
+                }
+                if let sel = selected {
+                    if case .attribute(let out, _)? = rest.first {
+                        value = outputValue(out, sel)
+                        rest = rest.dropFirst()
+                    } else {
+                        value = allOutputs(sel)
+                    }
+                } else if call.count != nil {
+                    value = .list(instances.map { allOutputs($0.module) })
+                } else {
+                    value = .object(instances.map { ObjectEntry(stringKey($0.key), allOutputs($0.module)) })
+                }
+            }
+            return flowed(applySteps(value, rest, s), to: t.range)
+        }
+    }
+
+    private func stringKey(_ key: InstanceKey?) -> String {
+        switch key {
+        case .key(let s)?: return s
+        case .index(let i)?: return String(i)
+        case nil: return ""
+        }
+    }
+
+    // MARK: Steps
+
+    /// Applies attribute and index steps. `missing` decides what an absent attribute of the first
+    /// object means (a resource attribute computed by the provider); otherwise an absent attribute
+    /// of a value that came from a resource is known after apply, and of anything else an error.
+    func applySteps(_ value: Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ((String) -> Value)? = nil) -> Value {
+        var current = value
+        var first = true
+        for step in steps {
+            if current.isUnknown { return current }
+            switch step {
+            case .attribute(let name, let range):
+                switch current.kind {
+                case .object:
+                    if let v = current[name] {
+                        current = v.addingReferences(current.references)
+                    } else if first, let missing {
+                        current = missing(name).withRange(range).addingReferences(current.references)
+                    } else if let ref = current.references.first {
+                        current = Value.unknown(.knownAfterApply, "\(ref.target).\(name)", range: range, references: current.references)
+                    } else {
+                        return Value.unknown(.invalid, "unsupported attribute \"\(name)\"", range: range, references: current.references)
+                    }
+                case .null:
+                    return Value.unknown(.invalid, "attempt to get attribute \"\(name)\" from a null value", range: range)
+                case .list(let items) where current.references.first != nil:
+                    // `aws_x.y.attr` on a counted resource without an index: Terraform rejects it; keep the edge.
+                    _ = items
+                    return Value.unknown(.invalid, "attribute \"\(name)\" of a list; add an index", range: range, references: current.references)
+                default:
+                    return Value.unknown(.invalid, "unsupported attribute \"\(name)\" on a \(current.typeName)", range: range, references: current.references)
+                }
+            case .index(let e, let range):
+                let k = evaluate(e, s)
+                if k.isUnknown { return Value(k.kind, range: range, references: mergeReferences(current.references, k.references)) }
+                current = index(current, k, range)
+            case .legacyIndex(let i, let range):
+                current = index(current, .number(Double(i)), range)
+            }
+            first = false
+        }
+        return current
+    }
+
+    private func index(_ collection: Value, _ key: Value, _ range: SourceRange) -> Value {
+        switch collection.kind {
+        case .list(let items):
+            guard let n = key.terraformNumber, n == n.rounded(), n >= 0 else {
+                return Value.unknown(.invalid, "a list index must be a whole number", range: range, references: collection.references)
+            }
+            guard n < Double(items.count) else {
+                return Value.unknown(.invalid, "index \(TerraformNumber.format(n)) out of range for a list of \(items.count)", range: range, references: collection.references)
+            }
+            return items[Int(n)].addingReferences(collection.references)
+        case .object:
+            guard let k = key.terraformString else { return Value.unknown(.invalid, "a map key must be a string", range: range) }
+            guard let v = collection[k] else {
+                if let ref = collection.references.first {
+                    return Value.unknown(.knownAfterApply, "\(ref.target)[\(InstanceKey.quote(k))]", range: range, references: collection.references)
+                }
+                return Value.unknown(.invalid, "no key \(InstanceKey.quote(k))", range: range)
+            }
+            return v.addingReferences(collection.references)
+        case .null:
+            return Value.unknown(.invalid, "cannot index a null value", range: range)
+        default:
+            return Value.unknown(.invalid, "cannot index a \(collection.typeName)", range: range, references: collection.references)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// What a Terraform function call may read besides its arguments: where it is written, the module's
+// directory for `file()`, the scan root it must not escape, and the template evaluator.
+
+import IaCLintCore
+
+struct FunctionContext {
+    /// The call expression; results carry it as their range.
+    var range: SourceRange?
+    /// The module's directory on disk (as opened), for relative `file()` paths.
+    var moduleDirectory: String
+    /// Absolute, normalised root that `file()`/`templatefile()` must stay inside.
+    var scanRoot: String
+    /// What relative paths are relative to for system calls.
+    var workingDirectory: String = "/"
+    /// Reads a file's bytes; injected so tests and the pipeline control I/O.
+    var readFile: @Sendable (String) -> Result<[UInt8], FileError>
+    /// Parses and evaluates a template string with variables (for `templatefile`).
+    var renderTemplate: ((_ text: [UInt8], _ path: String, _ variables: Value) -> Value)?
+    /// Decodes JSON text into a value (for `jsondecode`).
+    var decodeJSON: ((_ text: String, _ range: SourceRange?) -> Value)?
+}
+
+/// A failed call: unknown with the reason, never a crash.
+func invalidCall(_ name: String, _ message: String, _ ctx: FunctionContext) -> Value {
+    Value.unknown(.invalid, range: ctx.range).withDetail("\(name): \(message)")
+}
+
+extension Value {
+    fileprivate func withDetail(_ detail: String) -> Value {
+        guard case .unknown(let reason) = kind else { return self }
+        return Value(.unknown(UnknownReason(reason.kind, detail)), range: range, references: references, via: via)
+    }
+}

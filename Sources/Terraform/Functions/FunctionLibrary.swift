@@ -1,0 +1,89 @@
+// The table of Terraform functions iaclint evaluates, and the call protocol: arity checks,
+// unknown propagation and failures as unknown values, never crashes.
+
+import IaCLintCore
+
+typealias FunctionImplementation = @Sendable (_ args: [Value], _ ctx: FunctionContext) -> Value
+
+struct FunctionSpec: Sendable {
+    /// Allowed argument counts; `Int.max` as the upper bound means variadic.
+    var minArgs: Int
+    var maxArgs: Int
+    /// True when the implementation handles unknown arguments itself (e.g. `length` of a list
+    /// whose elements are unknown is still known).
+    var acceptsUnknown: Bool
+    var run: FunctionImplementation
+
+    init(_ minArgs: Int, _ maxArgs: Int, acceptsUnknown: Bool = false, _ run: @escaping FunctionImplementation) {
+        self.minArgs = minArgs
+        self.maxArgs = maxArgs
+        self.acceptsUnknown = acceptsUnknown
+        self.run = run
+    }
+}
+
+enum FunctionLibrary {
+    static let table: [String: FunctionSpec] = {
+        var t: [String: FunctionSpec] = [:]
+        for (name, spec) in stringFunctions { t[name] = spec }
+        for (name, spec) in collectionFunctions { t[name] = spec }
+        for (name, spec) in conversionFunctions { t[name] = spec }
+        for (name, spec) in encodingFunctions { t[name] = spec }
+        return t
+    }()
+
+    /// Functions whose value differs per run or needs the provider: unknown at plan time.
+    static let unknownAtPlan: Set<String> = ["timestamp", "uuid", "uuidv5", "bcrypt", "plantimestamp", "rsadecrypt"]
+
+    /// Functions whose result is made of argument elements (which keep their own edges).
+    static let preservesStructure: Set<String> = [
+        "lookup", "merge", "concat", "element", "flatten", "keys", "values", "tolist", "toset", "tomap",
+        "coalesce", "coalescelist", "compact", "distinct", "reverse", "slice", "one", "zipmap", "setunion",
+        "setintersection", "setsubtract", "chunklist", "transpose", "contains", "length", "index", "sort",
+        "sensitive", "nonsensitive", "alltrue", "anytrue", "range",
+    ]
+
+    static func isKnown(_ name: String) -> Bool {
+        let bare = name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
+        return table[bare] != nil || bare == "try" || bare == "can" || bare == "file" || bare == "templatefile"
+    }
+
+    static func call(_ name: String, _ args: [Value], _ ctx: FunctionContext) -> Value {
+        let bare = name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
+        if unknownAtPlan.contains(bare) {
+            return Value.unknown(.knownAfterApply, range: ctx.range).detailed("\(bare)()")
+        }
+        guard let spec = table[bare] else {
+            return Value.unknown(.unsupportedFunction, range: ctx.range).detailed(bare)
+        }
+        guard args.count >= spec.minArgs, args.count <= spec.maxArgs else {
+            let expected = spec.minArgs == spec.maxArgs ? "\(spec.minArgs)" : spec.maxArgs == Int.max ? "at least \(spec.minArgs)" : "\(spec.minArgs) to \(spec.maxArgs)"
+            return invalidCall(bare, "expected \(expected) arguments, got \(args.count)", ctx)
+        }
+        if !spec.acceptsUnknown {
+            for a in args {
+                if let u = a.firstUnknown { return u.withRange(ctx.range) }
+            }
+        }
+        var result = spec.run(args, ctx)
+        if result.range == nil { result.range = ctx.range }
+        return result
+    }
+}
+
+extension Value {
+    /// Replaces the detail of an unknown's reason.
+    func detailed(_ detail: String) -> Value {
+        guard case .unknown(let reason) = kind else { return self }
+        return Value(.unknown(UnknownReason(reason.kind, detail)), range: range, references: references, via: via)
+    }
+}
+
+// MARK: Argument helpers
+
+func stringArg(_ v: Value) -> String? { v.terraformString }
+
+func intArg(_ v: Value) -> Int? {
+    guard let n = v.terraformNumber, n == n.rounded(), abs(n) < 1e15 else { return nil }
+    return Int(n)
+}

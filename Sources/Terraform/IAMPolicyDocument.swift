@@ -1,0 +1,99 @@
+// `data "aws_iam_policy_document"` rendered as the AWS provider renders its `json`: Version,
+// Statement list with Sid/Effect/Action/Resource/Principal/Condition, indented two spaces.
+
+import IaCLintCore
+
+enum IAMPolicyDocument {
+    /// The `json` attribute, or unknown when a statement holds an unknown value.
+    static func render(_ attributes: Value, range: SourceRange?) -> Value {
+        var unknown: Value? = nil
+        var statements: [Value] = []
+        for statement in attributes["statement"]?.listValue ?? [] {
+            if let u = statement.firstUnknown { unknown = u; break }
+            statements.append(renderStatement(statement))
+        }
+        if unknown == nil, let u = (attributes["source_policy_documents"] ?? attributes["override_policy_documents"])?.firstUnknown { unknown = u }
+        if let u = unknown { return Value(u.kind, range: range, references: collectReferences([attributes])) }
+        var doc: [ObjectEntry] = [ObjectEntry("Version", attributes["version"]?.stringValue.map { .string($0) } ?? .string("2012-10-17"))]
+        if let id = attributes["policy_id"]?.stringValue { doc.append(ObjectEntry("Id", .string(id))) }
+        doc.append(ObjectEntry("Statement", .list(statements)))
+        var out = ""
+        write(.object(doc), indent: 0, to: &out)
+        return Value(.string(out), range: range, references: collectReferences([attributes]))
+    }
+
+    /// Strings of a set attribute, as the provider writes them: one string alone, else a list
+    /// sorted in reverse order.
+    private static func stringSet(_ v: Value?) -> Value? {
+        guard let items = v?.listValue, !items.isEmpty else { return nil }
+        let strings = Array(Set(items.compactMap(\.terraformString))).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        if strings.count == 1 { return .string(strings[0]) }
+        return .list(strings.reversed().map { .string($0) })
+    }
+
+    private static func principals(_ blocks: Value?) -> Value? {
+        guard let list = blocks?.listValue, !list.isEmpty else { return nil }
+        var byType: [(String, [String])] = []
+        for p in list {
+            guard let type = p["type"]?.stringValue else { continue }
+            let ids = (p["identifiers"]?.listValue ?? []).compactMap(\.terraformString)
+            if let i = byType.firstIndex(where: { $0.0 == type }) { byType[i].1 += ids } else { byType.append((type, ids)) }
+        }
+        if byType.count == 1, byType[0].0 == "*" { return .string("*") }
+        return .object(byType.sorted { $0.0 < $1.0 }.map { type, ids in
+            ObjectEntry(type, stringSet(.list(ids.map { .string($0) })) ?? .list([]))
+        })
+    }
+
+    private static func renderStatement(_ s: Value) -> Value {
+        var entries: [ObjectEntry] = []
+        if let sid = s["sid"]?.stringValue, !sid.isEmpty { entries.append(ObjectEntry("Sid", .string(sid))) }
+        entries.append(ObjectEntry("Effect", .string(s["effect"]?.stringValue ?? "Allow")))
+        if let a = stringSet(s["actions"]) { entries.append(ObjectEntry("Action", a)) }
+        if let a = stringSet(s["not_actions"]) { entries.append(ObjectEntry("NotAction", a)) }
+        if let r = stringSet(s["resources"]) { entries.append(ObjectEntry("Resource", r)) }
+        if let r = stringSet(s["not_resources"]) { entries.append(ObjectEntry("NotResource", r)) }
+        if let p = principals(s["principals"]) { entries.append(ObjectEntry("Principal", p)) }
+        if let p = principals(s["not_principals"]) { entries.append(ObjectEntry("NotPrincipal", p)) }
+        if let conditions = s["condition"]?.listValue, !conditions.isEmpty {
+            var byTest: [(String, [ObjectEntry])] = []
+            for c in conditions {
+                guard let test = c["test"]?.stringValue, let variable = c["variable"]?.stringValue else { continue }
+                let values = stringSet(c["values"]) ?? .list([])
+                if let i = byTest.firstIndex(where: { $0.0 == test }) { byTest[i].1.append(ObjectEntry(variable, values)) }
+                else { byTest.append((test, [ObjectEntry(variable, values)])) }
+            }
+            entries.append(ObjectEntry("Condition", .object(byTest.sorted { $0.0 < $1.0 }.map { ObjectEntry($0.0, .object($0.1)) })))
+        }
+        return .object(entries)
+    }
+
+    /// Go's `json.MarshalIndent(v, "", "  ")` with fields in the order given.
+    private static func write(_ v: Value, indent: Int, to out: inout String) {
+        let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
+        switch v.kind {
+        case .object(let entries):
+            guard !entries.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (i, e) in entries.enumerated() {
+                var key: [UInt8] = []
+                TerraformJSONEncoder.appendString(e.key, to: &key)
+                out += pad + String(decoding: key, as: UTF8.self) + ": "
+                write(e.value, indent: indent + 1, to: &out)
+                out += i + 1 < entries.count ? ",\n" : "\n"
+            }
+            out += closing + "}"
+        case .list(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += pad
+                write(item, indent: indent + 1, to: &out)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += closing + "]"
+        default:
+            out += TerraformJSONEncoder.encode(v) ?? "null"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// State shared by one load: options, the module reader, diagnostics, installed-module manifests
+// and the evaluation budget that keeps time bounded on any input.
+
+import IaCLintCore
+import HCL
+
+final class LoadContext {
+    let options: TerraformOptions
+    let reader: ModuleReader
+    var diagnostics: [Diagnostic] = []
+    /// Parsed `templatefile()` templates by path.
+    var templateCache: [String: Expression] = [:]
+    /// `.terraform/modules/modules.json` of each root directory (nil when absent).
+    var manifests: [String: ModuleManifest?] = [:]
+    /// Evaluation steps left; when it runs out, the rest evaluates to unknown (limit).
+    var stepBudget = LoadContext.stepBudgetPerRoot
+    static let stepBudgetPerRoot = 20_000_000
+    /// Module directories whose parse diagnostics were already reported.
+    var reportedModuleDiagnostics: Set<String> = []
+    /// The working directory, read once.
+    var cwd: String { options.workingDirectory }
+    /// Notes already reported, to report each once.
+    var reportedNotes: Set<String> = []
+
+    init(options: TerraformOptions) {
+        self.options = options
+        self.reader = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory)
+    }
+
+    func note(_ message: String, at range: SourceRange?) {
+        let key = "\(range?.description ?? ""):\(message)"
+        guard !reportedNotes.contains(key) else { return }
+        reportedNotes.insert(key)
+        diagnostics.append(Diagnostic(severity: .note, message: message, range: range))
+    }
+
+    func manifest(forRoot root: String) -> ModuleManifest? {
+        if let cached = manifests[root] { return cached }
+        let m = ModuleManifest.read(rootDirectory: root, workingDirectory: options.workingDirectory, readFile: options.fileReader)
+        manifests[root] = m
+        return m
+    }
+}

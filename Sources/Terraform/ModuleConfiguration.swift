@@ -1,0 +1,133 @@
+// The declarations of one Terraform module (a directory): variables, locals, outputs, resources,
+// data sources and module calls, read from its merged HCL and JSON bodies.
+
+import IaCLintCore
+import HCL
+
+/// A `variable` block.
+struct VariableDeclaration {
+    var name: String
+    var defaultValue: Expression?
+    var type: Expression?
+    var nullable: Bool
+    var range: SourceRange
+}
+
+/// A `resource` or `data` block.
+struct ResourceDeclaration {
+    var mode: Resource.Mode
+    var type: String
+    var name: String
+    var body: Body
+    /// The block header: type and labels.
+    var headerRange: SourceRange
+    var count: Attribute?
+    var forEach: Attribute?
+    var dependsOn: Attribute?
+
+    /// `aws_x.y` or `data.aws_x.y`.
+    var localAddress: String { mode == .data ? "data.\(type).\(name)" : "\(type).\(name)" }
+}
+
+/// A `module` block.
+struct ModuleCallDeclaration {
+    var name: String
+    var source: String?
+    var sourceRange: SourceRange?
+    var version: String?
+    var body: Body
+    var headerRange: SourceRange
+    var count: Attribute?
+    var forEach: Attribute?
+    var dependsOn: Attribute?
+}
+
+/// Arguments of a `module` block that are not input variables.
+let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "depends_on", "providers"]
+/// Arguments of a resource block that are not resource arguments.
+let resourceMetaArguments: Set<String> = ["count", "for_each", "depends_on", "provider"]
+/// Nested blocks of a resource that are not resource arguments.
+let resourceMetaBlocks: Set<String> = ["lifecycle", "provisioner", "connection", "precondition", "postcondition"]
+
+/// Everything a module declares.
+final class ModuleConfiguration: @unchecked Sendable {
+    /// The directory as the user sees it (relative to the working directory, '/'-separated).
+    let directory: String
+    var variables: [String: VariableDeclaration] = [:]
+    var locals: [String: Attribute] = [:]
+    var outputs: [String: Attribute] = [:]
+    var resources: [ResourceDeclaration] = []
+    var resourceIndex: [String: Int] = [:]
+    var moduleCalls: [ModuleCallDeclaration] = []
+    var moduleCallIndex: [String: Int] = [:]
+    var diagnostics: [Diagnostic] = []
+    /// Number of source bytes read for this module (for benchmarks).
+    var byteCount = 0
+
+    init(directory: String) { self.directory = directory }
+
+    /// Reads declarations from the merged top-level bodies (overrides already applied).
+    func add(_ body: Body) {
+        for block in body.blocks {
+            let labels = block.labelValues
+            switch block.type {
+            case "variable":
+                guard labels.count == 1 else { labelError(block, "a variable block needs one label"); continue }
+                var nullable = true
+                if let n = block.body.attribute("nullable"), case .literal(let lit) = n.expression, case .bool(let b) = lit.value { nullable = b }
+                variables[labels[0]] = VariableDeclaration(name: labels[0], defaultValue: block.body.attribute("default")?.expression,
+                                                           type: block.body.attribute("type")?.expression, nullable: nullable,
+                                                           range: block.headerRange)
+            case "locals":
+                for a in block.body.attributes { locals[a.name] = a }
+            case "output":
+                guard labels.count == 1 else { labelError(block, "an output block needs one label"); continue }
+                if let v = block.body.attribute("value") { outputs[labels[0]] = v }
+            case "resource", "data":
+                guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
+                let decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
+                                               body: block.body, headerRange: block.headerRange,
+                                               count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
+                                               dependsOn: block.body.attribute("depends_on"))
+                if let existing = resourceIndex[decl.localAddress] {
+                    diagnostics.append(.error("duplicate \(block.type) \"\(labels[0])\" \"\(labels[1])\"", at: block.headerRange,
+                                              related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
+                    continue
+                }
+                resourceIndex[decl.localAddress] = resources.count
+                resources.append(decl)
+            case "module":
+                guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }
+                let sourceAttr = block.body.attribute("source")
+                var source: String? = nil
+                if let s = sourceAttr, case .template(let t) = s.expression { source = t.literalValue }
+                var version: String? = nil
+                if let v = block.body.attribute("version"), case .template(let t) = v.expression { version = t.literalValue }
+                let call = ModuleCallDeclaration(name: labels[0], source: source, sourceRange: sourceAttr?.expression.range,
+                                                 version: version, body: block.body, headerRange: block.headerRange,
+                                                 count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
+                                                 dependsOn: block.body.attribute("depends_on"))
+                if moduleCallIndex[labels[0]] != nil {
+                    diagnostics.append(.error("duplicate module call \"\(labels[0])\"", at: block.headerRange))
+                    continue
+                }
+                moduleCallIndex[labels[0]] = moduleCalls.count
+                moduleCalls.append(call)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func labelError(_ block: Block, _ message: String) {
+        diagnostics.append(.error(message, at: block.headerRange))
+    }
+
+    func resource(_ localAddress: String) -> ResourceDeclaration? {
+        resourceIndex[localAddress].map { resources[$0] }
+    }
+
+    func moduleCall(_ name: String) -> ModuleCallDeclaration? {
+        moduleCallIndex[name].map { moduleCalls[$0] }
+    }
+}

@@ -1,0 +1,341 @@
+// Lazily evaluated module contents: variables (from the caller or tfvars, with types applied),
+// locals, outputs, `count`/`for_each` expansion, resource instances and child module instances.
+
+import IaCLintCore
+import HCL
+
+extension Evaluator {
+    /// Largest `count` or `for_each` expanded; beyond it the instances are unknown.
+    static let maximumInstances = 10_000
+    /// Deepest module nesting followed.
+    static let maximumModuleDepth = 32
+
+    // MARK: Variables, locals, outputs
+
+    func variableValue(_ name: String, _ m: ModuleInstance) -> Value {
+        if let cached = m.variableCache[name] { return cached }
+        guard let decl = m.config.variables[name] else {
+            return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
+        }
+        if m.variablesInProgress.contains(name) { return Value.unknown(.invalid, "var.\(name) depends on itself") }
+        m.variablesInProgress.insert(name)
+        defer { m.variablesInProgress.remove(name) }
+        var v: Value
+        let constantScope = EvalScope(module: m)
+        if let parent = m.parent, let call = m.call {
+            if let argument = call.body.attribute(name) {
+                v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
+            } else if let d = decl.defaultValue {
+                v = evaluate(d, constantScope)
+            } else {
+                v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(call.name) but not passed)", range: call.headerRange)
+            }
+        } else if let given = m.rootVariables[name] {
+            v = given
+        } else if let d = decl.defaultValue {
+            v = evaluate(d, constantScope)
+        } else {
+            v = Value.unknown(.unsetVariable, "var.\(name)", range: decl.range)
+        }
+        if v.isNull, !decl.nullable, let d = decl.defaultValue { v = evaluate(d, constantScope) }
+        if let typeExpression = decl.type {
+            v = TypeConstraint.parse(typeExpression).convert(v, evaluateDefault: { self.evaluate($0, constantScope) })
+        }
+        m.variableCache[name] = v
+        return v
+    }
+
+    func localValue(_ name: String, _ m: ModuleInstance) -> Value {
+        if let cached = m.localCache[name] { return cached }
+        guard let attr = m.config.locals[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        if m.localsInProgress.contains(name) { return Value.unknown(.invalid, "local.\(name) depends on itself", range: attr.range) }
+        m.localsInProgress.insert(name)
+        let v = evaluate(attr.expression, EvalScope(module: m))
+        m.localsInProgress.remove(name)
+        m.localCache[name] = v
+        return v
+    }
+
+    func outputValue(_ name: String, _ m: ModuleInstance) -> Value {
+        if let cached = m.outputCache[name] { return cached }
+        guard let attr = m.config.outputs[name] else {
+            return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
+        }
+        if m.outputsInProgress.contains(name) { return Value.unknown(.invalid, "output \(name) depends on itself", range: attr.range) }
+        m.outputsInProgress.insert(name)
+        let v = evaluate(attr.expression, EvalScope(module: m))
+        m.outputsInProgress.remove(name)
+        m.outputCache[name] = v
+        return v
+    }
+
+    func allOutputs(_ m: ModuleInstance) -> Value {
+        .object(m.config.outputs.keys.sorted().map { ObjectEntry($0, outputValue($0, m)) })
+    }
+
+    // MARK: count and for_each
+
+    /// How `count`/`for_each` expand, evaluated in `scope` (the module holding the declaration).
+    func expand(count: Attribute?, forEach: Attribute?, _ scope: EvalScope, what: String) -> Expansion {
+        if let count {
+            let v = evaluate(count.expression, scope)
+            if v.isUnknown {
+                context.note("count of \(what) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: count.expression.range)
+                return .unknown(v)
+            }
+            guard let n = v.terraformNumber, n == n.rounded(), n >= 0 else {
+                return .unknown(Value.unknown(.invalid, "count must be a whole number", range: count.expression.range))
+            }
+            guard n <= Double(Evaluator.maximumInstances) else {
+                context.note("count of \(what) is \(TerraformNumber.format(n)), over the \(Evaluator.maximumInstances)-instance limit; treated as unknown", at: count.expression.range)
+                return .unknown(Value.unknown(.limit, "count over \(Evaluator.maximumInstances)", range: count.expression.range))
+            }
+            return .instances((0..<Int(n)).map { i in
+                (InstanceKey.index(i), Iteration(countIndex: .number(Double(i), range: count.expression.range)))
+            })
+        }
+        if let forEach {
+            let v = evaluate(forEach.expression, scope)
+            if v.isUnknown {
+                context.note("for_each of \(what) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: forEach.expression.range)
+                return .unknown(v)
+            }
+            var pairs: [(InstanceKey, Iteration)] = []
+            switch v.kind {
+            case .object(let entries):
+                guard entries.count <= Evaluator.maximumInstances else { return overLimit(forEach, what) }
+                for e in sortedEntries(entries) {
+                    pairs.append((.key(e.key), Iteration(eachKey: .string(e.key, range: e.keyRange ?? forEach.expression.range), eachValue: e.value)))
+                }
+            case .list(let items):
+                guard items.count <= Evaluator.maximumInstances else { return overLimit(forEach, what) }
+                if let u = items.first(where: { $0.firstUnknown != nil }) {
+                    context.note("for_each of \(what) has unknown elements; evaluated once", at: forEach.expression.range)
+                    return .unknown(u.firstUnknown ?? u)
+                }
+                var seen: Set<String> = []
+                for item in sortedSet(items) {
+                    guard let key = item.stringValue else {
+                        return .unknown(Value.unknown(.invalid, "for_each over a list needs strings (a set)", range: forEach.expression.range))
+                    }
+                    if seen.insert(key).inserted { pairs.append((.key(key), Iteration(eachKey: item, eachValue: item))) }
+                }
+            default:
+                return .unknown(Value.unknown(.invalid, "for_each needs a map or a set of strings, got \(v.typeName)", range: forEach.expression.range))
+            }
+            return .instances(pairs.map { (key: $0.0, iteration: $0.1) })
+        }
+        return .single
+    }
+
+    private func overLimit(_ attr: Attribute, _ what: String) -> Expansion {
+        context.note("for_each of \(what) has more than \(Evaluator.maximumInstances) elements; treated as unknown", at: attr.expression.range)
+        return .unknown(Value.unknown(.limit, "for_each over \(Evaluator.maximumInstances)", range: attr.expression.range))
+    }
+
+    /// The unknown iteration used when `count`/`for_each` is unknown: the body is evaluated once.
+    func unknownIteration(_ u: Value, count: Bool) -> Iteration {
+        let unknown = Value(u.kind, references: u.references)
+        return count ? Iteration(countIndex: unknown) : Iteration(eachKey: unknown, eachValue: unknown)
+    }
+
+    func resourceExpansion(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Expansion {
+        if let cached = m.expansionCache[decl.localAddress] { return cached }
+        let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
+        m.expansionCache[decl.localAddress] = e
+        return e
+    }
+
+    // MARK: Resources
+
+    /// The evaluated arguments of one instance (what the graph holds).
+    func instanceAttributes(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration) -> Value {
+        let address = InstanceKey.address(m.addressPrefix + decl.localAddress, key)
+        if let cached = m.instanceAttributeCache[address] { return cached }
+        var attributes = evaluateBody(decl.body, EvalScope(module: m, iteration: iteration), topLevel: true)
+        if decl.mode == .data, decl.type == "aws_iam_policy_document", case .object(var entries) = attributes.kind {
+            let json = IAMPolicyDocument.render(attributes, range: decl.headerRange)
+            entries.append(ObjectEntry("json", json))
+            attributes = Value(.object(entries), range: attributes.range)
+        }
+        m.instanceAttributeCache[address] = attributes
+        return attributes
+    }
+
+    /// The value `aws_x.y` has in expressions: an instance object, a list (count) or map (for_each)
+    /// of them; each instance object carries an edge to itself.
+    func resourceValue(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Value {
+        let local = decl.localAddress
+        if let cached = m.resourceValueCache[local] { return cached }
+        let base = m.addressPrefix + local
+        if m.resourcesInProgress.contains(local) {
+            return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
+        }
+        m.resourcesInProgress.insert(local)
+        defer { m.resourcesInProgress.remove(local) }
+        func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
+            let attrs = instanceAttributes(decl, m, key: key, iteration: iteration)
+            return Value(attrs.kind, range: decl.headerRange, references: [Reference(target: InstanceKey.address(base, key), range: decl.headerRange)])
+        }
+        let value: Value
+        switch resourceExpansion(decl, m) {
+        case .single:
+            value = instance(nil, .none)
+        case .instances(let list):
+            if decl.count != nil {
+                value = Value(.list(list.map { instance($0.key, $0.iteration) }), range: decl.headerRange, references: [Reference(target: base)])
+            } else {
+                value = Value(.object(list.map { ObjectEntry(stringKey($0.key), instance($0.key, $0.iteration)) }), range: decl.headerRange, references: [Reference(target: base)])
+            }
+        case .unknown(let u):
+            value = Value(u.kind, range: decl.headerRange, references: [Reference(target: base)])
+        }
+        m.resourceValueCache[local] = value
+        return value
+    }
+
+    private func stringKey(_ key: InstanceKey) -> String {
+        switch key {
+        case .key(let s): return s
+        case .index(let i): return String(i)
+        }
+    }
+
+    // MARK: Bodies and dynamic blocks
+
+    /// Arguments as an object; nested blocks as lists of objects under their type, like
+    /// `terraform show -json`; `dynamic` blocks expanded.
+    func evaluateBody(_ body: Body, _ s: EvalScope, topLevel: Bool, depth: Int = 0) -> Value {
+        guard depth < 32 else { return Value.unknown(.limit, "blocks nested deeper than 32", range: body.range) }
+        var entries: [ObjectEntry] = []
+        var blockIndex: [String: Int] = [:]
+        func appendBlocks(_ type: String, _ values: Value, keyRange: SourceRange) {
+            if let i = blockIndex[type] {
+                if case .list(let existing) = entries[i].value.kind, case .list(let more) = values.kind {
+                    entries[i].value = Value(.list(existing + more), range: entries[i].value.range)
+                } else if values.isUnknown {
+                    entries[i].value = values
+                }
+            } else {
+                blockIndex[type] = entries.count
+                entries.append(ObjectEntry(type, values, keyRange: keyRange))
+            }
+        }
+        for item in body.items {
+            switch item {
+            case .attribute(let a):
+                if topLevel, resourceMetaArguments.contains(a.name) { continue }
+                entries.append(ObjectEntry(a.name, evaluate(a.expression, s), keyRange: a.nameRange))
+            case .block(let b):
+                if topLevel, resourceMetaBlocks.contains(b.type) { continue }
+                if b.type == "dynamic" {
+                    guard let type = b.labels.first?.value else { continue }
+                    appendBlocks(type, expandDynamic(b, s, depth: depth), keyRange: b.typeRange)
+                } else {
+                    var obj = evaluateBody(b.body, s, topLevel: false, depth: depth + 1)
+                    obj.range = b.range
+                    appendBlocks(b.type, Value(.list([obj]), range: b.range), keyRange: b.typeRange)
+                }
+            }
+        }
+        return .object(entries, range: body.range)
+    }
+
+    private func expandDynamic(_ b: Block, _ s: EvalScope, depth: Int) -> Value {
+        guard let label = b.labels.first?.value else { return .list([]) }
+        guard let forEach = b.body.attribute("for_each") else {
+            return Value.unknown(.invalid, "dynamic block without for_each", range: b.headerRange)
+        }
+        var iteratorName = label
+        if let it = b.body.attribute("iterator"), case .scopeTraversal(let t) = it.expression, t.steps.isEmpty { iteratorName = t.root.name }
+        let collection = evaluate(forEach.expression, s)
+        if collection.isUnknown {
+            return Value(collection.kind, range: forEach.expression.range, references: collection.references)
+        }
+        if collection.isNull { return Value(.list([]), range: b.range) }
+        guard let pairs = iterationPairs(collection) else {
+            return Value.unknown(.invalid, "dynamic \(label): for_each needs a collection, got \(collection.typeName)", range: forEach.expression.range)
+        }
+        guard pairs.count <= Evaluator.maximumInstances else {
+            return Value.unknown(.limit, "dynamic \(label) over more than \(Evaluator.maximumInstances) elements", range: forEach.expression.range)
+        }
+        guard let content = b.body.blocks(ofType: "content").first else {
+            return Value.unknown(.invalid, "dynamic \(label) has no content block", range: b.headerRange)
+        }
+        var out: [Value] = []
+        var inner = s
+        for (k, v) in pairs {
+            // For a set (list) the key is the element itself, as in Terraform.
+            let key = collection.listValue != nil ? v : k
+            inner.bound[iteratorName] = .object([ObjectEntry("key", key), ObjectEntry("value", v)])
+            var obj = evaluateBody(content.body, inner, topLevel: false, depth: depth + 1)
+            obj.range = content.range
+            out.append(obj)
+        }
+        return Value(.list(out), range: b.range, references: collection.references)
+    }
+
+    // MARK: Child modules
+
+    func childModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
+        if let cached = parent.childCache[call.name] { return cached }
+        let result = loadChildModules(call, parent)
+        parent.childCache[call.name] = result
+        return result
+    }
+
+    private func loadChildModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
+        let callAddress = parent.addressPrefix + "module.\(call.name)"
+        let manifestKey = parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name
+        guard let source = call.source else {
+            return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
+        }
+        var directory: String? = nil
+        if source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".." {
+            directory = Path.normalize(Path.join(parent.config.directory, source))
+        } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[manifestKey] {
+            directory = Path.normalize(Path.join(parent.rootDirectory, dir))
+        } else {
+            context.note("module \(call.name) uses source \"\(source)\", which is not installed locally (run terraform init); its outputs are unknown", at: call.sourceRange ?? call.headerRange)
+            return .unavailable(Value.unknown(.remoteModule, "module.\(call.name) (\(source))", range: call.headerRange))
+        }
+        guard let dir = directory else { return .unavailable(Value.unknown(.invalid, "module \(call.name)")) }
+        let absolute = Path.normalize(Path.join(context.cwd, dir))
+        guard Path.isInside(absolute, root: context.options.scanRoot) else {
+            context.note("module \(call.name) source \(source) is outside the scanned directory; not read", at: call.sourceRange ?? call.headerRange)
+            return .unavailable(Value.unknown(.external, "module.\(call.name) outside the scanned directory", range: call.headerRange))
+        }
+        guard context.reader.configurationFiles(in: dir) != nil else {
+            context.diagnostics.append(Diagnostic(severity: .warning, message: "module \(call.name): no .tf files in \(dir); its resources are not checked",
+                                                  range: call.sourceRange ?? call.headerRange))
+            return .unavailable(Value.unknown(.invalid, "module.\(call.name): directory \(dir) not found", range: call.headerRange))
+        }
+        if parent.chain.contains(dir) {
+            context.diagnostics.append(.error("module \(call.name) calls the module it is in (\(dir)); recursion is not allowed", at: call.headerRange))
+            return .unavailable(Value.unknown(.invalid, "module.\(call.name) is recursive", range: call.headerRange))
+        }
+        guard parent.chain.count < Evaluator.maximumModuleDepth else {
+            context.diagnostics.append(.error("modules nested deeper than \(Evaluator.maximumModuleDepth)", at: call.headerRange))
+            return .unavailable(Value.unknown(.limit, "module nesting", range: call.headerRange))
+        }
+        let config = context.reader.module(at: dir)
+        if !config.diagnostics.isEmpty, !context.reportedModuleDiagnostics.contains(dir) {
+            context.reportedModuleDiagnostics.insert(dir)
+            context.diagnostics += config.diagnostics
+        }
+        let expansion = expand(count: call.count, forEach: call.forEach, EvalScope(module: parent), what: callAddress)
+        let calls = parent.moduleCalls + [RelatedLocation("module \"\(call.name)\" is called here", at: call.headerRange)]
+        func make(_ key: InstanceKey?, _ iteration: Iteration) -> ModuleInstance {
+            let child = ModuleInstance(config: config, address: InstanceKey.address(callAddress, key), rootDirectory: parent.rootDirectory,
+                                       parent: parent, call: call, callIteration: iteration, moduleCalls: calls,
+                                       chain: parent.chain + [dir])
+            child.manifestKey = manifestKey
+            return child
+        }
+        switch expansion {
+        case .single: return .loaded(expansion: expansion, instances: [(nil, make(nil, .none))])
+        case .instances(let list): return .loaded(expansion: expansion, instances: list.map { ($0.key, make($0.key, $0.iteration)) })
+        case .unknown(let u): return .loaded(expansion: expansion, instances: [(nil, make(nil, unknownIteration(u, count: call.count != nil)))])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+// One instance of a module during evaluation (the root, or `module.api["eu"]`): lazily evaluated,
+// memoised variables, locals, resources, outputs and child modules.
+
+import IaCLintCore
+import HCL
+
+/// `count.index`, `each.key`, `each.value` for one instance of a resource or module.
+struct Iteration {
+    var countIndex: Value?
+    var eachKey: Value?
+    var eachValue: Value?
+
+    static let none = Iteration()
+}
+
+/// How a `count`/`for_each` declaration expands.
+enum Expansion {
+    /// Neither `count` nor `for_each`.
+    case single
+    case instances([(key: InstanceKey, iteration: Iteration)])
+    /// The collection is unknown: evaluated once, keys unknown.
+    case unknown(Value)
+}
+
+/// A child module call's instances.
+enum ChildModules {
+    case loaded(expansion: Expansion, instances: [(key: InstanceKey?, module: ModuleInstance)])
+    /// Registry or git module not installed, a missing directory, or a recursion: outputs unknown.
+    case unavailable(Value)
+}
+
+final class ModuleInstance {
+    let config: ModuleConfiguration
+    /// `""` for the root, else `module.api` or `module.api["eu"].module.logs`.
+    let address: String
+    /// The root module's directory as given: the graph scope and Terraform's working directory.
+    let rootDirectory: String
+    let parent: ModuleInstance?
+    let call: ModuleCallDeclaration?
+    /// The iteration of the module call that created this instance, evaluated in the parent.
+    let callIteration: Iteration
+    /// The `module` blocks leading here, outermost first.
+    let moduleCalls: [RelatedLocation]
+    /// Directories from the root to here, to detect a module calling itself.
+    let chain: [String]
+    /// The `module` names from the root, dot-joined: the key in `.terraform/modules/modules.json`.
+    var manifestKey = ""
+    /// Values of the root module's variables (from tfvars, `--var`, environment, defaults).
+    var rootVariables: [String: Value] = [:]
+
+    var variableCache: [String: Value] = [:]
+    var localCache: [String: Value] = [:]
+    var localsInProgress: Set<String> = []
+    var expansionCache: [String: Expansion] = [:]
+    var resourceValueCache: [String: Value] = [:]
+    var resourcesInProgress: Set<String> = []
+    var instanceAttributeCache: [String: Value] = [:]
+    var outputCache: [String: Value] = [:]
+    var outputsInProgress: Set<String> = []
+    var childCache: [String: ChildModules] = [:]
+    var variablesInProgress: Set<String> = []
+
+    init(config: ModuleConfiguration, address: String, rootDirectory: String, parent: ModuleInstance?,
+         call: ModuleCallDeclaration?, callIteration: Iteration, moduleCalls: [RelatedLocation], chain: [String]) {
+        self.config = config
+        self.address = address
+        self.rootDirectory = rootDirectory
+        self.parent = parent
+        self.call = call
+        self.callIteration = callIteration
+        self.moduleCalls = moduleCalls
+        self.chain = chain
+    }
+
+    /// `module.api.` or `""`: what resource addresses in this module start with.
+    var addressPrefix: String { address.isEmpty ? "" : address + "." }
+
+    /// `path.module`: the module directory relative to the root module directory.
+    lazy var pathModule: String = {
+        let cwd = "/"
+        return Path.relative(Path.normalize(Path.join(cwd, config.directory)), to: Path.normalize(Path.join(cwd, rootDirectory)))
+    }()
+}

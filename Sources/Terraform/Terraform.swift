@@ -1,1 +1,0 @@
-// Terraform: see Package.swift for what this module holds.

@@ -1,0 +1,159 @@
+// Entry point of the Terraform front end: finds the root modules among the scanned directories,
+// evaluates them with their child modules, and returns every resource instance in one graph.
+
+import IaCLintCore
+import HCL
+import PositionedJSON
+
+/// A load's graph plus figures for benchmarks and reports.
+public struct TerraformLoadResult: Sendable {
+    public var graph: ResourceGraph
+    /// The root module directories (those no scanned module calls).
+    public var roots: [String]
+    /// Bytes of `.tf`/`.tf.json` parsed.
+    public var bytesParsed: Int
+    /// Unknown leaf values in resource attributes, by reason.
+    public var unknownCounts: [UnknownReason.Kind: Int]
+    /// Known leaf values in resource attributes.
+    public var knownCount: Int
+    /// CPU seconds spent reading and parsing configuration files within the load.
+    public var parseSeconds: Double
+    /// CPU seconds of the whole load (parsing included).
+    public var totalSeconds: Double
+}
+
+public enum TerraformLoader {
+    /// Loads the configurations in `directories` (paths as the user should see them). Directories
+    /// called as local modules by another scanned directory are loaded through their caller.
+    public static func load(directories: [String], options: TerraformOptions) -> ResourceGraph {
+        loadWithStatistics(directories: directories, options: options).graph
+    }
+
+    public static func loadWithStatistics(directories: [String], options: TerraformOptions) -> TerraformLoadResult {
+        let started = ModuleReader.threadCPUSeconds()
+        let context = LoadContext(options: options)
+        let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
+        // A directory is a root unless another scanned module calls it with a local source.
+        var called: Set<String> = []
+        for dir in normalized {
+            let config = context.reader.module(at: dir)
+            for call in config.moduleCalls {
+                guard let source = call.source, source.hasPrefix("./") || source.hasPrefix("../") else { continue }
+                let target = Path.normalize(Path.join(dir, source))
+                if target != dir { called.insert(target) }
+            }
+        }
+        let roots = normalized.filter { !called.contains($0) }
+        var graph = ResourceGraph()
+        let evaluator = Evaluator(context: context)
+        for root in roots {
+            context.stepBudget = LoadContext.stepBudgetPerRoot
+            let config = context.reader.module(at: root)
+            context.diagnostics += config.diagnostics
+            context.reportedModuleDiagnostics.insert(root)
+            let instance = ModuleInstance(config: config, address: "", rootDirectory: root, parent: nil, call: nil,
+                                          callIteration: .none, moduleCalls: [], chain: [root])
+            instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
+            GraphBuilder(evaluator: evaluator, scope: root).add(instance, to: &graph)
+        }
+        graph.diagnostics += context.diagnostics
+        var unknown: [UnknownReason.Kind: Int] = [:]
+        var known = 0
+        for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+        return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: context.reader.bytesRead,
+                                   unknownCounts: unknown, knownCount: known, parseSeconds: context.reader.parseSeconds,
+                                   totalSeconds: ModuleReader.threadCPUSeconds() - started)
+    }
+
+    private static func count(_ v: Value, unknown: inout [UnknownReason.Kind: Int], known: inout Int, depth: Int) {
+        guard depth < 64 else { return }
+        switch v.kind {
+        case .unknown(let r): unknown[r.kind, default: 0] += 1
+        case .list(let items): for i in items { count(i, unknown: &unknown, known: &known, depth: depth + 1) }
+        case .object(let entries): for e in entries { count(e.value, unknown: &unknown, known: &known, depth: depth + 1) }
+        default: known += 1
+        }
+    }
+}
+
+/// Walks module instances and turns every resource instance into a core `Resource`.
+struct GraphBuilder {
+    let evaluator: Evaluator
+    let scope: String
+
+    func add(_ m: ModuleInstance, to graph: inout ResourceGraph) {
+        for decl in m.config.resources {
+            let base = m.addressPrefix + decl.localAddress
+            let dependsOn = dependencies(decl.dependsOn, m)
+            switch evaluator.resourceExpansion(decl, m) {
+            case .single:
+                graph.add(resource(decl, m, key: nil, iteration: .none, dependsOn: dependsOn))
+            case .instances(let list):
+                if list.isEmpty {
+                    graph.emptyDeclarations[ScopedAddress(scope: scope, address: base)] = decl.headerRange
+                }
+                for (key, iteration) in list {
+                    graph.add(resource(decl, m, key: key, iteration: iteration, dependsOn: dependsOn))
+                }
+            case .unknown(let u):
+                graph.add(resource(decl, m, key: nil, iteration: evaluator.unknownIteration(u, count: decl.count != nil), dependsOn: dependsOn))
+            }
+        }
+        for call in m.config.moduleCalls {
+            switch evaluator.childModules(call, m) {
+            case .unavailable: continue
+            case .loaded(let expansion, let instances):
+                if case .instances(let list) = expansion, list.isEmpty {
+                    graph.emptyDeclarations[ScopedAddress(scope: scope, address: m.addressPrefix + "module.\(call.name)")] = call.headerRange
+                }
+                for (_, child) in instances { add(child, to: &graph) }
+            }
+        }
+    }
+
+    private func resource(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration,
+                          dependsOn: [Reference]) -> Resource {
+        let attributes = evaluator.instanceAttributes(decl, m, key: key, iteration: iteration)
+        return Resource(address: InstanceKey.address(m.addressPrefix + decl.localAddress, key), type: decl.type, mode: decl.mode,
+                        origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
+                        attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls)
+    }
+
+    /// `depends_on = [aws_x.y, module.m, data.t.n]` as edges in the graph's address space.
+    private func dependencies(_ attribute: Attribute?, _ m: ModuleInstance) -> [Reference] {
+        guard let attribute, case .tuple(let t) = attribute.expression else { return [] }
+        var out: [Reference] = []
+        for element in t.elements {
+            guard let ref = element.staticReference else { continue }
+            let names = ref.leadingAttributeNames
+            let target: String
+            switch ref.root {
+            case "module": guard let n = names.first else { continue }; target = "module.\(n)"
+            case "data": guard names.count >= 2 else { continue }; target = "data.\(names[0]).\(names[1])"
+            default: guard let n = names.first else { continue }; target = "\(ref.root).\(n)"
+            }
+            out.append(Reference(target: m.addressPrefix + target, kind: .dependsOn, range: ref.range))
+        }
+        return out
+    }
+}
+
+extension TerraformLoader {
+    /// The root module's outputs in `directory`, evaluated (for tests against real plans).
+    static func rootOutputs(directory: String, options: TerraformOptions) -> [String: Value] {
+        let context = LoadContext(options: options)
+        let evaluator = Evaluator(context: context)
+        let root = Path.normalize(directory)
+        let instance = ModuleInstance(config: context.reader.module(at: root), address: "", rootDirectory: root, parent: nil,
+                                      call: nil, callIteration: .none, moduleCalls: [], chain: [root])
+        instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
+        var out: [String: Value] = [:]
+        for name in instance.config.outputs.keys { out[name] = evaluator.outputValue(name, instance) }
+        return out
+    }
+
+    /// A JSON document as a value (tests read plans with it).
+    static func decodeJSON(_ bytes: [UInt8], path: String) -> Value? {
+        JSONReader.parse(bytes, path: path).document?.root.toValue(ranges: false)
+    }
+}

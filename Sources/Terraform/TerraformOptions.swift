@@ -1,0 +1,35 @@
+// What the pipeline passes to the Terraform front end: variable values from the command line and
+// environment, the scan root that file reads must stay inside, and the file reader.
+
+import IaCLintCore
+
+public struct TerraformOptions: Sendable {
+    /// `--var NAME=VALUE`, by name.
+    public var variables: [String: String]
+    /// `--var-file FILE`, in command-line order (later files win).
+    public var varFiles: [String]
+    /// The process environment (only `TF_VAR_*` entries are read).
+    public var environment: [String: String]
+    /// Absolute directory that `file()`, `templatefile()` and module sources must not escape.
+    public var scanRoot: String
+    /// Reads a file's bytes (tests inject fakes; the pipeline passes `FileSystem.read`).
+    public var fileReader: @Sendable (String) -> Result<[UInt8], FileError>
+    /// `terraform.workspace`.
+    public var workspace: String
+    /// The directory relative paths are relative to (directory listings, `file()` checks); the
+    /// pipeline's working directory, which may differ from the process's.
+    public var workingDirectory: String
+
+    public init(variables: [String: String] = [:], varFiles: [String] = [], environment: [String: String] = [:],
+                scanRoot: String = FileSystem.currentDirectory(),
+                fileReader: @escaping @Sendable (String) -> Result<[UInt8], FileError> = { FileSystem.read($0) },
+                workspace: String = "default", workingDirectory: String = FileSystem.currentDirectory()) {
+        self.variables = variables
+        self.varFiles = varFiles
+        self.environment = environment
+        self.scanRoot = Path.normalize(scanRoot.hasPrefix("/") ? scanRoot : Path.join(workingDirectory, scanRoot))
+        self.fileReader = fileReader
+        self.workspace = workspace
+        self.workingDirectory = Path.normalize(workingDirectory)
+    }
+}

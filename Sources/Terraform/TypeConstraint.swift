@@ -1,0 +1,127 @@
+// Variable type constraints (`string`, `list(string)`, `object({ a = optional(string, "x") })`):
+// parsed from the `type` expression and applied to values, filling `optional()` defaults.
+
+import IaCLintCore
+import HCL
+
+indirect enum TypeConstraint {
+    case any, string, number, bool
+    case list(TypeConstraint), set(TypeConstraint), map(TypeConstraint)
+    case tuple([TypeConstraint])
+    case object([ObjectAttribute])
+
+    struct ObjectAttribute {
+        var name: String
+        var type: TypeConstraint
+        var optional: Bool
+        var defaultValue: Expression?
+    }
+
+    /// Parses a type expression; unknown shapes become `any` (never an error: the value passes through).
+    static func parse(_ e: Expression, depth: Int = 0) -> TypeConstraint {
+        guard depth < 64 else { return .any }
+        switch e {
+        case .scopeTraversal(let t) where t.steps.isEmpty:
+            switch t.root.name {
+            case "string": return .string
+            case "number": return .number
+            case "bool": return .bool
+            case "list": return .list(.any)
+            case "map": return .map(.any)
+            case "set": return .set(.any)
+            default: return .any
+            }
+        case .template(let t):
+            // Pre-0.12 quoted types: "string", "list", "map".
+            switch t.literalValue {
+            case "string": return .string
+            case "list": return .list(.any)
+            case "map": return .map(.any)
+            default: return .any
+            }
+        case .functionCall(let call):
+            let args = call.arguments
+            switch call.name {
+            case "list": return .list(args.first.map { parse($0, depth: depth + 1) } ?? .any)
+            case "set": return .set(args.first.map { parse($0, depth: depth + 1) } ?? .any)
+            case "map": return .map(args.first.map { parse($0, depth: depth + 1) } ?? .any)
+            case "tuple":
+                guard case .tuple(let t)? = args.first else { return .any }
+                return .tuple(t.elements.map { parse($0, depth: depth + 1) })
+            case "object":
+                guard case .object(let o)? = args.first else { return .any }
+                var attributes: [ObjectAttribute] = []
+                for item in o.items {
+                    guard let name = item.key.staticName else { continue }
+                    if case .functionCall(let inner) = item.value, inner.name == "optional" {
+                        let type = inner.arguments.first.map { parse($0, depth: depth + 1) } ?? .any
+                        attributes.append(ObjectAttribute(name: name, type: type, optional: true,
+                                                          defaultValue: inner.arguments.count > 1 ? inner.arguments[1] : nil))
+                    } else {
+                        attributes.append(ObjectAttribute(name: name, type: parse(item.value, depth: depth + 1), optional: false, defaultValue: nil))
+                    }
+                }
+                return .object(attributes)
+            default: return .any
+            }
+        default: return .any
+        }
+    }
+
+    /// Converts `value` to this type the way Terraform does for variables. Unknowns pass through;
+    /// an impossible conversion gives an invalid unknown. `evaluateDefault` evaluates `optional()` defaults.
+    func convert(_ value: Value, evaluateDefault: (Expression) -> Value, depth: Int = 0) -> Value {
+        if value.isUnknown || value.isNull || depth > 64 { return value }
+        switch self {
+        case .any: return value
+        case .string:
+            guard let s = value.terraformString else { return mismatch(value, "string") }
+            return keep(value, .string(s))
+        case .number:
+            guard let n = value.terraformNumber else { return mismatch(value, "number") }
+            return keep(value, .number(n))
+        case .bool:
+            guard let b = value.terraformBool else { return mismatch(value, "bool") }
+            return keep(value, .bool(b))
+        case .list(let element), .set(let element):
+            guard let items = value.listValue else { return mismatch(value, "list") }
+            var converted = items.map { element.convert($0, evaluateDefault: evaluateDefault, depth: depth + 1) }
+            if case .set = self, converted.allSatisfy(\.isWhollyKnown) { converted = sortedSet(distinctValues(converted)) }
+            return keep(value, .list(converted))
+        case .tuple(let elements):
+            guard let items = value.listValue, items.count == elements.count else { return mismatch(value, "tuple") }
+            return keep(value, .list(zip(items, elements).map { $1.convert($0, evaluateDefault: evaluateDefault, depth: depth + 1) }))
+        case .map(let element):
+            guard let entries = value.objectEntries else { return mismatch(value, "map") }
+            return keep(value, .object(entries.map { e in
+                ObjectEntry(e.key, element.convert(e.value, evaluateDefault: evaluateDefault, depth: depth + 1), keyRange: e.keyRange)
+            }))
+        case .object(let attributes):
+            guard let entries = value.objectEntries else { return mismatch(value, "object") }
+            var out: [ObjectEntry] = []
+            for attr in attributes {
+                if let e = entries.last(where: { $0.key == attr.name }) {
+                    var v = attr.type.convert(e.value, evaluateDefault: evaluateDefault, depth: depth + 1)
+                    if v.isNull, attr.optional, let d = attr.defaultValue {
+                        v = attr.type.convert(evaluateDefault(d), evaluateDefault: evaluateDefault, depth: depth + 1)
+                    }
+                    out.append(ObjectEntry(attr.name, v, keyRange: e.keyRange))
+                } else if attr.optional {
+                    let v = attr.defaultValue.map { attr.type.convert(evaluateDefault($0), evaluateDefault: evaluateDefault, depth: depth + 1) } ?? .null
+                    out.append(ObjectEntry(attr.name, v))
+                } else {
+                    return Value.unknown(.invalid, "attribute \"\(attr.name)\" is required", range: value.range)
+                }
+            }
+            return keep(value, .object(out))
+        }
+    }
+
+    private func keep(_ original: Value, _ kind: Value.Kind) -> Value {
+        Value(kind, range: original.range, references: original.references, via: original.via)
+    }
+
+    private func mismatch(_ value: Value, _ expected: String) -> Value {
+        Value.unknown(.invalid, "\(expected) required, got \(value.typeName)", range: value.range, references: value.references)
+    }
+}

@@ -1,0 +1,159 @@
+// Helpers over core `Value` used by the evaluator and the function library: structural equality,
+// unknown propagation, reference merging and Terraform's string conversion of primitives.
+
+import IaCLintCore
+
+extension Value {
+    /// The value without range, references or via, so two equal computations compare equal.
+    static func bare(_ kind: Kind) -> Value { Value(kind) }
+
+    /// Equality of contents, ignoring where the values came from (Terraform's `==`).
+    func sameContents(as other: Value) -> Bool {
+        switch (kind, other.kind) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            guard a.count == b.count else { return false }
+            for i in a.indices where !a[i].sameContents(as: b[i]) { return false }
+            return true
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            let sortedA = a.sorted { $0.key < $1.key }, sortedB = b.sorted { $0.key < $1.key }
+            for i in sortedA.indices {
+                if sortedA[i].key != sortedB[i].key || !sortedA[i].value.sameContents(as: sortedB[i].value) { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    /// The first unknown found in this value or inside it (depth first), for propagation.
+    var firstUnknown: Value? {
+        switch kind {
+        case .unknown: return self
+        case .list(let items):
+            for item in items { if let u = item.firstUnknown { return u } }
+            return nil
+        case .object(let entries):
+            for e in entries { if let u = e.value.firstUnknown { return u } }
+            return nil
+        case .conditional, .absent: return Value.unknown(.invalid, "conditional value")
+        default: return nil
+        }
+    }
+
+    /// A copy with another range, keeping references and via.
+    func withRange(_ range: SourceRange?) -> Value {
+        var copy = self
+        copy.range = range
+        return copy
+    }
+
+    /// A copy whose references also include `extra` (deduplicated, order kept).
+    func addingReferences(_ extra: [Reference]) -> Value {
+        guard !extra.isEmpty else { return self }
+        var copy = self
+        copy.references = mergeReferences(references, extra)
+        return copy
+    }
+
+    /// Terraform's automatic conversion of a primitive to a string (`"${n}"`, string functions).
+    var terraformString: String? {
+        switch kind {
+        case .string(let s): return s
+        case .number(let n): return TerraformNumber.format(n)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// Terraform's conversion of a string or number to a number.
+    var terraformNumber: Double? {
+        switch kind {
+        case .number(let n): return n
+        case .string(let s): return TerraformNumber.parse(s)
+        default: return nil
+        }
+    }
+
+    /// Terraform's conversion to bool (`"true"`/`"false"` strings convert).
+    var terraformBool: Bool? {
+        switch kind {
+        case .bool(let b): return b
+        case .string("true"): return true
+        case .string("false"): return false
+        default: return nil
+        }
+    }
+
+    /// Elements of a list/tuple/set, or nil.
+    var elements: [Value]? { listValue }
+
+    /// The type name a user sees in an error message.
+    var typeName: String {
+        switch kind {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .number: return "number"
+        case .string: return "string"
+        case .list: return "list"
+        case .object: return "object"
+        case .unknown: return "unknown"
+        case .conditional, .absent: return "conditional"
+        }
+    }
+}
+
+/// Merges two reference lists without duplicates, keeping first-seen order.
+func mergeReferences(_ a: [Reference], _ b: [Reference]) -> [Reference] {
+    if b.isEmpty { return a }
+    if a.isEmpty { return b }
+    var out = a
+    for r in b where !out.contains(r) { out.append(r) }
+    return out
+}
+
+/// All references of several values (deep), deduplicated. Walks without building intermediate
+/// arrays: most values carry no references at all, and this runs for every function call.
+func collectReferences(_ values: [Value]) -> [Reference] {
+    var out: [Reference] = []
+    for v in values { appendReferences(v, to: &out, depth: 0) }
+    return out
+}
+
+private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int) {
+    let own = v.references
+    if !own.isEmpty {
+        for r in own where !out.contains(r) { out.append(r) }
+    }
+    guard depth < 64 else { return }
+    switch v.kind {
+    case .list(let items): for item in items { appendReferences(item, to: &out, depth: depth + 1) }
+    case .object(let entries): for e in entries { appendReferences(e.value, to: &out, depth: depth + 1) }
+    case .conditional(_, let t, let f):
+        appendReferences(t, to: &out, depth: depth + 1)
+        appendReferences(f, to: &out, depth: depth + 1)
+    default: break
+    }
+}
+
+/// Object entries sorted by key the way Terraform orders map and object attributes (bytewise).
+func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
+    // Later duplicates win, as in Terraform objects built from repeated keys.
+    var byKey: [String: Int] = [:]
+    var unique: [ObjectEntry] = []
+    for e in entries {
+        if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
+    }
+    return unique.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+}
+
+extension Value {
+    /// An unknown value from a reason kind and detail.
+    static func unknown(_ kind: UnknownReason.Kind, _ detail: String = "", range: SourceRange? = nil,
+                        references: [Reference] = []) -> Value {
+        Value(.unknown(UnknownReason(kind, detail)), range: range, references: references)
+    }
+}

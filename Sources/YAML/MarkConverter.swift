@@ -1,0 +1,79 @@
+// Turns libyaml marks (0-based line, character column) into 1-based positions with UTF-8 byte offsets.
+
+import IaCLintCore
+
+/// libyaml counts columns in characters and its index in characters too, so byte offsets are
+/// recomputed from the line start. ASCII files (the usual case) take the direct path.
+struct MarkConverter {
+    private let file: String
+    private let lineStarts: [Int]
+    private let isASCII: Bool
+    private let byteCount: Int
+    private let hasByteOrderMark: Bool
+    // Marks arrive almost in order: continuing from the last one keeps long non-ASCII lines linear.
+    private var cursorLine = -1
+    private var cursorColumn = 0
+    private var cursorOffset = 0
+
+    init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
+        self.file = file
+        byteCount = bytes.count
+        let ascii = MarkConverter.isASCII(bytes)
+        // Line starts are needed only to turn character columns into byte offsets.
+        var starts = [0]
+        if !ascii {
+            for i in 0..<bytes.count where bytes[i] == 0x0A { starts.append(i + 1) }
+        }
+        // libyaml counts a UTF-8 byte-order mark as a character of line 1; editors do not show it.
+        hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if hasByteOrderMark { starts[0] = 3 }
+        lineStarts = starts
+        isASCII = ascii
+    }
+
+    /// Eight bytes at a time: most templates are ASCII and this runs once per file.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count { high |= UInt64(bytes[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    mutating func position(line: Int, column rawColumn: Int, index: Int, bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        let column = hasByteOrderMark && line == 0 ? max(0, rawColumn - 1) : rawColumn
+        if isASCII {
+            return SourcePosition(line: line + 1, column: column + 1, offset: min(index, byteCount))
+        }
+        guard line < lineStarts.count else {
+            return SourcePosition(line: line + 1, column: column + 1, offset: byteCount)
+        }
+        var offset: Int
+        var remaining: Int
+        if line == cursorLine, column >= cursorColumn {
+            offset = cursorOffset
+            remaining = column - cursorColumn
+        } else {
+            offset = lineStarts[line]
+            remaining = column
+        }
+        while remaining > 0, offset < byteCount {
+            offset += 1
+            while offset < byteCount, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        cursorLine = line
+        cursorColumn = column
+        cursorOffset = offset
+        return SourcePosition(line: line + 1, column: column + 1, offset: offset)
+    }
+
+    func range(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
+        SourceRange(file: file, start: start, end: end)
+    }
+}

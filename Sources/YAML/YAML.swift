@@ -1,1 +1,0 @@
-// YAML: see Package.swift for what this module holds.

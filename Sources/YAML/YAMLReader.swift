@@ -1,0 +1,280 @@
+// Reads YAML through libyaml's event API into a positioned node tree, with aliases expanded under a
+// node budget, nesting capped, and duplicate keys reported with both locations.
+
+import CYAML
+import IaCLintCore
+
+public enum YAMLReader {
+    /// Parses every document in `bytes`. Never traps on input: syntax errors, alias bombs, undefined
+    /// aliases and excessive nesting become error diagnostics, and the documents completed before
+    /// the error are still returned.
+    public static func parse(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> YAMLDocumentResult {
+        if bytes.isEmpty { return YAMLDocumentResult(documents: [], diagnostics: []) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(path: path, bytes: buffer, limits: limits)
+            return builder.run()
+        }
+    }
+}
+
+/// One open sequence or mapping while its events arrive.
+private struct OpenCollection {
+    var isMapping: Bool
+    var isFlow: Bool
+    var tag: String?
+    var anchor: String?
+    var start: SourcePosition
+    /// Nodes counted before this collection started, to know its expanded size for anchors.
+    var nodesBefore: Int
+    /// Where this collection's children start in the builder's shared scratch arrays: children
+    /// are gathered there and copied out once, at the exact size, instead of growing an array
+    /// per collection (most mappings have a handful of entries, and each growth step allocates).
+    var itemsStart: Int
+    var entriesStart: Int
+    /// A mapping's key waiting for its value.
+    var pendingKey: YAMLNode?
+    var hasMergeKey = false
+    /// End of the last child, where a block collection ends.
+    var lastEnd: SourcePosition?
+}
+
+private struct TreeBuilder {
+    let path: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: YAMLLimits
+    var marks: MarkConverter
+    var stack: [OpenCollection] = []
+    var documents: [YAMLNode] = []
+    var diagnostics: [Diagnostic] = []
+    /// Anchored nodes of the current document with their expanded sizes.
+    var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    var nodeCount = 0
+    var scratchItems: [YAMLNode] = []
+    var scratchEntries: [(key: YAMLNode, value: YAMLNode)] = []
+
+    init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+        self.path = path
+        self.bytes = bytes
+        self.limits = limits
+        marks = MarkConverter(file: path, bytes: bytes)
+    }
+
+    mutating func run() -> YAMLDocumentResult {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            return YAMLDocumentResult(documents: [], diagnostics: [.error("cannot initialise the YAML parser (out of memory)", at: nil)])
+        }
+        defer { yaml_parser_delete(&parser) }
+        guard let base = bytes.baseAddress else { return YAMLDocumentResult(documents: [], diagnostics: []) }
+        yaml_parser_set_input_string(&parser, base, bytes.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                reportParserError(parser)
+                break
+            }
+            let type = event.type
+            let keepGoing = handle(&event)
+            yaml_event_delete(&event)
+            if !keepGoing || type == YAML_STREAM_END_EVENT { break }
+        }
+        return YAMLDocumentResult(documents: documents, diagnostics: diagnostics)
+    }
+
+    /// Returns false to stop parsing after an error.
+    private mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            return true
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text: String
+            if let value = scalar.value, scalar.length > 0 {
+                text = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+            } else {
+                text = ""
+            }
+            let style: YAMLNode.ScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .quoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let range = self.range(event.start_mark, event.end_mark)
+            nodeCount += 1
+            guard withinNodeBudget(at: range) else { return false }
+            let node = YAMLNode(kind: .scalar(text, style: style), tag: cString(scalar.tag), range: range)
+            return complete(node, anchor: cString(scalar.anchor), size: 1)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let start = position(event.start_mark)
+            guard stack.count < limits.maxDepth else {
+                diagnostics.append(.error("YAML nesting is deeper than \(limits.maxDepth) levels",
+                                          at: SourceRange(file: path, at: start),
+                                          detail: "iaclint stops here to bound memory and time; flatten the document."))
+                return false
+            }
+            nodeCount += 1
+            let tag: String?, anchor: String?, isFlow: Bool
+            if isMapping {
+                let m = event.data.mapping_start
+                tag = cString(m.tag); anchor = cString(m.anchor); isFlow = m.style == YAML_FLOW_MAPPING_STYLE
+            } else {
+                let s = event.data.sequence_start
+                tag = cString(s.tag); anchor = cString(s.anchor); isFlow = s.style == YAML_FLOW_SEQUENCE_STYLE
+            }
+            stack.append(OpenCollection(isMapping: isMapping, isFlow: isFlow, tag: tag, anchor: anchor,
+                                        start: start, nodesBefore: nodeCount - 1,
+                                        itemsStart: scratchItems.count, entriesStart: scratchEntries.count))
+            return true
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let open = stack.popLast() else { return true }
+            // A block collection's end mark sits at the next token; end it at its last child instead.
+            let end: SourcePosition
+            if open.isFlow { end = position(event.end_mark) } else { end = open.lastEnd ?? open.start }
+            let range = SourceRange(file: path, start: open.start, end: end)
+            let kind: YAMLNode.Kind
+            if open.isMapping {
+                let entries = Array(scratchEntries[open.entriesStart...])
+                scratchEntries.removeLast(scratchEntries.count - open.entriesStart)
+                reportDuplicates(entries)
+                kind = .mapping(open.hasMergeKey ? expandMerges(entries) : entries)
+            } else {
+                let items = Array(scratchItems[open.itemsStart...])
+                scratchItems.removeLast(scratchItems.count - open.itemsStart)
+                kind = .sequence(items)
+            }
+            return complete(YAMLNode(kind: kind, tag: open.tag, range: range), anchor: open.anchor,
+                            size: nodeCount - open.nodesBefore)
+        case YAML_ALIAS_EVENT:
+            let name = cString(event.data.alias.anchor) ?? ""
+            let range = self.range(event.start_mark, event.end_mark)
+            guard let target = anchors[name] else {
+                diagnostics.append(.error("alias *\(name) refers to no anchor defined before it", at: range))
+                return false
+            }
+            nodeCount += target.size
+            guard withinNodeBudget(at: range) else { return false }
+            return complete(target.node, anchor: nil, size: target.size)
+        default:
+            return true
+        }
+    }
+
+    private mutating func complete(_ node: YAMLNode, anchor: String?, size: Int) -> Bool {
+        if let anchor { anchors[anchor] = (node, size) }
+        guard !stack.isEmpty else {
+            documents.append(node)
+            return true
+        }
+        let top = stack.count - 1
+        stack[top].lastEnd = node.range.end
+        if !stack[top].isMapping {
+            scratchItems.append(node)
+        } else if let key = stack[top].pendingKey {
+            scratchEntries.append((key, node))
+            stack[top].pendingKey = nil
+        } else {
+            if node.tag == nil, case .scalar("<<", .plain) = node.kind { stack[top].hasMergeKey = true }
+            stack[top].pendingKey = node
+        }
+        return true
+    }
+
+    private mutating func withinNodeBudget(at range: SourceRange) -> Bool {
+        guard nodeCount > limits.maxNodes else { return true }
+        diagnostics.append(.error("YAML expands to more than \(limits.maxNodes) nodes",
+                                  at: range,
+                                  detail: "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."))
+        return false
+    }
+
+    private mutating func reportDuplicates(_ entries: [(key: YAMLNode, value: YAMLNode)]) {
+        if entries.count <= 12 {
+            for j in 1..<max(1, entries.count) {
+                guard let name = entries[j].key.scalar, name != "<<" else { continue }
+                for k in 0..<j where entries[k].key.scalar == name {
+                    reportDuplicate(name, first: entries[k].key.range, again: entries[j].key.range)
+                    break
+                }
+            }
+            return
+        }
+        var seen: [String: SourceRange] = [:]
+        seen.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let name = entry.key.scalar, name != "<<" else { continue }
+            if let first = seen[name] {
+                reportDuplicate(name, first: first, again: entry.key.range)
+            } else {
+                seen[name] = entry.key.range
+            }
+        }
+    }
+
+    private mutating func reportDuplicate(_ name: String, first: SourceRange, again: SourceRange) {
+        diagnostics.append(.error("duplicate key \"\(name)\" in a mapping", at: again,
+                                  detail: "CloudFormation rejects templates with duplicate keys; remove or rename one of them.",
+                                  related: [RelatedLocation("first defined here", at: first)]))
+    }
+
+    /// YAML 1.1 merge keys: the mapping's own keys win over merged ones, earlier merged maps over later.
+    private func expandMerges(_ entries: [(key: YAMLNode, value: YAMLNode)]) -> [(key: YAMLNode, value: YAMLNode)] {
+        var present = Set<String>()
+        for e in entries {
+            if let name = e.key.scalar, !(e.key.tag == nil && name == "<<") { present.insert(name) }
+        }
+        var out: [(key: YAMLNode, value: YAMLNode)] = []
+        for e in entries {
+            guard e.key.tag == nil, case .scalar("<<", .plain) = e.key.kind else { out.append(e); continue }
+            let sources = e.value.items ?? [e.value]
+            for source in sources {
+                for merged in source.entries ?? [] {
+                    guard let name = merged.key.scalar, !present.contains(name) else { continue }
+                    present.insert(name)
+                    out.append(merged)
+                }
+            }
+        }
+        return out
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = cString(parser.problem) ?? "unknown error"
+        let at = position(parser.problem_mark)
+        var detail: String? = nil
+        if at.offset < bytes.count, bytes[at.offset] == 0x09 {
+            detail = "YAML does not allow tab characters for indentation; use spaces."
+        }
+        var related: [RelatedLocation] = []
+        if let context = cString(parser.context) {
+            related.append(RelatedLocation(context, at: SourceRange(file: path, at: position(parser.context_mark))))
+        }
+        diagnostics.append(Diagnostic(severity: .error, message: "YAML syntax error: \(problem)", detail: detail,
+                                      range: SourceRange(file: path, at: at), related: related))
+    }
+
+    private mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
+        marks.position(line: Int(mark.line), column: Int(mark.column), index: Int(mark.index), bytes: bytes)
+    }
+
+    private mutating func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
+        let s = position(start)
+        let e = position(end)
+        return SourceRange(file: path, start: s, end: e)
+    }
+
+    private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private func cString(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,84 @@
+// Benchmark suite "cfn": CloudFormation/SAM template bytes -> resource graph (YAML and JSON), MB/s.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import CloudFormation
+import IaCLintCore
+import YAML
+
+/// `iaclint-bench cfn [paths...]`: every YAML template under the paths (default: the cfn and sam
+/// corpora), read once; times parse + resolve + graph, and separately the JSON templates and the
+/// libyaml parse alone, so the front end's own cost is visible.
+func runCloudFormationBenchmark(_ args: [String]) -> Int32 {
+    let roots = args.isEmpty ? ["../shared/corpus/cfn", "../shared/corpus/sam"] : args
+    var yaml: [(String, [UInt8])] = [], json: [(String, [UInt8])] = []
+    for root in roots {
+        for path in benchFiles(under: root) {
+            guard case .success(let bytes) = FileSystem.read(path), CloudFormationLoader.isTemplate(bytes, path: path) else { continue }
+            if path.hasSuffix(".json") { json.append((path, bytes)) } else { yaml.append((path, bytes)) }
+        }
+    }
+    guard !yaml.isEmpty else {
+        print("cfn: no templates found under \(roots.joined(separator: " "))")
+        return 1
+    }
+    for (label, set) in [("cfn yaml file->graph", yaml), ("cfn json file->graph", json)] where !set.isEmpty {
+        let bytes = set.reduce(0) { $0 + $1.1.count }
+        var resources = 0
+        let seconds = BenchClock.median(runs: 5) {
+            resources = 0
+            for (path, data) in set { resources += CloudFormationLoader.load(data, path: path).resources.count }
+        }
+        BenchClock.report(label, bytes: bytes, files: set.count, seconds: seconds)
+        let cpu = medianCPUSeconds {
+            for (path, data) in set { _ = CloudFormationLoader.load(data, path: path) }
+        }
+        print("  \(resources) resources; CPU time of this thread \(Int(cpu * 1000)) ms = \(Int(Double(bytes) / 1e6 / cpu)) MB/s per core")
+    }
+    let yamlBytes = yaml.reduce(0) { $0 + $1.1.count }
+    let parseOnly = BenchClock.median(runs: 5) {
+        for (path, data) in yaml { _ = YAMLReader.parse(data, path: path) }
+    }
+    BenchClock.report("cfn yaml parse only", bytes: yamlBytes, files: yaml.count, seconds: parseOnly)
+    let parseCPU = medianCPUSeconds { for (path, data) in yaml { _ = YAMLReader.parse(data, path: path) } }
+    print("  CPU time of this thread \(Int(parseCPU * 1000)) ms = \(Int(Double(yamlBytes) / 1e6 / parseCPU)) MB/s per core")
+    return 0
+}
+
+private func benchFiles(under root: String) -> [String] {
+    var out: [String] = []
+    var pending = [root]
+    while let dir = pending.popLast() {
+        guard case .success(let names) = FileSystem.list(dir) else { continue }
+        for name in names {
+            let path = Path.join(dir, name)
+            switch FileSystem.kind(path) {
+            case .directory: pending.append(path)
+            case .regular:
+                let lower = name.lowercased()
+                if [".yaml", ".yml", ".json", ".template"].contains(where: { lower.hasSuffix($0) }) { out.append(path) }
+            default: break
+            }
+        }
+    }
+    return out.sorted()
+}
+
+/// Median CPU time of the calling thread over 5 runs: on a shared machine, wall time measures the
+/// other tenants too, while "MB/s on one core" is about the CPU this work needs.
+private func medianCPUSeconds(_ body: () -> Void) -> Double {
+    func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    var times: [Double] = []
+    for _ in 0..<5 {
+        let t0 = now()
+        body()
+        times.append(now() - t0)
+    }
+    times.sort()
+    return times[2]
+}

@@ -1,0 +1,71 @@
+import XCTest
+import Glibc
+@testable import IaCLintKit
+import IaCLintCore
+
+final class DiscoveryTests: XCTestCase {
+    var root = ""
+
+    override func setUpWithError() throws {
+        var template = Array("/tmp/iaclint-discovery-XXXXXX".utf8CString)
+        guard let dir = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
+        root = String(cString: dir)
+    }
+
+    override func tearDown() {
+        _ = system("chmod -R u+rwx '\(root)' && rm -rf '\(root)'")
+    }
+
+    func write(_ relative: String, _ text: String = "") {
+        let path = root + "/" + relative
+        _ = system("mkdir -p '\(Path.directory(of: path))'")
+        let f = fopen(path, "w")
+        fputs(text, f)
+        fclose(f)
+    }
+
+    func testWalksInputsAndSkipsToolAndHiddenFolders() {
+        write("main.tf"); write("vars.tfvars"); write("a/b/template.yaml"); write("a/x.tf.json")
+        write(".git/config.tf"); write(".terraform/modules/m/main.tf"); write("node_modules/p/x.json")
+        write(".hidden/y.tf"); write(".build/z.tf"); write("README.md"); write("cdk.out/Stack.template.json")
+        let result = Discovery.discover(paths: ["."], workingDirectory: root)
+        XCTAssertEqual(result.files.map(\.path), ["a/b/template.yaml", "a/x.tf.json", "cdk.out/Stack.template.json", "main.tf", "vars.tfvars"])
+        XCTAssertEqual(result.files.map(\.kind), [.structured, .terraformJSON, .structured, .terraform, .terraformVariables])
+        XCTAssertTrue(result.diagnostics.isEmpty)
+    }
+
+    func testExplicitFileIsMarkedAndMissingPathIsAnError() {
+        write("m/main.tf")
+        let result = Discovery.discover(paths: ["m/main.tf", "nope.tf"], workingDirectory: root)
+        XCTAssertEqual(result.files.map(\.path), ["m/main.tf"])
+        XCTAssertEqual(result.files.first?.explicitlyGiven, true)
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertEqual(result.diagnostics.first?.range?.file, "nope.tf")
+        XCTAssertEqual(result.diagnostics.first?.message, "no such file or directory")
+    }
+
+    func testSymlinkLoopsAndLinksOutOfTheRoot() {
+        write("in/main.tf"); write("outside/secret.tf")
+        _ = symlink(root + "/in", root + "/in/loop")
+        _ = symlink(root + "/outside", root + "/in/escape")
+        let result = Discovery.discover(paths: ["in"], workingDirectory: root)
+        XCTAssertEqual(result.files.map(\.path), ["in/main.tf"])
+        let followed = Discovery.discover(paths: ["in"], workingDirectory: root, followSymlinks: true)
+        XCTAssertEqual(followed.files.map(\.path), ["in/escape/secret.tf", "in/main.tf"])
+    }
+
+    func testUnreadableDirectoryIsReportedAndTheRestStillFound() throws {
+        if getuid() == 0 { throw XCTSkip("root can read every directory") }
+        write("ok/main.tf"); write("locked/x.tf")
+        chmod(root + "/locked", 0)
+        let result = Discovery.discover(paths: ["."], workingDirectory: root)
+        XCTAssertEqual(result.files.map(\.path), ["ok/main.tf"])
+        XCTAssertEqual(result.diagnostics.first?.range?.file, "locked")
+    }
+
+    func testDirectoryNamedLikeAFileIsWalked() {
+        write("x.tf/inner.tf")
+        let result = Discovery.discover(paths: ["."], workingDirectory: root)
+        XCTAssertEqual(result.files.map(\.path), ["x.tf/inner.tf"])
+    }
+}

@@ -1,0 +1,41 @@
+// Every rule's failing and passing examples, run through the real front ends: failing examples
+// must be reported exactly at each `↓`, passing examples not at all.
+
+import XCTest
+import IaCLintCore
+import TestSupport
+@testable import IaCLintRules
+
+final class RuleExampleTests: XCTestCase {
+    func testEveryRuleExample() throws {
+        var ran = 0, skipped = 0
+        for rule in RuleCatalog.all {
+            for (index, example) in rule.failing.enumerated() {
+                if try run(rule, example, label: "failing #\(index + 1)", mustFail: true) { ran += 1 } else { skipped += 1 }
+            }
+            for (index, example) in rule.passing.enumerated() {
+                if try run(rule, example, label: "passing #\(index + 1)", mustFail: false) { ran += 1 } else { skipped += 1 }
+            }
+        }
+        print("rule examples: \(ran) run, \(skipped) skipped (front end not in this build)")
+        XCTAssertGreaterThan(ran, 0)
+    }
+
+    /// Returns false when the example's front end is not available.
+    private func run(_ rule: RuleDescription, _ example: RuleExample, label: String, mustFail: Bool) throws -> Bool {
+        let root = try ExampleLoading.temporaryDirectory()
+        let files = example.files.map { MarkedFile(name: $0.key, marked: $0.value) }
+        for file in files { try ExampleLoading.write(file.text, to: Path.join(root, file.name)) }
+        guard let graph = ExampleLoading.load(root: root, files: files.map(\.name)) else { return false }
+        let errors = graph.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors, [], "\(rule.id) \(label): the example does not load")
+        let found = RuleEngine.check(graph).filter { $0.ruleID == rule.id }
+        let positions = Set(found.compactMap { f in
+            f.range.map { MarkedFile.Position(file: $0.file, line: $0.start.line, column: $0.start.column) }
+        })
+        let expected = Set(files.flatMap(\.markers))
+        XCTAssertEqual(positions.sorted(), expected.sorted(),
+                       "\(rule.id) \(label) (\(example.language)):\n" + found.map { "  \($0.range?.description ?? "?"): \($0.message)" }.joined(separator: "\n"))
+        return true
+    }
+}

@@ -1,0 +1,1 @@
+{"stage":"${stage}",%{ for k in keys ~}"${k}":"$context.${k}",%{ endfor ~}"end":true}
