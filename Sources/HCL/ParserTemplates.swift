@@ -65,6 +65,7 @@ extension Parser {
             case .templateInterpolation, .templateControl:
                 let item = parseSequence()
                 if items == nil, case .interpolation(let e, let r, false, false) = item {
+                    if parts.isEmpty { parts.reserveCapacity(4) }
                     parts.append(.interpolation(TemplateInterpolation(expression: e, range: r)))
                 } else {
                     if items == nil { items = Parser.flatItems(parts) }
@@ -224,6 +225,13 @@ extension Parser {
     private mutating func parseSequence() -> FlatItem {
         let open = tokens[index]
         index += 1
+        // A template sequence costs the stack of several expression levels: count it as one more.
+        guard enter() else {
+            skipPastCloser(.templateSequenceEnd)
+            return .interpolation(.invalid(range(open.start, previousEnd)), range(open.start, previousEnd),
+                                  stripLeft: false, stripRight: false)
+        }
+        defer { depth -= 1 }
         let stripLeft = open.length == 3
         let saved = newlineSensitive
         newlineSensitive = false
