@@ -3,6 +3,18 @@
 import IaCLintCore
 
 extension Parser {
+    /// One expression filling the whole input (newlines are insignificant, as inside brackets).
+    mutating func parseStandaloneExpression() -> Expression {
+        newlineSensitive = false
+        let expression = parseExpression()
+        let t = peek()
+        if t.kind != .endOfFile {
+            error("unexpected \(t.kind.displayName) after the expression", at: range(t), token: t,
+                  detail: "Only one expression is expected here.")
+        }
+        return expression
+    }
+
     mutating func parseExpression() -> Expression {
         guard enter() else { return tooDeep() }
         defer { depth -= 1 }

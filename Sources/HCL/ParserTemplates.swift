@@ -139,6 +139,40 @@ extension Parser {
                                   heredoc: Template.Heredoc(marker: marker, flush: flush), range: templateRange))
     }
 
+    /// A template on its own (Terraform evaluates `.tf.json` strings this way): literal text with
+    /// `${}` and `%{}` up to the end of the input; only `$${` and `%%{` are escapes.
+    mutating func parseStandaloneTemplate() -> Template {
+        let start = tokens[index].start
+        let firstContent = index
+        var items: [FlatItem] = []
+        var runs: [(item: Int, first: Int, last: Int)] = []
+        loop: while true {
+            let t = tokens[index]
+            switch t.kind {
+            case .heredocLiteral:
+                let first = index
+                while tokens[index].kind == .heredocLiteral { index += 1 }
+                runs.append((items.count, first, index - 1))
+                items.append(.literal("", range(tokens[first].start, tokens[index - 1].end), lineStart: false))
+            case .templateInterpolation, .templateControl:
+                items.append(parseSequence())
+            case .endOfFile:
+                break loop
+            default:
+                // A stray token (the lexer returned to expression mode after an unbalanced `}`).
+                error("unexpected \(t.kind.displayName) in the template", at: range(t), token: t)
+                index += 1
+            }
+        }
+        for run in runs {
+            guard case .literal(_, let r, _) = items[run.item] else { continue }
+            items[run.item] = .literal(decodeHeredocRun(first: run.first, last: run.last, firstContent: firstContent,
+                                                        indentation: 0), r, lineStart: false)
+        }
+        let templateRange = range(start, tokens[index].end)
+        return Template(parts: buildParts(items, in: templateRange), heredoc: nil, range: templateRange)
+    }
+
     /// A heredoc literal token starts a line when it is the first content or follows a full line.
     private func startsLine(_ k: Int, firstContent: Int) -> Bool {
         if k == firstContent { return true }
