@@ -126,7 +126,11 @@ extension Evaluator {
         var rest = steps.dropFirst()
         switch childModules(call, s.module) {
         case .unavailable(let u):
-            return Value(u.kind, range: t.range, references: u.references)
+            // Keep an edge to the module output, so a rule can say what the value depends on.
+            var output: String? = nil
+            if case .attribute(let o, _)? = rest.first { output = o }
+            let edge = Reference(target: s.module.addressPrefix + "module.\(name)", attribute: output, range: t.range)
+            return Value(u.kind, range: t.range, references: mergeReferences([edge], u.references))
         case .loaded(let expansion, let instances):
             var value: Value
             switch expansion {

@@ -265,9 +265,8 @@ extension Evaluator {
         var out: [Value] = []
         var inner = s
         for (k, v) in pairs {
-            // For a set (list) the key is the element itself, as in Terraform.
-            let key = collection.listValue != nil ? v : k
-            inner.bound[iteratorName] = .object([ObjectEntry("key", key), ObjectEntry("value", v)])
+            // Lists and tuples are keyed by index (sets cannot be told apart from lists here).
+            inner.bound[iteratorName] = .object([ObjectEntry("key", k), ObjectEntry("value", v)])
             var obj = evaluateBody(content.body, inner, topLevel: false, depth: depth + 1)
             obj.range = content.range
             out.append(obj)

@@ -163,3 +163,51 @@ final class WorkingDirectoryTests: XCTestCase {
         XCTAssertEqual(outputs["templatefile"]?.stringValue?.hasPrefix("{\"stage\":\"prod\""), true)
     }
 }
+
+final class JSONSyntaxDetailTests: XCTestCase {
+    func testJSONDynamicBlocksCommentsAndRepeatedBlocks() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("main.tf.json", #"""
+            {
+              "//": "a comment",
+              "variable": { "enabled": { "default": true } },
+              "resource": {
+                "aws_apigatewayv2_stage": {
+                  "s": {
+                    "api_id": "a",
+                    "name": "s",
+                    "dynamic": {
+                      "access_log_settings": {
+                        "for_each": "${var.enabled ? [1] : []}",
+                        "content": { "format": "$context.requestId ${access_log_settings.key}" }
+                      }
+                    },
+                    "route_settings": [
+                      { "route_key": "GET /a" },
+                      { "route_key": "GET /b" }
+                    ],
+                    "tags": { "team": "api" }
+                  }
+                }
+              }
+            }
+            """#)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let s = try XCTUnwrap(graph.resources.first)
+        XCTAssertEqual(s["access_log_settings"]?.listValue?.first?["format"]?.stringValue, "$context.requestId 0")
+        XCTAssertEqual(s["route_settings"]?.listValue?.compactMap { $0["route_key"]?.stringValue }, ["GET /a", "GET /b"])
+        XCTAssertEqual(s["tags"]?["team"]?.stringValue, "api")
+        XCTAssertEqual(graph.diagnostics.filter { $0.severity != .note }, [])
+    }
+
+    func testRootVariableFromTfvarsKeepsTheTfvarsLineInVia() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("main.tf", "variable \"format\" {\n  default = \"x\"\n}\n\nresource \"x\" \"s\" {\n  format = var.format\n}\n")
+        try dir.write("terraform.tfvars", "# chosen per environment\nformat = \"$context.requestId\"\n")
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let format = try XCTUnwrap(graph.resources.first?["format"])
+        XCTAssertEqual(format.stringValue, "$context.requestId")
+        XCTAssertEqual(format.range.map { "\(Path.fileName($0.file)):\($0.start.line):\($0.start.column)" }, "main.tf:6:12")
+        XCTAssertEqual(format.via.map { "\(Path.fileName($0.file)):\($0.start.line):\($0.start.column)" }, ["terraform.tfvars:2:10"])
+    }
+}
