@@ -54,6 +54,9 @@ extension Evaluator {
             return flowed(applySteps(v, steps.dropFirst(), s), to: t.range)
         case "self":
             return Value.unknown(.knownAfterApply, "self", range: t.range)
+        case "ephemeral":
+            // Ephemeral resources (Terraform 1.10) are opened during the run and never stored.
+            return Value.unknown(.external, "ephemeral values exist only while Terraform runs", range: t.range)
         default:
             guard case .attribute(let n, _)? = steps.first else { return invalidReference(t, "a resource reference needs a type and a name") }
             return resourceReference(mode: .managed, type: name, name: n, steps: steps.dropFirst(), t, s)

@@ -211,3 +211,40 @@ final class JSONSyntaxDetailTests: XCTestCase {
         XCTAssertEqual(format.via.map { "\(Path.fileName($0.file)):\($0.start.line):\($0.start.column)" }, ["terraform.tfvars:2:10"])
     }
 }
+
+final class PolicyDocumentTests: XCTestCase {
+    func testSourceAndOverrideDocumentsMergeBySid() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("main.tf", """
+            data "aws_iam_policy_document" "base" {
+              statement {
+                sid     = "Logs"
+                actions = ["logs:PutLogEvents"]
+                resources = ["*"]
+              }
+            }
+            data "aws_iam_policy_document" "merged" {
+              source_policy_documents = [data.aws_iam_policy_document.base.json]
+              statement {
+                sid     = "Extra"
+                actions = ["logs:CreateLogGroup", "logs:DescribeLogGroups"]
+                resources = ["*"]
+              }
+              override_policy_documents = [jsonencode({ Statement = [{ Sid = "Logs", Effect = "Deny", Action = "*", Resource = "*" }] })]
+            }
+            resource "aws_iam_role" "r" {
+              name               = "r"
+              assume_role_policy = data.aws_iam_policy_document.merged.json
+            }
+            resource "x" "e" { v = ephemeral.random_password.p.result }
+            """)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let json = try XCTUnwrap(graph.resources.first { $0.address == "aws_iam_role.r" }?["assume_role_policy"]?.stringValue)
+        let doc = try XCTUnwrap(TerraformLoader.decodeJSON(Array(json.utf8), path: "p"))
+        let statements = try XCTUnwrap(doc["Statement"]?.listValue)
+        XCTAssertEqual(statements.map { $0["Sid"]?.stringValue }, ["Logs", "Extra"])
+        XCTAssertEqual(statements.first?["Effect"]?.stringValue, "Deny")
+        XCTAssertEqual(statements.last?["Action"]?.listValue?.compactMap(\.stringValue), ["logs:DescribeLogGroups", "logs:CreateLogGroup"])
+        XCTAssertEqual(graph.resources.first { $0.address == "x.e" }?["v"]?.unknownReason?.kind, .external)
+    }
+}
