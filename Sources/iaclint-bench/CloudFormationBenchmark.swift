@@ -43,6 +43,13 @@ func runCloudFormationBenchmark(_ args: [String]) -> Int32 {
     BenchClock.report("cfn yaml parse only", bytes: yamlBytes, files: yaml.count, seconds: parseOnly)
     let parseCPU = medianCPUSeconds { for (path, data) in yaml { _ = YAMLReader.parse(data, path: path) } }
     print("  CPU time of this thread \(Int(parseCPU * 1000)) ms = \(Int(Double(yamlBytes) / 1e6 / parseCPU)) MB/s per core")
+    // JSON: libyaml (JSON is YAML) against PositionedJSON + conversion, the reader `load` uses.
+    let jsonBytes = json.reduce(0) { $0 + $1.1.count }
+    if jsonBytes > 0 {
+        let viaLibyaml = medianCPUSeconds { for (path, data) in json { _ = YAMLReader.parse(data, path: path) } }
+        let viaPositioned = medianCPUSeconds { for (path, data) in json { _ = CloudFormationLoader.parse(data, path: path) } }
+        print("cfn json parse: libyaml \(Int(Double(jsonBytes) / 1e6 / viaLibyaml)) MB/s per core, PositionedJSON \(Int(Double(jsonBytes) / 1e6 / viaPositioned)) MB/s per core")
+    }
     return 0
 }
 
