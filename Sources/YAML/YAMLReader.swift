@@ -104,7 +104,9 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let range = self.range(event.start_mark, event.end_mark)
+            var range = self.range(event.start_mark, event.end_mark)
+            // libyaml ends a block scalar at the next token's line; end it after its last text.
+            if style == .literal || style == .folded { range.end = marks.trimmingTrailingSpace(range.start, range.end, bytes: bytes) }
             nodeCount += 1
             guard withinNodeBudget(at: range) else { return false }
             let node = YAMLNode(kind: .scalar(text, style: style), tag: cString(scalar.tag), range: range)
