@@ -69,11 +69,15 @@ enum AccessLogFormat {
 
     /// Other `$…` variable families that access logs do not support.
     static func unsupportedVariables(in text: String) -> [String] {
-        var out: [String] = []
-        for family in ["$input.", "$util.", "$stageVariables.", "$request."] where text.contains(family) {
-            out.append(String(family.dropLast()))
+        let families = ["$input.", "$util.", "$stageVariables.", "$request."].map { Array($0.utf8) }
+        let bytes = Array(text.utf8)
+        var found = [Bool](repeating: false, count: families.count)
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "$") {
+            for (f, family) in families.enumerated() where !found[f] && i + family.count <= bytes.count {
+                if bytes[i..<(i + family.count)].elementsEqual(family) { found[f] = true }
+            }
         }
-        return out
+        return families.indices.filter { found[$0] }.map { String(decoding: families[$0].dropLast(), as: UTF8.self) }
     }
 
     static func check(_ text: String, api: ApiType) -> [FormatProblem] {
