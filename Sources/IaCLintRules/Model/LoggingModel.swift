@@ -99,16 +99,28 @@ public struct LoggingModel: Sendable {
     public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] { usages }
 
     static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
-        var order: [ScopedAddress] = []
-        var byGroup: [ScopedAddress: (Resource, [Stage], Set<String>)] = [:]
+        var index: [ScopedAddress: Int] = [:]
+        var groups: [Resource] = []
+        var members: [[Stage]] = []
+        var seen: Set<ScopedAddress> = []   // (group index as scope, stage address)
         for stage in stages where stage.accessLogObject != nil {
             for destination in stage.destinations {
                 guard let group = destination.logGroup else { continue }
                 let key = ScopedAddress(scope: group.scope, address: group.address)
-                if byGroup[key] == nil { order.append(key); byGroup[key] = (group, [], []) }
-                if byGroup[key]?.2.insert(stage.address).inserted == true { byGroup[key]?.1.append(stage) }
+                let position: Int
+                if let known = index[key] {
+                    position = known
+                } else {
+                    position = groups.count
+                    index[key] = position
+                    groups.append(group)
+                    members.append([])
+                }
+                if seen.insert(ScopedAddress(scope: String(position), address: stage.address)).inserted {
+                    members[position].append(stage)
+                }
             }
         }
-        return order.compactMap { key in byGroup[key].map { (logGroup: $0.0, stages: $0.1) } }
+        return groups.indices.map { (logGroup: groups[$0], stages: members[$0]) }
     }
 }
