@@ -1,5 +1,8 @@
-// Checks of one known access-log format string: the things API Gateway rejects or that make the
-// log useless (no request id, broken JSON, unknown variables, several lines, too long).
+// Checks of an access-log format string (or the known text of a partly unknown one): what API
+// Gateway rejects or what makes the log useless (no request id, broken JSON, unknown variables,
+// several lines, too long).
+
+import IaCLintCore
 
 /// One `$context.name` occurrence in a format.
 struct ContextVariableUse: Hashable, Sendable {
@@ -78,6 +81,17 @@ enum AccessLogFormat {
             }
         }
         return families.indices.filter { found[$0] }.map { String(decoding: families[$0].dropLast(), as: UTF8.self) }
+    }
+
+    /// The known text of a partly unknown template, as the CloudFormation front end describes it
+    /// (`Fn::Sub "…${AWS::StackName}…"`), with the unknown parts left as `${…}`; nil otherwise.
+    static func partlyKnownText(_ value: Value) -> String? {
+        guard let reason = value.unknownReason else { return nil }
+        for function in ["Fn::Sub \"", "Fn::Join \""] where reason.detail.hasPrefix(function) && reason.detail.hasSuffix("\"") {
+            let inner = reason.detail.dropFirst(function.count).dropLast()
+            return inner.isEmpty ? nil : String(inner)
+        }
+        return nil
     }
 
     static func check(_ text: String, api: ApiType) -> [FormatProblem] {
