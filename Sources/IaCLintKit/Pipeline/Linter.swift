@@ -1,0 +1,175 @@
+// The pipeline: discover files, hand each to its front end, join the graphs, run the rules, and turn
+// input errors into IAC001 findings.
+
+import IaCLintCore
+import IaCLintRules
+import Terraform
+import CloudFormation
+import TerraformPlan
+
+public enum Linter {
+    public static func lint(_ request: LintRequest) -> LintResult {
+        let cwd = Path.normalize(request.workingDirectory ?? FileSystem.currentDirectory())
+        let discovery = discover(request, workingDirectory: cwd)
+        let excludes = request.excludes.map(Glob.init)
+        let files = discovery.files.filter { file in !excludes.contains { $0.matches(file.path) } }
+        let reportOnly: Set<String>? = discovery.files.contains(where: \.explicitlyGiven)
+            ? Set(discovery.files.filter(\.explicitlyGiven).map(\.path)) : nil
+
+        var result = LintResult()
+        var diagnostics = discovery.diagnostics
+
+        // Templates and plans: one file each, read and parsed on every core.
+        let structured = files.filter { $0.kind == .structured }
+        let outcomes = structured.parallelMap { StructuredInput.load($0) }
+        var templates = ResourceGraph()
+        var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
+        for (file, outcome) in zip(structured, outcomes) {
+            switch outcome {
+            case .unreadable(let diagnostic): diagnostics.append(diagnostic)
+            case .template(let graph): templates.merge(graph); result.filesChecked += 1
+            case .plan(let load): plans.append((file, load)); result.filesChecked += 1
+            case .other: break
+            }
+        }
+
+        // Terraform: every directory holding .tf/.tf.json files; the loader finds the roots.
+        let terraformFiles = files.filter { $0.kind.isTerraform }
+        result.filesChecked += terraformFiles.filter { $0.kind != .terraformVariables }.count
+        var terraformDirectories: [String] = []
+        var seenDirectories = Set<String>()
+        for file in terraformFiles where file.kind != .terraformVariables {
+            let dir = Path.directory(of: file.path)
+            if seenDirectories.insert(dir).inserted { terraformDirectories.append(dir) }
+        }
+        // Paths stay as the user sees them (relative to `cwd`); reads resolve them against `cwd`.
+        let options = TerraformOptions(
+            variables: request.terraformVariables,
+            varFiles: request.terraformVarFiles,
+            environment: request.environment ?? ProcessEnvironment.all(),
+            scanRoot: discovery.roots.isEmpty ? cwd : commonAncestor(discovery.roots),
+            fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path)) })
+        let terraform = terraformDirectories.isEmpty ? ResourceGraph()
+            : TerraformLoader.load(directories: terraformDirectories, options: options)
+
+        var graph = ResourceGraph()
+        graph.diagnostics = diagnostics
+        graph.merge(joinPlans(plans, with: terraform))
+        graph.merge(templates)
+        result.graph = graph
+
+        var findings = RuleEngine.check(graph, options: request.ruleOptions)
+        for diagnostic in graph.diagnostics {
+            if diagnostic.severity == .error {
+                findings.append(parseError(diagnostic))
+                result.hadInputErrors = true
+            } else {
+                result.notes.append(diagnostic)
+            }
+        }
+        if let only = reportOnly {
+            findings = findings.filter { $0.range.map { only.contains($0.file) } ?? false }
+            result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
+        }
+        result.findings = findings.sorted()
+        result.sources = readSources(for: result.findings, workingDirectory: cwd)
+        return result
+    }
+
+    /// Files named explicitly (pre-commit) are linted with the whole configuration around them: the
+    /// working directory when they are inside it, else their own directory.
+    static func discover(_ request: LintRequest, workingDirectory cwd: String) -> DiscoveryResult {
+        let given = Discovery.discover(paths: request.paths, workingDirectory: cwd, followSymlinks: request.followSymlinks)
+        let explicit = given.files.filter(\.explicitlyGiven)
+        guard !explicit.isEmpty else { return given }
+        var widened: [String] = []
+        for file in explicit {
+            let dir = Path.isInside(file.absolutePath, root: cwd) ? cwd : Path.directory(of: file.absolutePath)
+            if !widened.contains(dir) { widened.append(dir) }
+        }
+        for root in given.roots where !explicit.contains(where: { Path.directory(of: $0.absolutePath) == root }) {
+            if !widened.contains(root) { widened.append(root) }
+        }
+        var wide = Discovery.discover(paths: widened, workingDirectory: cwd, followSymlinks: request.followSymlinks)
+        let explicitPaths = Set(explicit.map(\.absolutePath))
+        for i in wide.files.indices where explicitPaths.contains(wide.files[i].absolutePath) {
+            wide.files[i].explicitlyGiven = true
+        }
+        // A given file the walk skips (hidden folder, odd extension) is still linted.
+        let found = Set(wide.files.map(\.absolutePath))
+        wide.files += explicit.filter { !found.contains($0.absolutePath) }
+        wide.diagnostics = given.diagnostics + wide.diagnostics
+        return wide
+    }
+
+    /// Each plan joins the Terraform root module in its directory or the nearest parent; a plan with
+    /// no configuration in the scan stands alone and points into the plan file.
+    static func joinPlans(_ plans: [(file: DiscoveredFile, load: PlanLoadResult)], with terraform: ResourceGraph) -> ResourceGraph {
+        guard !plans.isEmpty else { return terraform }
+        let scopes = Set(terraform.resources.map(\.scope))
+        var byScope: [String: [Resource]] = [:]
+        var order: [String] = []
+        for r in terraform.resources {
+            if byScope[r.scope] == nil { order.append(r.scope) }
+            byScope[r.scope, default: []].append(r)
+        }
+        var standalone = ResourceGraph()
+        for (file, load) in plans {
+            standalone.diagnostics += load.graph.diagnostics
+            var dir = Path.directory(of: file.path)
+            var scope: String? = nil
+            while true {
+                if scopes.contains(dir) { scope = dir; break }
+                let parent = Path.directory(of: dir)
+                if parent == dir || dir == "." || dir == "/" { break }
+                dir = parent
+            }
+            if let scope {
+                byScope[scope] = PlanConfigurationMerge.merge(plan: load.graph.resources, into: byScope[scope] ?? [], configurationScope: scope)
+            } else {
+                standalone.merge(ResourceGraph(resources: load.graph.resources))
+                standalone.emptyDeclarations.merge(load.graph.emptyDeclarations) { a, _ in a }
+            }
+        }
+        var out = ResourceGraph()
+        for scope in order { for r in byScope[scope] ?? [] { out.add(r) } }
+        out.diagnostics = terraform.diagnostics
+        out.emptyDeclarations = terraform.emptyDeclarations
+        out.merge(standalone)
+        return out
+    }
+
+    static func parseError(_ diagnostic: Diagnostic) -> Finding {
+        var message = diagnostic.message
+        if let detail = diagnostic.detail, !detail.isEmpty { message += "; " + detail }
+        return Finding(ruleID: ParseErrorRule.id, ruleName: ParseErrorRule.name, severity: .error, message: message,
+                       range: diagnostic.range, resource: nil, related: diagnostic.related,
+                       discriminator: diagnostic.message)
+    }
+
+    static func readSources(for findings: [Finding], workingDirectory cwd: String) -> [String: SourceFile] {
+        var sources: [String: SourceFile] = [:]
+        for finding in findings {
+            guard let file = finding.range?.file, sources[file] == nil else { continue }
+            let absolute = file.hasPrefix("/") ? file : Path.join(cwd, file)
+            if case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) {
+                sources[file] = SourceFile(path: file, bytes: bytes)
+            }
+        }
+        return sources
+    }
+
+    static func commonAncestor(_ paths: [String]) -> String {
+        guard var common = paths.first else { return "/" }
+        for p in paths.dropFirst() {
+            while !Path.isInside(p, root: common) { common = Path.directory(of: common) }
+        }
+        return common
+    }
+}
+
+/// The identity of IAC001, which the pipeline (not a rule) produces.
+enum ParseErrorRule {
+    static let id = "IAC001"
+    static let name = "parse-error"
+}

@@ -1,0 +1,105 @@
+// The terminal format: `path:line:col: severity[ID]: message`, the source line with the range
+// underlined, and a one-line summary. Colour only when asked (a terminal without NO_COLOR).
+
+import IaCLintCore
+
+public struct TextReporter: Reporter {
+    public var colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func render(_ report: Report) -> [UInt8] {
+        var out = ""
+        for finding in report.findings {
+            out += entry(finding, label: finding.severity.rawValue, labelStyle: style(finding.severity), suffix: "", report)
+        }
+        if report.showSuppressed {
+            for hidden in report.suppressed {
+                let suffix = " (\(hidden.kind == .baseline ? "in baseline" : "suppressed: \(hidden.reason)"))"
+                out += entry(hidden.finding, label: "suppressed", labelStyle: Style.dim, suffix: suffix, report)
+            }
+        }
+        out += paint(summary(report), Style.bold) + "\n"
+        return Array(out.utf8)
+    }
+
+    /// `3 findings (1 error, 2 warnings) in 12 files; 1 suppressed, 4 in baseline.`
+    public func summary(_ report: Report) -> String {
+        let files = report.filesChecked == 1 ? "1 file" : "\(report.filesChecked) files"
+        var text: String
+        if report.findings.isEmpty {
+            text = "No findings in \(files)"
+        } else {
+            let parts = [Severity.error, .warning, .note].compactMap { severity -> String? in
+                let n = report.count(severity)
+                return n == 0 ? nil : "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"
+            }
+            let n = report.findings.count
+            text = "\(n) finding\(n == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(files)"
+        }
+        var hidden: [String] = []
+        if report.suppressedCount > 0 { hidden.append("\(report.suppressedCount) suppressed") }
+        if report.baselinedCount > 0 { hidden.append("\(report.baselinedCount) in baseline") }
+        if !hidden.isEmpty { text += "; " + hidden.joined(separator: ", ") }
+        return text + "."
+    }
+
+    private func entry(_ finding: Finding, label: String, labelStyle: String, suffix: String, _ report: Report) -> String {
+        var out = ""
+        if let range = finding.range {
+            out += paint("\(range.file):\(range.start.line):\(range.start.column):", Style.bold) + " "
+        }
+        out += paint("\(label)[\(finding.ruleID)]:", labelStyle) + " " + finding.message + suffix + "\n"
+        if let range = finding.range, let source = report.sources[range.file] {
+            out += excerpt(range, source)
+        }
+        for related in finding.related {
+            out += "  " + paint("\(related.range.file):\(related.range.start.line):\(related.range.start.column):", Style.bold)
+                + " " + paint("note:", style(.note)) + " " + related.message + "\n"
+        }
+        return out
+    }
+
+    /// The first line of the range with a `^~~~` underline below it.
+    func excerpt(_ range: SourceRange, _ source: SourceFile) -> String {
+        let lineNumber = range.start.line
+        guard lineNumber >= 1, lineNumber <= source.lineCount else { return "" }
+        let line = source.line(lineNumber)
+        let gutter = String(lineNumber)
+        let pad = String(repeating: " ", count: gutter.count)
+        let scalars = Array(line.unicodeScalars)
+        let startIndex = min(max(range.start.column - 1, 0), scalars.count)
+        let endIndex: Int
+        if range.end.line == lineNumber {
+            endIndex = min(max(range.end.column - 1, startIndex), scalars.count)
+        } else {
+            endIndex = scalars.count
+        }
+        // Keep tabs so the underline lines up with the excerpt whatever the tab width.
+        var marker = String(String.UnicodeScalarView(scalars[0..<startIndex].map { $0 == "\t" ? "\t" : " " }))
+        let width = max(1, endIndex - startIndex)
+        marker += "^" + String(repeating: "~", count: width - 1)
+        return " \(pad) |\n \(gutter) | \(line)\n \(pad) | " + paint(marker, Style.underline) + "\n"
+    }
+
+    private func style(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return Style.error
+        case .warning: return Style.warning
+        case .note: return Style.note
+        }
+    }
+
+    private func paint(_ text: String, _ style: String) -> String {
+        colour ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
+    }
+
+    private enum Style {
+        static let bold = "1"
+        static let dim = "2"
+        static let error = "1;31"
+        static let warning = "1;33"
+        static let note = "1;36"
+        static let underline = "32"
+    }
+}
