@@ -192,12 +192,13 @@ struct AccessLogFormatRule: Rule {
             let names = unknown.map { "$context.\($0.name)" }.joined(separator: ", ")
             let kind = api == "this" ? "known" : api
             let consequence = stage.apiType == .http ? "HTTP APIs reject" : "API Gateway does not fill in"
-            let what = unknown.count == 1 ? "\(names), not a \(kind) access-log variable, which \(consequence)"
+            let article = kind == "HTTP" ? "an" : "a"
+            let what = unknown.count == 1 ? "\(names), not \(article) \(kind) access-log variable, which \(consequence)"
                 : "\(names), which are not \(kind) access-log variables and which \(consequence)"
             let hints = unknown.compactMap { u in u.suggestion.map { "$context.\($0) for $context.\(u.name)" } }
             let fix = hints.isEmpty ? (unknown.count == 1 ? "remove it or use a documented variable" : "remove them or use documented variables")
                 : (unknown.count == 1 && hints.count == 1 ? "did you mean $context.\(unknown[0].suggestion ?? "")?" : "use \(hints.joined(separator: ", ")), and remove the others")
-            return ("\(subject) uses \(what); \(fix).", "variables")
+            return ("\(subject) uses \(what); \(fix)\(fix.hasSuffix("?") ? "" : ".")", "variables")
         case .unsupportedVariable(let family):
             return ("\(subject) uses \(family) variables, but access logs support only $context variables; use the matching $context variable.", "family:" + family)
         case .invalidJSON(let message):
