@@ -158,7 +158,7 @@ struct AccessLogFormatRule: Rule {
             let what = unknown.count == 1 ? "\(names), not a \(kind) access-log variable, which \(consequence)"
                 : "\(names), which are not \(kind) access-log variables and which \(consequence)"
             let hints = unknown.compactMap { u in u.suggestion.map { "$context.\($0) for $context.\(u.name)" } }
-            let fix = hints.isEmpty ? "remove them or use documented variables"
+            let fix = hints.isEmpty ? (unknown.count == 1 ? "remove it or use a documented variable" : "remove them or use documented variables")
                 : (unknown.count == 1 && hints.count == 1 ? "did you mean $context.\(unknown[0].suggestion ?? "")?" : "use \(hints.joined(separator: ", ")), and remove the others")
             return ("\(subject) uses \(what); \(fix).", "variables")
         case .unsupportedVariable(let family):

@@ -1,0 +1,41 @@
+import XCTest
+@testable import IaCLintKit
+import IaCLintCore
+import TestSupport
+
+/// The sample in examples/ is what the README runs: its findings are part of the manual.
+final class LinterExamplesTests: XCTestCase {
+    func testExamplesFolderFindsEachPlantedMistake() {
+        var request = LintRequest(paths: ["examples"])
+        request.workingDirectory = TestPaths.repositoryRoot
+        let result = Linter.lint(request)
+        let got = result.findings.map { "\($0.range?.description ?? "-") \($0.ruleID) \($0.resource ?? "")" }
+        XCTAssertEqual(got, [
+            "examples/cloudformation/api.yaml:38:3 APIGW008 ProdStage",
+            "examples/cloudformation/api.yaml:47:9 APIGW002 ProdStage",
+            "examples/sam/template.yaml:13:9 APIGW001 ServerlessHttpApi",
+            "examples/terraform/main.tf:22:1 APIGW001 aws_api_gateway_stage.orders_prod",
+            "examples/terraform/main.tf:22:1 APIGW008 aws_api_gateway_stage.orders_prod",
+            "examples/terraform/main.tf:33:1 APIGW007 aws_cloudwatch_log_group.payments",
+            "examples/terraform/main.tf:46:5 APIGW003 aws_apigatewayv2_stage.payments",
+        ])
+        XCTAssertEqual(result.filesChecked, 3)
+        XCTAssertFalse(result.hadInputErrors)
+        XCTAssertNotNil(result.sources["examples/terraform/main.tf"], "excerpts need the sources of every finding")
+    }
+
+    func testExplicitFileReportsOnlyItsFindingsButSeesTheWholeConfiguration() {
+        var request = LintRequest(paths: ["examples/cloudformation/api.yaml"])
+        request.workingDirectory = TestPaths.repositoryRoot
+        let result = Linter.lint(request)
+        XCTAssertEqual(Set(result.findings.compactMap { $0.range?.file }), ["examples/cloudformation/api.yaml"])
+        XCTAssertEqual(result.findings.map(\.ruleID), ["APIGW008", "APIGW002"])
+    }
+
+    func testExcludes() {
+        var request = LintRequest(paths: ["examples"])
+        request.workingDirectory = TestPaths.repositoryRoot
+        request.excludes = ["examples/terraform/", "*.yaml"]
+        XCTAssertEqual(Linter.lint(request).findings, [])
+    }
+}
