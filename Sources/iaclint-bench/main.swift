@@ -13,6 +13,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
     ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
     ("generate", "write a deterministic synthetic repository (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]", runGenerateBenchmark),
+    ("check", "the `iaclint check` pipeline with a text report: check [PATH...]", runCheckBenchmark),
     ("measure", "run a command N times: median wall, user+sys CPU, peak RSS ([--runs N] [--warmup N] -- CMD ARGS)", runMeasureBenchmark),
 ]
 
