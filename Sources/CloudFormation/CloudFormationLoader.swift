@@ -5,25 +5,20 @@ import YAML
 
 public enum CloudFormationLoader {
     /// True for a `.yaml`, `.yml`, `.json` or `.template` file that is a CloudFormation or SAM
-    /// template; other YAML/JSON is to be skipped silently. A file that fails to parse counts as a
-    /// template only when it still has template keys, so its syntax error gets reported.
+    /// template; other YAML/JSON is to be skipped silently. Decided from the bytes without parsing
+    /// (see `TemplateDetection.looksLikeTemplate`), so a broken template is still detected and its
+    /// syntax error reported by `load`.
     public static func isTemplate(_ bytes: [UInt8], path: String) -> Bool {
-        guard TemplateDetection.hasTemplateExtension(path), TemplateDetection.mayBeTemplate(bytes) else { return false }
-        let parsed = YAMLReader.parse(bytes, path: path)
-        if let root = parsed.root { return TemplateDetection.isTemplateRoot(root) }
-        return parsed.hasErrors && TemplateDetection.looksLikeBrokenTemplate(bytes)
+        TemplateDetection.hasTemplateExtension(path) && TemplateDetection.looksLikeTemplate(bytes)
     }
 
-    /// Detection and loading with one parse: nil when the file is not a template.
+    /// Detection and loading together, with the parsed structure confirming the byte check:
+    /// nil when the file is not a template.
     public static func loadIfTemplate(_ bytes: [UInt8], path: String) -> ResourceGraph? {
-        guard TemplateDetection.hasTemplateExtension(path), TemplateDetection.mayBeTemplate(bytes) else { return nil }
+        guard isTemplate(bytes, path: path) else { return nil }
         let parsed = YAMLReader.parse(bytes, path: path)
-        if let root = parsed.root {
-            guard TemplateDetection.isTemplateRoot(root) else { return nil }
-            return load(parsed, path: path)
-        }
-        guard parsed.hasErrors, TemplateDetection.looksLikeBrokenTemplate(bytes) else { return nil }
-        return ResourceGraph(resources: [], diagnostics: parsed.diagnostics)
+        if let root = parsed.root, !TemplateDetection.isTemplateRoot(root) { return nil }
+        return load(parsed, path: path)
     }
 
     /// Loads a template (YAML or JSON; libyaml reads both, a UTF-8 BOM included). Never traps:

@@ -236,9 +236,11 @@ struct IntrinsicResolver {
     private func concatenate(_ pieces: [Value], function: String, range: SourceRange) -> Value {
         var text = ""
         var references: [Reference] = []
+        var via: [SourceRange] = []
         var firstUnknown: UnknownReason?
         for piece in pieces {
             references += piece.allReferences
+            via += piece.via
             if let known = Self.text(of: piece) {
                 text += known
             } else {
@@ -251,7 +253,7 @@ struct IntrinsicResolver {
         if let reason = firstUnknown {
             return .unknown(UnknownReason(reason.kind, "\(function) \"\(text)\""), range: range, references: references)
         }
-        return Value(.string(text), range: range, references: references)
+        return Value(.string(text), range: range, references: references, via: via)
     }
 
     private func placeholder(for value: Value) -> String {
@@ -289,6 +291,8 @@ struct IntrinsicResolver {
         }
         var item = values[position]
         item.references = item.references + references
+        if let from = item.range { item.via = item.via + [from] }
+        item.range = range
         return item
     }
 

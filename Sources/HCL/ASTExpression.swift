@@ -457,3 +457,6 @@ public struct Splat: Hashable, Sendable {
         self.range = range
     }
 }
+
+/// `Expression` under a name that cannot clash with Foundation's `Expression` (in files that import both).
+public typealias HCLExpression = Expression

@@ -12,7 +12,7 @@ public enum StaticStep: Hashable, Sendable {
 }
 
 /// The statically known prefix of a traversal: `module.x.out` -> root `module`, steps `[.attribute("x"), .attribute("out")]`.
-public struct StaticReference: Hashable, Sendable {
+public struct StaticReference: Hashable, Sendable, CustomStringConvertible {
     public var root: String
     public var steps: [StaticStep]
     /// The range of each step, aligned with `steps`.
@@ -28,6 +28,19 @@ public struct StaticReference: Hashable, Sendable {
         self.stepRanges = stepRanges
         self.range = range
         self.isComplete = isComplete
+    }
+
+    /// Terraform-style text: `aws_x.y["k"][0].arn`.
+    public var description: String {
+        var text = root
+        for step in steps {
+            switch step {
+            case .attribute(let name): text += "." + name
+            case .key(let key): text += "[\"" + key + "\"]"
+            case .index(let i): text += "[\(i)]"
+            }
+        }
+        return text
     }
 
     /// The attribute names that lead the steps (`logs`, `arn` for `aws_cloudwatch_log_group.logs.arn`),

@@ -6,7 +6,8 @@ public enum HCLParser {
     /// Parses a `.tf`/`.hcl` file. Never fails: always returns a (possibly partial) body plus
     /// diagnostics sorted by position. Nesting beyond `maximumDepth` is reported, not followed.
     public static func parse(_ bytes: [UInt8], path: String) -> HCLFile {
-        let lexed = HCLLexer.tokenize(bytes, path: path)
+        let source = SourceFile(path: path, bytes: bytes)
+        let lexed = HCLLexer.tokenize(source)
         let (body, parserDiagnostics) = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(tokens: lexed.tokens, buffer: buffer, path: path, quietAtEndOfFile: lexed.endsUnterminated)
             let body = parser.parseFile()
@@ -21,7 +22,7 @@ public enum HCLParser {
                 return pa != pb ? pa < pb : a.offset < b.offset
             }.map(\.element)
         }
-        return HCLFile(body: body, diagnostics: diagnostics, source: SourceFile(path: path, bytes: bytes),
+        return HCLFile(body: body, diagnostics: diagnostics, source: source,
                        comments: lexed.comments)
     }
 

@@ -15,8 +15,14 @@ public struct LexedFile: Sendable {
 public enum HCLLexer {
     /// Splits a file into tokens. Never fails; problems become diagnostics and `.invalid` tokens.
     public static func tokenize(_ bytes: [UInt8], path: String) -> LexedFile {
-        bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer: buffer, path: path)
+        tokenize(SourceFile(path: path, bytes: bytes))
+    }
+
+    /// Splits a file into tokens, reusing the file's line index for positions.
+    public static func tokenize(_ source: SourceFile) -> LexedFile {
+        let path = source.path
+        return source.bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer: buffer, path: path, lineStarts: source.lineStarts)
             lexer.run()
             return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
                              diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
@@ -45,25 +51,43 @@ struct Lexer {
     var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
     var endsUnterminated = false
-    private var frames: [Frame] = []
+    private var frames: [Frame] = [] {
+        didSet {
+            // Cached so the main loop does not inspect the frame stack for every expression token.
+            switch frames.last {
+            case .quoted?, .heredoc?: inTemplate = true
+            default: inTemplate = false
+            }
+        }
+    }
+    private var inTemplate = false
 
-    // Incremental position cursor: tokens are positioned in increasing offset order.
+    // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
+    // from the file's line index; in an all-ASCII file the column is plain arithmetic.
+    private let lineStarts: [Int]
+    private var allASCII = true
+    private var cursorLineIndex = 0
     private var cursorOffset = 0
-    private var cursorLine = 1
+    private var currentLineStart = 0
+    private var nextLineStart = Int.max
+    private var cursorColumnOffset = 0
     private var cursorColumn = 1
 
     /// Invalid UTF-8 sequences, reported once up front; the scanner skips them quietly.
     private var invalidUTF8Ends: [Int: Int] = [:]
 
-    init(buffer: UnsafeBufferPointer<UInt8>, path: String) {
+    init(buffer: UnsafeBufferPointer<UInt8>, path: String, lineStarts: [Int]) {
         self.buffer = buffer
         self.count = buffer.count
         self.path = path
+        self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
+        nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
         tokens.reserveCapacity(count / 5 + 16)
     }
 
     mutating func run() {
-        let invalid = UTF8Scanning.invalidSequences(buffer, limit: 20)
+        allASCII = UTF8Scanning.isASCII(buffer)
+        let invalid = allASCII ? [] : UTF8Scanning.invalidSequences(buffer, limit: 20)
         for (offset, length) in invalid {
             invalidUTF8Ends[offset] = offset + length
         }
@@ -74,6 +98,10 @@ struct Lexer {
                                         + (invalid.count > 1 ? " \(invalid.count >= 20 ? "At least 20" : "\(invalid.count)") invalid sequences in total." : "")))
         }
         while index < count {
+            guard inTemplate else {
+                lexExpressionToken()
+                continue
+            }
             switch frames.last {
             case .quoted(let open)?:
                 lexQuoted(openToken: open)
@@ -117,21 +145,42 @@ struct Lexer {
     // MARK: positions
 
     /// The position of `offset`, advancing the cursor; offsets must not go backwards.
+    @inline(__always)
     mutating func position(_ offset: Int) -> SourcePosition {
-        if offset < cursorOffset { return slowPosition(offset) }
-        var o = cursorOffset, line = cursorLine, column = cursorColumn
-        let end = min(offset, count)
-        while o < end {
-            let b = buffer[o]
-            if b == 0x0A {
-                line += 1; column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-            o += 1
+        let o = min(offset, count)
+        if o < cursorOffset { return slowPosition(o) }
+        if o >= nextLineStart { advanceLine(to: o) }
+        let column: Int
+        if allASCII {
+            column = o - currentLineStart + 1
+        } else {
+            column = nonASCIIColumn(o)
         }
-        cursorOffset = o; cursorLine = line; cursorColumn = column
-        return SourcePosition(line: line, column: column, offset: o)
+        cursorOffset = o
+        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
+    }
+
+    /// Moves the cursor's line forward so that `o` lies on it.
+    private mutating func advanceLine(to o: Int) {
+        var lineIndex = cursorLineIndex
+        while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= o { lineIndex += 1 }
+        cursorLineIndex = lineIndex
+        currentLineStart = lineStarts[lineIndex]
+        nextLineStart = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : Int.max
+        cursorColumnOffset = currentLineStart
+        cursorColumn = 1
+    }
+
+    /// Scalar-counting column for files with multi-byte characters, continuing from the last one.
+    private mutating func nonASCIIColumn(_ o: Int) -> Int {
+        var from = cursorColumnOffset, column = cursorColumn
+        while from < o {
+            if buffer[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        cursorColumnOffset = o
+        cursorColumn = column
+        return column
     }
 
     /// Position by rescanning from the start (rare: error paths that look back).

@@ -20,6 +20,10 @@ struct Parser {
     /// Set by the first error of a construct; further errors are suppressed until body-level recovery.
     var recovering = false
     var reportedTooDeep = false
+    /// The column of the attribute being parsed: skipping after an error stops at a later line that
+    /// starts a new item at or left of it (formatted Terraform indents nested content further).
+    var recoveryColumn = 0
+    var names = NameTable()
     var reportedUnclosedBlock = false
 
     init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, path: String, quietAtEndOfFile: Bool) {
@@ -77,8 +81,16 @@ struct Parser {
         return i >= 0 ? tokens[i].end : tokens[0].start
     }
 
-    func text(_ t: Token) -> String {
+    /// The source text of a token, not interned.
+    func rawText(_ t: Token) -> String {
         let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+    }
+
+    /// The source text of a token; identifiers share storage through the name table.
+    mutating func text(_ t: Token) -> String {
+        let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        if t.kind == .identifier { return names.name(buffer, s, e) }
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
     }
 
@@ -133,6 +145,19 @@ struct Parser {
         }
     }
 
+    /// True when the token at `i` begins a line that looks like a new body item (or the enclosing
+    /// block's `}`) at or left of the column of the attribute being recovered.
+    func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
+        guard recoveryColumn > 0, i + 1 < tokens.count else { return false }
+        let t = tokens[i]
+        if t.kind == .closeBrace { return t.start.column < recoveryColumn }
+        guard t.kind == .identifier, t.start.column <= recoveryColumn else { return false }
+        switch tokens[i + 1].kind {
+        case .equals, .identifier, .openQuote, .openBrace: return true
+        default: return false
+        }
+    }
+
     /// Skips to the end of the current line at this nesting level (the newline is not consumed);
     /// stops before a `}` that would close the enclosing block.
     mutating func skipRestOfLine(insideBlock: Bool) {
@@ -143,27 +168,33 @@ struct Parser {
             if level == 0 {
                 if k == .newline { return }
                 if k == .closeBrace && insideBlock { return }
+            } else if k == .newline, startsItemAtRecoveryColumn(index + 1) {
+                return
             }
             if Parser.opens(k) { level += 1 } else if Parser.closes(k), level > 0 { level -= 1 }
             index += 1
         }
     }
 
-    /// Skips tokens up to and including the closer that balances an opener already consumed
-    /// (`closer` documents which one; brackets are counted together).
+    /// Skips tokens up to and including the `closer` that balances an opener already consumed;
+    /// stops before an unbalanced closer of another kind.
     mutating func skipPastCloser(_ closer: TokenKind) {
-        _ = closer
         var level = 0
         while true {
             let k = tokens[index].kind
             if k == .endOfFile { return }
-            index += 1
+            if k == .newline, startsItemAtRecoveryColumn(index + 1) { return }
             if Parser.opens(k) {
                 level += 1
             } else if Parser.closes(k) {
-                if level == 0 { return }
+                if level == 0 {
+                    // A different closer belongs to an enclosing construct: leave it to that one.
+                    if k == closer { index += 1 }
+                    return
+                }
                 level -= 1
             }
+            index += 1
         }
     }
 
@@ -189,8 +220,8 @@ struct Parser {
     // MARK: structure
 
     mutating func parseFile() -> Body {
-        let start = tokens[0].start
         var body = parseBody(openBlock: nil)
+        let start = SourcePosition.start // the file's body spans the whole file, comments included
         let end = tokens[tokens.count - 1].end
         body.range = range(start, end)
         body.endRange = range(end, end)
@@ -253,7 +284,7 @@ struct Parser {
         switch next.kind {
         case .equals:
             let attribute = parseAttribute(nameToken: nameToken)
-            if let previous = names[attribute.name] {
+            if let previous = Parser.definition(of: attribute.name, in: attributes, names: &names) {
                 let first = attributes[previous].nameRange
                 let saved = recovering
                 recovering = false
@@ -261,11 +292,13 @@ struct Parser {
                       at: attribute.nameRange, detail: "Each argument may be set only once in a block.",
                       related: [RelatedLocation("first defined here", at: first)])
                 recovering = saved
-            } else {
-                names[attribute.name] = attributes.count
             }
-            attributes.append(attribute)
+            if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
+            attributes.append(consume attribute)
+            let savedColumn = recoveryColumn
+            recoveryColumn = nameToken.start.column
             finishLine(what: "argument", insideBlock: insideBlock)
+            recoveryColumn = savedColumn
         case .identifier, .openQuote, .openBrace:
             if let block = parseBlock(typeToken: nameToken) {
                 blocks.append(block)
@@ -279,22 +312,39 @@ struct Parser {
         }
     }
 
+    /// Small bodies are searched linearly for duplicates; larger ones also keep a name index.
+    static let linearNameSearchLimit = 16
+
+    static func definition(of name: String, in attributes: [Attribute], names: inout [String: Int]) -> Int? {
+        if attributes.count <= linearNameSearchLimit {
+            return attributes.firstIndex { $0.name == name }
+        }
+        if names.isEmpty {
+            for (i, a) in attributes.enumerated() where names[a.name] == nil { names[a.name] = i }
+        }
+        return names[name]
+    }
+
     /// After an attribute or block: a newline or the end of the file must follow.
     private mutating func finishLine(what: String, insideBlock: Bool) {
         let t = peek()
         switch t.kind {
         case .newline: index += 1
         case .endOfFile: break
-        case .closeBrace where insideBlock && recovering: break
         default:
             error("expected a newline after this \(what); each argument and block must be on its own line",
                   at: range(t), token: t)
-            skipRestOfLine(insideBlock: insideBlock)
+            // After a broken value, a `}` on the same line is taken as part of the mistake
+            // (`x = }`): the block's real closing brace is usually on a later line.
+            skipRestOfLine(insideBlock: insideBlock && !recovering)
         }
     }
 
     private mutating func parseAttribute(nameToken: Token) -> Attribute {
         advance() // =
+        let savedColumn = recoveryColumn
+        recoveryColumn = nameToken.start.column
+        defer { recoveryColumn = savedColumn }
         let value = parseExpression()
         let name = text(nameToken)
         return Attribute(name: name, nameRange: range(nameToken), expression: value,

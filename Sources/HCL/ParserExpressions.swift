@@ -86,13 +86,23 @@ extension Parser {
     }
 
     private mutating func parsePostfix() -> Expression {
+        let t = peek()
+        if t.kind == .identifier, !isKeyword(t, "true"), !isKeyword(t, "false"), !isKeyword(t, "null") {
+            let next = peekKind()
+            if next != .openParen && next != .doubleColon {
+                // A variable: its steps are collected first so the traversal is built once.
+                advance()
+                return parseTraversals(root: Identifier(text(t), range: range(t)), on: nil)
+            }
+        }
         let term = parseTerm()
         if case .invalid = term { return term }
-        return parseTraversals(on: term)
+        return parseTraversals(root: nil, on: term)
     }
 
-    /// Attaches `.name`, `[key]`, legacy `.0` and splats to `base`.
-    private mutating func parseTraversals(on base: Expression) -> Expression {
+    /// Attaches `.name`, `[key]`, legacy `.0` and splats to a variable `root` or to `base`.
+    private mutating func parseTraversals(root: Identifier?, on base: Expression?) -> Expression {
+        var root = root
         var expression = base
         var steps: [TraversalStep] = []
         while true {
@@ -100,35 +110,49 @@ extension Parser {
             if t.kind == .dot {
                 if peekKind() == .star {
                     // Attribute-only splat: `.*` then attribute steps apply to each element.
-                    expression = attach(steps, to: expression); steps = []
+                    let source = build(&root, expression, &steps)
                     advance()
                     let star = advance()
                     let each = parseSplatSteps(full: false)
                     let end = each.last?.range.end ?? star.end
-                    expression = .splat(Splat(source: expression, kind: .attributeOnly, each: each,
-                                              markerRange: range(t.start, star.end), range: range(expression.range.start, end)))
+                    expression = .splat(Splat(source: source, kind: .attributeOnly, each: each,
+                                              markerRange: range(t.start, star.end), range: range(source.range.start, end)))
                     continue
                 }
-                guard let step = parseDotStep() else { return attach(steps, to: expression) }
-                steps.append(contentsOf: step)
+                if steps.isEmpty { steps.reserveCapacity(4) }
+                guard parseDotStep(into: &steps) else { break }
             } else if t.kind == .openBracket {
                 if peekKind() == .star, peekKind(after: 2) == .closeBracket {
-                    expression = attach(steps, to: expression); steps = []
+                    let source = build(&root, expression, &steps)
                     advance(); advance()
                     let close = advance()
                     let each = parseSplatSteps(full: true)
                     let end = each.last?.range.end ?? close.end
-                    expression = .splat(Splat(source: expression, kind: .full, each: each,
-                                              markerRange: range(t.start, close.end), range: range(expression.range.start, end)))
+                    expression = .splat(Splat(source: source, kind: .full, each: each,
+                                              markerRange: range(t.start, close.end), range: range(source.range.start, end)))
                     continue
                 }
-                guard let step = parseIndexStep() else { return attach(steps, to: expression) }
+                guard let step = parseIndexStep() else { break }
+                if steps.isEmpty { steps.reserveCapacity(4) }
                 steps.append(step)
             } else {
                 break
             }
         }
-        return attach(steps, to: expression)
+        return build(&root, expression, &steps)
+    }
+
+    /// The expression so far: a variable traversal with the pending steps, or `base` wrapped in a
+    /// relative traversal. Consumes `root` and `steps`.
+    private func build(_ root: inout Identifier?, _ base: Expression?, _ steps: inout [TraversalStep]) -> Expression {
+        defer { root = nil; steps = [] }
+        if let r = root {
+            let end = steps.last?.range.end ?? r.range.end
+            return .scopeTraversal(ScopeTraversal(root: r, steps: steps, range: range(r.range.start, end)))
+        }
+        guard let base else { return .invalid(range(previousEnd, previousEnd)) }
+        guard let last = steps.last else { return base }
+        return .relativeTraversal(RelativeTraversal(source: base, steps: steps, range: range(base.range.start, last.range.end)))
     }
 
     /// Steps that a splat applies to each element: attributes (and, for `[*]`, indexes) up to the next splat.
@@ -137,8 +161,7 @@ extension Parser {
         while true {
             let t = peek()
             if t.kind == .dot, peekKind() != .star {
-                guard let step = parseDotStep() else { break }
-                each.append(contentsOf: step)
+                guard parseDotStep(into: &each) else { break }
             } else if full, t.kind == .openBracket, !(peekKind() == .star && peekKind(after: 2) == .closeBracket) {
                 guard let step = parseIndexStep() else { break }
                 each.append(step)
@@ -149,52 +172,45 @@ extension Parser {
         return each
     }
 
-    /// `.name` or legacy `.0` (a number token such as `0.1` after a dot is two legacy indexes).
-    private mutating func parseDotStep() -> [TraversalStep]? {
+    /// `.name` or legacy `.0` (a number token such as `0.1` after a dot is two legacy indexes),
+    /// appended to `steps`; false after reporting an error.
+    private mutating func parseDotStep(into steps: inout [TraversalStep]) -> Bool {
         let dot = advance()
         let t = peek()
         if t.kind == .identifier {
             advance()
-            return [.attribute(text(t), range(dot.start, t.end))]
+            steps.append(.attribute(text(t), range(dot.start, t.end)))
+            return true
         }
         if t.kind == .number {
             advance()
-            var result: [TraversalStep] = []
             var value = 0
             var digits = 0
             var partStart = dot.start
             var offset = t.start.offset
             var column = t.start.column
-            func flush(_ endOffset: Int, _ endColumn: Int) -> Bool {
-                guard digits > 0 else { return false }
-                let end = SourcePosition(line: t.start.line, column: endColumn, offset: endOffset)
-                result.append(.legacyIndex(value, range(partStart, end)))
-                return true
-            }
-            while offset < t.end.offset {
-                let b = buffer[offset]
+            var parts: [(Int, SourcePosition, SourcePosition)] = []
+            while offset <= t.end.offset {
+                let b: UInt8 = offset < t.end.offset ? buffer[offset] : UInt8(ascii: ".")
                 if UTF8Scanning.isDigit(b) {
-                    value = value &* 10 &+ Int(b - 0x30)
-                    if value > 1_000_000_000 { value = 1_000_000_000 }
+                    value = min(value &* 10 &+ Int(b - 0x30), 1_000_000_000)
                     digits += 1
-                } else if b == UInt8(ascii: ".") {
-                    guard flush(offset, column) else { break }
-                    partStart = SourcePosition(line: t.start.line, column: column, offset: offset)
+                } else if b == UInt8(ascii: "."), digits > 0 {
+                    let end = SourcePosition(line: t.start.line, column: column, offset: offset)
+                    parts.append((value, partStart, end))
+                    partStart = end
                     value = 0; digits = 0
                 } else {
                     error("an index after '.' must be a whole number", at: range(t), token: t)
-                    return nil
+                    return false
                 }
                 offset += 1; column += 1
             }
-            guard flush(offset, column) else {
-                error("an index after '.' must be a whole number", at: range(t), token: t)
-                return nil
-            }
-            return result
+            for (value, start, end) in parts { steps.append(.legacyIndex(value, range(start, end))) }
+            return true
         }
         error("expected an attribute name after '.', but found \(t.kind.displayName)", at: range(t), token: t)
-        return nil
+        return false
     }
 
     /// `[ key ]`.
@@ -212,18 +228,6 @@ extension Parser {
         }
         advance()
         return .index(key, range(open.start, close.end))
-    }
-
-    /// Puts pending steps on a variable traversal, or wraps other expressions in a relative traversal.
-    private func attach(_ steps: [TraversalStep], to expression: Expression) -> Expression {
-        guard let last = steps.last else { return expression }
-        if case .scopeTraversal(var traversal) = expression {
-            traversal.steps.append(contentsOf: steps)
-            traversal.range = traversal.range.union(last.range)
-            return .scopeTraversal(traversal)
-        }
-        return .relativeTraversal(RelativeTraversal(source: expression, steps: steps,
-                                                    range: expression.range.union(last.range)))
     }
 
     // MARK: terms
@@ -287,7 +291,7 @@ extension Parser {
             }
             if i == end { return Double(value) }
         }
-        return Double(text(t)) ?? .nan
+        return Double(rawText(t)) ?? .nan
     }
 
     private mutating func parseFunctionCall() -> Expression {

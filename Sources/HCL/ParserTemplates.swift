@@ -34,16 +34,42 @@ extension Parser {
 
     mutating func parseQuotedTemplate() -> Expression {
         let open = advance()
-        var items: [FlatItem] = []
+        // Fast path for the common plain string: `"text"` or `""`.
+        let first = tokens[index]
+        if first.kind == .closeQuote {
+            index += 1
+            return .template(Template(parts: [], heredoc: nil, range: range(open.start, first.end)))
+        }
+        if first.kind == .quotedLiteral, tokens[index + 1].kind == .closeQuote {
+            let close = tokens[index + 1]
+            index += 2
+            let text = decodeQuotedLiteral(first)
+            return .template(Template(parts: text.isEmpty ? [] : [.literal(text, range(first))], heredoc: nil,
+                                      range: range(open.start, close.end)))
+        }
+        // Parts are built directly; only directives or strip markers need the flat-item pass.
+        var parts: [TemplatePart] = []
+        var items: [FlatItem]?
         var end = open.end
         loop: while true {
             let t = tokens[index]
             switch t.kind {
             case .quotedLiteral:
                 index += 1
-                items.append(.literal(decodeQuotedLiteral(t), range(t), lineStart: false))
+                let text = decodeQuotedLiteral(t)
+                if items != nil {
+                    items?.append(.literal(text, range(t), lineStart: false))
+                } else if !text.isEmpty {
+                    parts.append(.literal(text, range(t)))
+                }
             case .templateInterpolation, .templateControl:
-                items.append(parseSequence())
+                let item = parseSequence()
+                if items == nil, case .interpolation(let e, let r, false, false) = item {
+                    parts.append(.interpolation(TemplateInterpolation(expression: e, range: r)))
+                } else {
+                    if items == nil { items = Parser.flatItems(parts) }
+                    items?.append(item)
+                }
             case .closeQuote:
                 index += 1
                 end = t.end
@@ -55,7 +81,18 @@ extension Parser {
             }
         }
         let templateRange = range(open.start, end)
-        return .template(Template(parts: buildParts(items, in: templateRange), heredoc: nil, range: templateRange))
+        if let items { parts = buildParts(items, in: templateRange) }
+        return .template(Template(parts: parts, heredoc: nil, range: templateRange))
+    }
+
+    static func flatItems(_ parts: [TemplatePart]) -> [FlatItem] {
+        parts.compactMap { part -> FlatItem? in
+            switch part {
+            case .literal(let s, let r): return .literal(s, r, lineStart: false)
+            case .interpolation(let i): return .interpolation(i.expression, i.range, stripLeft: false, stripRight: false)
+            default: return nil
+            }
+        }
     }
 
     mutating func parseHeredoc() -> Expression {
@@ -67,18 +104,20 @@ extension Parser {
         while markerEnd > markerStart, buffer[markerEnd - 1] == 0x0A || buffer[markerEnd - 1] == 0x0D { markerEnd -= 1 }
         let marker = String(decoding: UnsafeBufferPointer(rebasing: buffer[markerStart..<markerEnd]), as: UTF8.self)
         var items: [FlatItem] = []
-        var atLineStart = true
+        // Literal runs are decoded after the loop, once the flush indentation is known.
+        var runs: [(item: Int, first: Int, last: Int)] = []
+        let firstContent = index
         var end = open.end
         loop: while true {
             let t = tokens[index]
             switch t.kind {
             case .heredocLiteral:
-                index += 1
-                items.append(.literal(decodeHeredocLiteral(t), range(t), lineStart: atLineStart))
-                atLineStart = t.end.offset > 0 && buffer[t.end.offset - 1] == 0x0A
+                let first = index
+                while tokens[index].kind == .heredocLiteral { index += 1 }
+                runs.append((items.count, first, index - 1))
+                items.append(.literal("", range(tokens[first].start, tokens[index - 1].end), lineStart: false))
             case .templateInterpolation, .templateControl:
                 items.append(parseSequence())
-                atLineStart = false
             case .closeHeredoc:
                 index += 1
                 end = t.end
@@ -88,10 +127,97 @@ extension Parser {
                 break loop
             }
         }
-        if flush { removeIndentation(&items) }
+        let indentation = flush ? minimumIndentation(runs, firstContent: firstContent) : 0
+        for run in runs {
+            guard case .literal(_, let r, _) = items[run.item] else { continue }
+            items[run.item] = .literal(decodeHeredocRun(first: run.first, last: run.last, firstContent: firstContent,
+                                                        indentation: indentation), r, lineStart: false)
+        }
         let templateRange = range(open.start, end)
         return .template(Template(parts: buildParts(items, in: templateRange),
                                   heredoc: Template.Heredoc(marker: marker, flush: flush), range: templateRange))
+    }
+
+    /// A heredoc literal token starts a line when it is the first content or follows a full line.
+    private func startsLine(_ k: Int, firstContent: Int) -> Bool {
+        if k == firstContent { return true }
+        let previous = tokens[k - 1]
+        return previous.kind == .heredocLiteral && previous.end.offset > 0 && buffer[previous.end.offset - 1] == 0x0A
+    }
+
+    /// Leading whitespace of a line as (characters, bytes); `nil` characters for a blank line.
+    private func leadingWhitespace(_ t: Token) -> (characters: Int, blank: Bool) {
+        var i = t.start.offset
+        let end = min(t.end.offset, buffer.count)
+        var characters = 0
+        while i < end {
+            let b = buffer[i]
+            if b == 0x20 || b == 0x09 { characters += 1; i += 1; continue }
+            if b >= 0x80, let (s, l) = UTF8Scanning.decode(buffer, at: i), Parser.isSpace(s) { characters += 1; i += l; continue }
+            break
+        }
+        let rest = i < end ? buffer[i] : 0
+        return (characters, i >= end || rest == 0x0A || rest == 0x0D)
+    }
+
+    /// `<<-`: the smallest indentation (in characters) over line-leading literals that are not blank lines.
+    private func minimumIndentation(_ runs: [(item: Int, first: Int, last: Int)], firstContent: Int) -> Int {
+        var minimum = Int.max
+        for run in runs {
+            for k in run.first...run.last where startsLine(k, firstContent: firstContent) {
+                let t = tokens[k]
+                let (characters, blank) = leadingWhitespace(t)
+                if blank && buffer[max(t.start.offset, t.end.offset - 1)] == 0x0A { continue }
+                minimum = min(minimum, characters)
+            }
+        }
+        return minimum == Int.max ? 0 : minimum
+    }
+
+    /// Decodes a run of heredoc literal tokens: removes flush indentation from line starts (like
+    /// hclsyntax, removal stops once `indentation` bytes are gone, so a wide space counts fully) and
+    /// unescapes `$${` and `%%{`. Heredocs have no backslash escapes.
+    private func decodeHeredocRun(first: Int, last: Int, firstContent: Int, indentation: Int) -> String {
+        let runStart = tokens[first].start.offset, runEnd = min(tokens[last].end.offset, buffer.count)
+        if indentation == 0 {
+            var i = runStart
+            var plain = true
+            while i + 2 < runEnd {
+                let b = buffer[i]
+                if (b == UInt8(ascii: "$") || b == UInt8(ascii: "%")) && buffer[i + 1] == b && buffer[i + 2] == UInt8(ascii: "{") {
+                    plain = false
+                    break
+                }
+                i += 1
+            }
+            if plain { return String(decoding: UnsafeBufferPointer(rebasing: buffer[runStart..<runEnd]), as: UTF8.self) }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(runEnd - runStart)
+        for k in first...last {
+            let t = tokens[k]
+            var i = t.start.offset
+            let end = min(t.end.offset, buffer.count)
+            if indentation > 0, startsLine(k, firstContent: firstContent) {
+                var removed = 0
+                while removed < indentation, i < end {
+                    let b = buffer[i]
+                    if b == 0x20 || b == 0x09 { removed += 1; i += 1; continue }
+                    if b >= 0x80, let (s, l) = UTF8Scanning.decode(buffer, at: i), Parser.isSpace(s) { removed += l; i += l; continue }
+                    break
+                }
+            }
+            while i < end {
+                let b = buffer[i]
+                if (b == UInt8(ascii: "$") || b == UInt8(ascii: "%")), i + 2 < end, buffer[i + 1] == b, buffer[i + 2] == UInt8(ascii: "{") {
+                    out.append(b); out.append(UInt8(ascii: "{")); i += 3
+                    continue
+                }
+                out.append(b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `${ expr }` or `%{ directive }`, with strip markers.
@@ -239,26 +365,6 @@ extension Parser {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Heredocs have no backslash escapes; only `$${` and `%%{` are unescaped.
-    func decodeHeredocLiteral(_ t: Token) -> String {
-        let start = t.start.offset, end = min(t.end.offset, buffer.count)
-        var out: [UInt8] = []
-        var i = start
-        var changed = false
-        while i < end {
-            let b = buffer[i]
-            if (b == UInt8(ascii: "$") || b == UInt8(ascii: "%")), i + 2 < end, buffer[i + 1] == b, buffer[i + 2] == UInt8(ascii: "{") {
-                if !changed { out.append(contentsOf: buffer[start..<i]); changed = true }
-                out.append(b); out.append(UInt8(ascii: "{")); i += 3
-                continue
-            }
-            if changed { out.append(b) }
-            i += 1
-        }
-        if !changed { return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - 0x30
@@ -284,38 +390,8 @@ extension Parser {
 
     // MARK: flush heredocs, strip markers, directive nesting
 
-    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s != "\n" && s != "\r" && s.properties.isWhitespace
-    }
-
-    /// `<<-`: finds the smallest leading indentation (in characters) of the lines that start with
-    /// literal text and are not blank, then removes that much from every line start.
-    private func removeIndentation(_ items: inout [FlatItem]) {
-        var minimum = Int.max
-        for item in items {
-            guard case .literal(let text, _, true) = item else { continue }
-            var spaces = 0
-            var blank = true
-            for s in text.unicodeScalars {
-                if Parser.isSpace(s) { spaces += 1; continue }
-                blank = s == "\n" || s == "\r"
-                break
-            }
-            if blank && text.hasSuffix("\n") { continue } // an empty or whitespace-only line
-            minimum = min(minimum, spaces)
-        }
-        guard minimum != Int.max, minimum > 0 else { return }
-        for k in items.indices {
-            guard case .literal(let text, let r, true) = items[k] else { continue }
-            // Like hclsyntax, removal stops once `minimum` bytes are gone (a wide space counts fully).
-            var removedBytes = 0
-            var scalars = Substring(text).unicodeScalars[...]
-            while removedBytes < minimum, let s = scalars.first, Parser.isSpace(s) {
-                removedBytes += String(s).utf8.count
-                scalars = scalars.dropFirst()
-            }
-            items[k] = .literal(String(String.UnicodeScalarView(scalars)), r, lineStart: true)
-        }
     }
 
     private static func trimLeading(_ text: String) -> String {
@@ -330,6 +406,37 @@ extension Parser {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// Joins runs of literal pieces (heredoc lines) into one literal, copying each byte once.
+    static func mergeAdjacentLiterals(_ items: [FlatItem]) -> [FlatItem] {
+        var hasRun = false
+        var previousWasLiteral = false
+        for item in items {
+            let isLiteral: Bool
+            if case .literal = item { isLiteral = true } else { isLiteral = false }
+            if isLiteral && previousWasLiteral { hasRun = true; break }
+            previousWasLiteral = isLiteral
+        }
+        guard hasRun else { return items }
+        var result: [FlatItem] = []
+        var text = ""
+        var textRange: SourceRange?
+        for item in items {
+            if case .literal(let piece, let r, _) = item {
+                text += piece
+                textRange = textRange.map { $0.union(r) } ?? r
+                continue
+            }
+            if let r = textRange {
+                result.append(.literal(text, r, lineStart: false))
+                text = ""
+                textRange = nil
+            }
+            result.append(item)
+        }
+        if let r = textRange { result.append(.literal(text, r, lineStart: false)) }
+        return result
+    }
+
     /// A directive being filled while nesting the flat items.
     private struct OpenDirective {
         var control: Control
@@ -339,7 +446,29 @@ extension Parser {
     }
 
     /// Applies strip markers, merges adjacent literals and nests `if`/`for` directives (iteratively).
-    mutating func buildParts(_ items: [FlatItem], in templateRange: SourceRange) -> [TemplatePart] {
+    mutating func buildParts(_ flatItems: [FlatItem], in templateRange: SourceRange) -> [TemplatePart] {
+        let items = Parser.mergeAdjacentLiterals(flatItems)
+        // Fast path: no directives and no strip markers, so only adjacent literals need merging.
+        if !items.contains(where: { if case .literal = $0 { return false }; if case .interpolation(_, _, false, false) = $0 { return false }; return true }) {
+            var parts: [TemplatePart] = []
+            parts.reserveCapacity(items.count)
+            for item in items {
+                switch item {
+                case .literal(let text, let r, _):
+                    if text.isEmpty { continue }
+                    if case .literal(let previous, let pr)? = parts.last {
+                        parts[parts.count - 1] = .literal(previous + text, pr.union(r))
+                    } else {
+                        parts.append(.literal(text, r))
+                    }
+                case .interpolation(let e, let r, _, _):
+                    parts.append(.interpolation(TemplateInterpolation(expression: e, range: r)))
+                case .control:
+                    break
+                }
+            }
+            return parts
+        }
         var stack: [OpenDirective] = [OpenDirective(control: .invalid, range: templateRange)]
         func append(_ part: TemplatePart, to stack: inout [OpenDirective]) {
             let top = stack.count - 1

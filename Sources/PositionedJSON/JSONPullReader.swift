@@ -418,31 +418,70 @@ public struct JSONPullReader: Sendable {
     /// Reads the next value into a core `Value`. `range` makes source ranges from byte offsets
     /// (nil: no ranges, for large inputs where ranges would dominate memory).
     public mutating func readValue(range: ((Int, Int) -> SourceRange)? = nil) throws(JSONSyntaxError) -> Value {
+        var builder = JSONValueBuilder(capacity: 0)
+        return try readValue(range: range, dropNullMembers: false, builder: &builder)
+    }
+
+    /// Reads the next value into a core `Value`, sharing repeated keys (and, without ranges,
+    /// repeated scalar values) through `builder`; with `dropNullMembers`, object members whose
+    /// value is `null` are left out (for Terraform values, where null means "not set", exactly
+    /// like an absent argument).
+    public mutating func readValue(range: ((Int, Int) -> SourceRange)?, dropNullMembers: Bool,
+                                   builder: inout JSONValueBuilder) throws(JSONSyntaxError) -> Value {
         let kind = try peekKind()
         let start = offset
+        let share = range == nil && builder.isEnabled
+        let level = depth
         switch kind {
         case .object:
             var container = try beginObject()
-            var entries: [ObjectEntry] = []
+            // Members collect in a per-depth scratch buffer, then move into an exactly sized
+            // array: no regrowth, no spare capacity kept in the graph.
+            var entries = builder.takeEntryScratch(level)
+            defer { builder.returnEntryScratch(&entries, level) }
             while let key = try nextMember(&container) {
-                let value = try readValue(range: range)
-                entries.append(ObjectEntry(decodeString(key), value, keyRange: range?(key.start, key.end)))
+                if dropNullMembers, try peekKind() == .null {
+                    _ = try scanLiteral()
+                    continue
+                }
+                let value = try readValue(range: range, dropNullMembers: dropNullMembers, builder: &builder)
+                entries.append(ObjectEntry(string(key, &builder), value, keyRange: range?(key.start, key.end)))
             }
-            return Value(.object(entries), range: range?(start, offset))
+            if share, entries.isEmpty { return builder.emptyObjectValue }
+            return Value(.object(Array(entries[...])), range: range?(start, offset))
         case .array:
             var container = try beginArray()
-            var items: [Value] = []
-            while try nextElement(&container) { items.append(try readValue(range: range)) }
-            return Value(.list(items), range: range?(start, offset))
+            var items = builder.takeItemScratch(level)
+            defer { builder.returnItemScratch(&items, level) }
+            while try nextElement(&container) {
+                items.append(try readValue(range: range, dropNullMembers: dropNullMembers, builder: &builder))
+            }
+            if share, items.isEmpty { return builder.emptyListValue }
+            return Value(.list(Array(items[...])), range: range?(start, offset))
         case .string:
             let token = try scanString()
-            return Value(.string(decodeString(token)), range: range?(start, offset))
+            if share, !token.hasEscapes {
+                return text.withUnsafeBufferPointer { b in
+                    builder.stringValue(UnsafeBufferPointer(rebasing: b[(token.start + 1)..<(token.end - 1)]))
+                }
+            }
+            return Value(.string(string(token, &builder)), range: range?(start, offset))
         case .number:
             let t = try scanNumber()
-            return Value(.number(numberValue(start: t.start, end: t.end, isInteger: t.isInteger)), range: range?(start, offset))
+            let number = numberValue(start: t.start, end: t.end, isInteger: t.isInteger)
+            if share { return builder.numberValue(number) }
+            return Value(.number(number), range: range?(start, offset))
         case .bool, .null:
             let l = try scanLiteral()
+            if share, l.kind == .bool { return builder.boolValue(l.value) }
             return Value(l.kind == .null ? .null : .bool(l.value), range: range?(start, offset))
+        }
+    }
+
+    private func string(_ token: JSONStringToken, _ builder: inout JSONValueBuilder) -> String {
+        guard !token.hasEscapes, builder.isEnabled else { return decodeString(token) }
+        return text.withUnsafeBufferPointer { b in
+            builder.intern(UnsafeBufferPointer(rebasing: b[(token.start + 1)..<(token.end - 1)]))
         }
     }
 }

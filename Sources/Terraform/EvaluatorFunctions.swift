@@ -21,6 +21,13 @@ extension Evaluator {
             args += items
         }
         let result = FunctionLibrary.call(name, args, functionContext(c.range, s))
+        // Functions that return parts of their arguments leave those parts' own edges in place;
+        // only functions that fold arguments into new text or numbers need every edge inside them.
+        if FunctionLibrary.preservesStructure.contains(name) {
+            var refs: [Reference] = []
+            for a in args where !a.references.isEmpty { refs = mergeReferences(refs, a.references) }
+            return result.addingReferences(refs)
+        }
         return result.addingReferences(collectReferences(args))
     }
 
@@ -41,7 +48,7 @@ extension Evaluator {
         let v = evaluate(c.arguments[0], s)
         if let u = v.firstUnknown {
             if u.unknownReason?.kind == .invalid { return .bool(false, range: c.range) }
-            return Value(u.kind, range: c.range, references: v.allReferences)
+            return Value(u.kind, range: c.range, references: collectReferences([v]))
         }
         return .bool(true, range: c.range)
     }
@@ -51,6 +58,7 @@ extension Evaluator {
             range: range,
             moduleDirectory: s.module.rootDirectory,
             scanRoot: context.options.scanRoot,
+            workingDirectory: context.options.workingDirectory,
             readFile: context.options.fileReader,
             renderTemplate: { [unowned self] bytes, path, variables in
                 self.renderTemplateFile(bytes, path: path, variables: variables, range: range, scope: s)
@@ -83,6 +91,6 @@ extension Evaluator {
         inner.templateOnly = true
         for e in variables.objectEntries ?? [] { inner.bound[e.key] = e.value }
         let v = evaluate(expression, inner)
-        return Value(v.kind, range: range, references: mergeReferences(v.allReferences, variables.allReferences))
+        return Value(v.kind, range: range, references: collectReferences([v, variables]))
     }
 }

@@ -29,7 +29,7 @@ extension Evaluator {
                 text += Array(literal.utf8)
             case .interpolation(let i):
                 let v = evaluate(i.expression, s)
-                references = mergeReferences(references, v.allReferences)
+                references = mergeReferences(references, collectReferences([v]))
                 if v.isUnknown { if unknown == nil { unknown = v }; continue }
                 if v.isNull {
                     if unknown == nil { unknown = Value.unknown(.invalid, "template interpolation of a null value", range: i.range) }

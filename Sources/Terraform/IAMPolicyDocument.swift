@@ -13,13 +13,13 @@ enum IAMPolicyDocument {
             statements.append(renderStatement(statement))
         }
         if unknown == nil, let u = (attributes["source_policy_documents"] ?? attributes["override_policy_documents"])?.firstUnknown { unknown = u }
-        if let u = unknown { return Value(u.kind, range: range, references: attributes.allReferences) }
+        if let u = unknown { return Value(u.kind, range: range, references: collectReferences([attributes])) }
         var doc: [ObjectEntry] = [ObjectEntry("Version", attributes["version"]?.stringValue.map { .string($0) } ?? .string("2012-10-17"))]
         if let id = attributes["policy_id"]?.stringValue { doc.append(ObjectEntry("Id", .string(id))) }
         doc.append(ObjectEntry("Statement", .list(statements)))
         var out = ""
         write(.object(doc), indent: 0, to: &out)
-        return Value(.string(out), range: range, references: attributes.allReferences)
+        return Value(.string(out), range: range, references: collectReferences([attributes]))
     }
 
     /// Strings of a set attribute, as the provider writes them: one string alone, else a list

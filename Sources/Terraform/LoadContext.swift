@@ -13,17 +13,18 @@ final class LoadContext {
     /// `.terraform/modules/modules.json` of each root directory (nil when absent).
     var manifests: [String: ModuleManifest?] = [:]
     /// Evaluation steps left; when it runs out, the rest evaluates to unknown (limit).
-    var stepBudget = 50_000_000
+    var stepBudget = LoadContext.stepBudgetPerRoot
+    static let stepBudgetPerRoot = 20_000_000
     /// Module directories whose parse diagnostics were already reported.
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.
-    let cwd = FileSystem.currentDirectory()
+    var cwd: String { options.workingDirectory }
     /// Notes already reported, to report each once.
     var reportedNotes: Set<String> = []
 
     init(options: TerraformOptions) {
         self.options = options
-        self.reader = ModuleReader(readFile: options.fileReader)
+        self.reader = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory)
     }
 
     func note(_ message: String, at range: SourceRange?) {
@@ -35,7 +36,7 @@ final class LoadContext {
 
     func manifest(forRoot root: String) -> ModuleManifest? {
         if let cached = manifests[root] { return cached }
-        let m = ModuleManifest.read(rootDirectory: root, readFile: options.fileReader)
+        let m = ModuleManifest.read(rootDirectory: root, workingDirectory: options.workingDirectory, readFile: options.fileReader)
         manifests[root] = m
         return m
     }

@@ -305,8 +305,9 @@ extension Evaluator {
             context.note("module \(call.name) source \(source) is outside the scanned directory; not read", at: call.sourceRange ?? call.headerRange)
             return .unavailable(Value.unknown(.external, "module.\(call.name) outside the scanned directory", range: call.headerRange))
         }
-        guard ModuleReader.configurationFiles(in: dir) != nil else {
-            context.diagnostics.append(.error("module \(call.name): no .tf files in \(dir)", at: call.sourceRange ?? call.headerRange))
+        guard context.reader.configurationFiles(in: dir) != nil else {
+            context.diagnostics.append(Diagnostic(severity: .warning, message: "module \(call.name): no .tf files in \(dir); its resources are not checked",
+                                                  range: call.sourceRange ?? call.headerRange))
             return .unavailable(Value.unknown(.invalid, "module.\(call.name): directory \(dir) not found", range: call.headerRange))
         }
         if parent.chain.contains(dir) {

@@ -77,7 +77,7 @@ final class ModuleInstance {
 
     /// `path.module`: the module directory relative to the root module directory.
     lazy var pathModule: String = {
-        let cwd = FileSystem.currentDirectory()
+        let cwd = "/"
         return Path.relative(Path.normalize(Path.join(cwd, config.directory)), to: Path.normalize(Path.join(cwd, rootDirectory)))
     }()
 }

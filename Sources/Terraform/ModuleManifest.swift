@@ -8,9 +8,9 @@ struct ModuleManifest {
     /// Module key -> installed directory (relative to the root module directory).
     var directories: [String: String]
 
-    static func read(rootDirectory: String, readFile: (String) -> Result<[UInt8], FileError>) -> ModuleManifest? {
+    static func read(rootDirectory: String, workingDirectory: String, readFile: (String) -> Result<[UInt8], FileError>) -> ModuleManifest? {
         let path = Path.join(Path.join(rootDirectory, ".terraform/modules"), "modules.json")
-        guard FileSystem.kind(path, followLinks: true) == .regular, case .success(let bytes) = readFile(path) else { return nil }
+        guard FileSystem.kind(Path.join(workingDirectory, path), followLinks: true) == .regular, case .success(let bytes) = readFile(path) else { return nil }
         guard let doc = JSONReader.parse(bytes, path: path).document, let modules = doc.root["Modules"] else { return nil }
         var dirs: [String: String] = [:]
         for entry in modules.elements {

@@ -3,27 +3,63 @@
 
 import IaCLintCore
 import HCL
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class ModuleReader: @unchecked Sendable {
     private var cache: [String: ModuleConfiguration] = [:]
     let readFile: @Sendable (String) -> Result<[UInt8], FileError>
     /// Total bytes of configuration parsed (for throughput figures).
     private(set) var bytesRead = 0
+    /// CPU seconds spent reading and parsing module files, so evaluation can be timed apart.
+    private(set) var parseSeconds = 0.0
 
-    init(readFile: @escaping @Sendable (String) -> Result<[UInt8], FileError>) {
-        self.readFile = readFile
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
+
+    let workingDirectory: String
+
+    init(readFile: @escaping @Sendable (String) -> Result<[UInt8], FileError>, workingDirectory: String) {
+        self.readFile = readFile
+        self.workingDirectory = workingDirectory
+    }
+
+    /// A user-relative path made absolute for system calls.
+    func absolute(_ path: String) -> String { Path.join(workingDirectory, path) }
 
     static func isConfigurationFile(_ name: String) -> Bool {
         (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix(".")
     }
 
-    /// The configuration files of a directory, or nil when it has none.
-    static func configurationFiles(in directory: String) -> [String]? {
-        guard case .success(let names) = FileSystem.list(directory) else { return nil }
-        let files = names.filter { isConfigurationFile($0) && FileSystem.kind(Path.join(directory, $0), followLinks: true) == .regular }
-        return files.isEmpty ? nil : files
+    private var listings: [String: [String]?] = [:]
+    private var configurationFileCache: [String: [String]?] = [:]
+
+    /// The names in a directory (cached for the load), or nil when it cannot be listed.
+    func listing(_ directory: String) -> [String]? {
+        if let cached = listings[directory] { return cached }
+        var names: [String]? = nil
+        if case .success(let n) = FileSystem.list(absolute(directory)) { names = n }
+        listings[directory] = names
+        return names
     }
+
+    /// The configuration files of a directory, or nil when it has none.
+    func configurationFiles(in directory: String) -> [String]? {
+        if let cached = configurationFileCache[directory] { return cached }
+        var result: [String]? = nil
+        if let names = listing(directory) {
+            let files = names.filter { isConfigurationFileName($0) && FileSystem.kind(absolute(Path.join(directory, $0)), followLinks: true) == .regular }
+            result = files.isEmpty ? nil : files
+        }
+        configurationFileCache[directory] = result
+        return result
+    }
+
+    private func isConfigurationFileName(_ name: String) -> Bool { ModuleReader.isConfigurationFile(name) }
 
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
@@ -31,7 +67,9 @@ final class ModuleReader: @unchecked Sendable {
         if let cached = cache[key] { return cached }
         let config = ModuleConfiguration(directory: key)
         cache[key] = config
-        guard let names = ModuleReader.configurationFiles(in: key) else {
+        let started = ModuleReader.threadCPUSeconds()
+        defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
+        guard let names = configurationFiles(in: key) else {
             config.diagnostics.append(.error("module directory \(key) has no .tf or .tf.json files", at: nil))
             return config
         }

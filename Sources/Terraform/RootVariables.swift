@@ -33,7 +33,7 @@ enum RootVariables {
             if declared[name] != nil { result[name] = raw(name, text, origin: "environment variable \(key)") }
         }
         var files: [String] = []
-        if let names = try? listing(module.config.directory) {
+        if let names = context.reader.listing(module.config.directory) {
             if names.contains("terraform.tfvars") { files.append("terraform.tfvars") }
             if names.contains("terraform.tfvars.json") { files.append("terraform.tfvars.json") }
             files += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }
@@ -49,13 +49,6 @@ enum RootVariables {
             result[name] = raw(name, text, origin: "--var \(name)")
         }
         return result
-    }
-
-    private struct ListingError: Error {}
-
-    private static func listing(_ directory: String) throws -> [String] {
-        guard case .success(let names) = FileSystem.list(directory) else { throw ListingError() }
-        return names
     }
 
     private static func merge(_ values: [String: Value], into result: inout [String: Value], declared: [String: VariableDeclaration]) {

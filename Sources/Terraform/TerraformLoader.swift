@@ -16,6 +16,10 @@ public struct TerraformLoadResult: Sendable {
     public var unknownCounts: [UnknownReason.Kind: Int]
     /// Known leaf values in resource attributes.
     public var knownCount: Int
+    /// CPU seconds spent reading and parsing configuration files within the load.
+    public var parseSeconds: Double
+    /// CPU seconds of the whole load (parsing included).
+    public var totalSeconds: Double
 }
 
 public enum TerraformLoader {
@@ -26,6 +30,7 @@ public enum TerraformLoader {
     }
 
     public static func loadWithStatistics(directories: [String], options: TerraformOptions) -> TerraformLoadResult {
+        let started = ModuleReader.threadCPUSeconds()
         let context = LoadContext(options: options)
         let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
         // A directory is a root unless another scanned module calls it with a local source.
@@ -42,6 +47,7 @@ public enum TerraformLoader {
         var graph = ResourceGraph()
         let evaluator = Evaluator(context: context)
         for root in roots {
+            context.stepBudget = LoadContext.stepBudgetPerRoot
             let config = context.reader.module(at: root)
             context.diagnostics += config.diagnostics
             context.reportedModuleDiagnostics.insert(root)
@@ -55,7 +61,8 @@ public enum TerraformLoader {
         var known = 0
         for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
         return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: context.reader.bytesRead,
-                                   unknownCounts: unknown, knownCount: known)
+                                   unknownCounts: unknown, knownCount: known, parseSeconds: context.reader.parseSeconds,
+                                   totalSeconds: ModuleReader.threadCPUSeconds() - started)
     }
 
     private static func count(_ v: Value, unknown: inout [UnknownReason.Kind: Int], known: inout Int, depth: Int) {

@@ -16,16 +16,20 @@ public struct TerraformOptions: Sendable {
     public var fileReader: @Sendable (String) -> Result<[UInt8], FileError>
     /// `terraform.workspace`.
     public var workspace: String
+    /// The directory relative paths are relative to (directory listings, `file()` checks); the
+    /// pipeline's working directory, which may differ from the process's.
+    public var workingDirectory: String
 
     public init(variables: [String: String] = [:], varFiles: [String] = [], environment: [String: String] = [:],
                 scanRoot: String = FileSystem.currentDirectory(),
                 fileReader: @escaping @Sendable (String) -> Result<[UInt8], FileError> = { FileSystem.read($0) },
-                workspace: String = "default") {
+                workspace: String = "default", workingDirectory: String = FileSystem.currentDirectory()) {
         self.variables = variables
         self.varFiles = varFiles
         self.environment = environment
-        self.scanRoot = Path.normalize(scanRoot)
+        self.scanRoot = Path.normalize(scanRoot.hasPrefix("/") ? scanRoot : Path.join(workingDirectory, scanRoot))
         self.fileReader = fileReader
         self.workspace = workspace
+        self.workingDirectory = Path.normalize(workingDirectory)
     }
 }

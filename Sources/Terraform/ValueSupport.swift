@@ -115,13 +115,28 @@ func mergeReferences(_ a: [Reference], _ b: [Reference]) -> [Reference] {
     return out
 }
 
-/// All references of several values (deep), deduplicated.
+/// All references of several values (deep), deduplicated. Walks without building intermediate
+/// arrays: most values carry no references at all, and this runs for every function call.
 func collectReferences(_ values: [Value]) -> [Reference] {
     var out: [Reference] = []
-    for v in values {
-        for r in v.allReferences where !out.contains(r) { out.append(r) }
-    }
+    for v in values { appendReferences(v, to: &out, depth: 0) }
     return out
+}
+
+private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int) {
+    let own = v.references
+    if !own.isEmpty {
+        for r in own where !out.contains(r) { out.append(r) }
+    }
+    guard depth < 64 else { return }
+    switch v.kind {
+    case .list(let items): for item in items { appendReferences(item, to: &out, depth: depth + 1) }
+    case .object(let entries): for e in entries { appendReferences(e.value, to: &out, depth: depth + 1) }
+    case .conditional(_, let t, let f):
+        appendReferences(t, to: &out, depth: depth + 1)
+        appendReferences(f, to: &out, depth: depth + 1)
+    default: break
+    }
 }
 
 /// Object entries sorted by key the way Terraform orders map and object attributes (bytewise).

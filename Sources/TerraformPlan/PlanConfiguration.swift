@@ -154,15 +154,19 @@ struct PlanConfiguration {
 
     // MARK: Attaching references to values
 
-    /// Adds the references of each expression in `expressions` to the matching value in `attributes`.
-    func attach(_ expressions: Value, to attributes: inout Value, module: [PlanModuleStep], key: String?) {
-        guard var entries = attributes.objectEntries, let exprs = expressions.objectEntries else { return }
+    /// Adds the references of each expression in `expressions` to the matching value in
+    /// `attributes`, in place. Returns whether anything was added.
+    @discardableResult
+    func attach(_ expressions: Value, to attributes: inout Value, module: [PlanModuleStep], key: String?) -> Bool {
+        guard let exprs = expressions.objectEntries, !exprs.isEmpty, case .object(var entries) = attributes.kind else { return false }
+        attributes.kind = .null  // the entries are now uniquely held and edited in place
         var changed = false
         for expression in exprs {
             guard let index = entries.lastIndex(where: { $0.key == expression.key }) else { continue }
             if attachOne(expression.value, to: &entries[index].value, module: module, key: key) { changed = true }
         }
-        if changed { attributes.kind = .object(entries) }
+        attributes.kind = .object(entries)
+        return changed
     }
 
     private func attachOne(_ expression: Value, to value: inout Value, module: [PlanModuleStep], key: String?) -> Bool {
@@ -176,21 +180,15 @@ struct PlanConfiguration {
         }
         // Nested blocks: a list of block bodies (list/set nesting) or one body (single nesting).
         if let blocks = expression.listValue {
-            guard var items = value.listValue, items.count == blocks.count else { return false }
+            guard case .list(var items) = value.kind, items.count == blocks.count else { return false }
+            value.kind = .null
             var changed = false
-            for i in items.indices {
-                var item = items[i]
-                let before = item
-                attach(blocks[i], to: &item, module: module, key: key)
-                if item != before { items[i] = item; changed = true }
-            }
-            if changed { value.kind = .list(items) }
+            for i in items.indices where attach(blocks[i], to: &items[i], module: module, key: key) { changed = true }
+            value.kind = .list(items)
             return changed
         }
-        if expression.objectEntries != nil, value.objectEntries != nil {
-            let before = value
-            attach(expression, to: &value, module: module, key: key)
-            return value != before
+        if expression.objectEntries != nil {
+            return attach(expression, to: &value, module: module, key: key)
         }
         return false
     }

@@ -7,6 +7,17 @@ import IaCLintCore
 import PositionedJSON
 
 struct PlanDocumentReader {
+    /// Which resource objects a module tree holds, and what to keep of them.
+    enum ModuleTree {
+        /// `planned_values`: headers; values are read later only if no change gives them.
+        case planned
+        /// A state's `values`: headers and values.
+        case state
+        /// A plan's `prior_state`: only data sources (read during planning, they appear nowhere
+        /// else), with their values.
+        case priorStateDataSources
+    }
+
     /// A resource object under `planned_values` or a state's `values`.
     struct Declared {
         var address: String
@@ -17,17 +28,19 @@ struct PlanDocumentReader {
         var valuesRange: Range<Int>?
         /// Read directly for a state document.
         var values: Value?
+        /// Index of its entry in `changes`, when there is one.
+        var change: Int32 = -1
     }
 
-    /// An entry of `resource_changes`.
+    /// An entry of `resource_changes` (deposed objects are not kept).
     struct Changed {
         var address: String
         var mode: String
         var type: String
-        var actions: [String]
-        var deposed: Bool
+        /// `delete` or `forget` alone: the object goes away.
+        var isRemoval: Bool
+        /// `after` with `after_unknown` applied.
         var after: Value?
-        var afterUnknown: Value?
         var range: Range<Int>
     }
 
@@ -41,8 +54,16 @@ struct PlanDocumentReader {
     var isState = false
     var sawPlanSection = false
     var declared: [Declared] = []
+    /// Data sources read during planning (from `prior_state`).
+    var priorDataSources: [Declared] = []
+    /// Address → index in `declared`; the keys share the addresses' storage.
+    var declaredIndex: [String: Int] = [:]
+    /// Entries of `resource_changes`, in order.
     var changes: [Changed] = []
     var configuration: Value?
+    /// Attribute names and repeated values shared across resources.
+    var builder = JSONValueBuilder()
+    var unknowns = PlanUnknowns()
 
     mutating func read() throws(JSONSyntaxError) {
         var top = try reader.beginObject()
@@ -52,13 +73,19 @@ struct PlanDocumentReader {
             case "terraform_version": terraformVersion = try readString()
             case "planned_values":
                 sawPlanSection = true
-                try readModuleContainer(readValues: false)
+                try readModuleContainer(.planned)
             case "values":
                 isState = true
-                try readModuleContainer(readValues: true)
+                try readModuleContainer(.state)
             case "resource_changes":
                 sawPlanSection = true
                 try readChanges()
+            case "prior_state":
+                guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
+                var state = try reader.beginObject()
+                while let key = try reader.nextMember(&state) {
+                    if reader.stringEquals(key, "values") { try readModuleContainer(.priorStateDataSources) } else { try reader.skipValue() }
+                }
             case "configuration":
                 configuration = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
             default:
@@ -80,34 +107,44 @@ struct PlanDocumentReader {
         }
     }
 
+    /// Resource types repeat for every instance: one shared String each.
+    private mutating func readInternedString() throws(JSONSyntaxError) -> String? {
+        guard try reader.peekKind() == .string else { return try readString() }
+        let token = try reader.scanString()
+        guard !token.hasEscapes else { return reader.decodeString(token) }
+        return reader.text.withUnsafeBufferPointer { b in
+            builder.intern(UnsafeBufferPointer(rebasing: b[(token.start + 1)..<(token.end - 1)]))
+        }
+    }
+
     /// `{"root_module": {...}, "outputs": {...}}`
-    private mutating func readModuleContainer(readValues: Bool) throws(JSONSyntaxError) {
+    private mutating func readModuleContainer(_ tree: ModuleTree) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         var container = try reader.beginObject()
         while let key = try reader.nextMember(&container) {
-            if reader.stringEquals(key, "root_module") { try readModule(readValues: readValues) } else { try reader.skipValue() }
+            if reader.stringEquals(key, "root_module") { try readModule(tree) } else { try reader.skipValue() }
         }
     }
 
     /// `{"address": ..., "resources": [...], "child_modules": [...]}`, recursively (the reader's
     /// depth cap bounds the recursion).
-    private mutating func readModule(readValues: Bool) throws(JSONSyntaxError) {
+    private mutating func readModule(_ tree: ModuleTree) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         var module = try reader.beginObject()
         while let key = try reader.nextMember(&module) {
             if reader.stringEquals(key, "resources"), try reader.peekKind() == .array {
                 var list = try reader.beginArray()
-                while try reader.nextElement(&list) { try readDeclared(readValues: readValues) }
+                while try reader.nextElement(&list) { try readDeclared(tree) }
             } else if reader.stringEquals(key, "child_modules"), try reader.peekKind() == .array {
                 var list = try reader.beginArray()
-                while try reader.nextElement(&list) { try readModule(readValues: readValues) }
+                while try reader.nextElement(&list) { try readModule(tree) }
             } else {
                 try reader.skipValue()
             }
         }
     }
 
-    private mutating func readDeclared(readValues: Bool) throws(JSONSyntaxError) {
+    private mutating func readDeclared(_ tree: ModuleTree) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         let start = reader.offset
         var object = try reader.beginObject()
@@ -117,12 +154,12 @@ struct PlanDocumentReader {
         while let key = try reader.nextMember(&object) {
             switch reader.decodeString(key) {
             case "address": address = try readString() ?? ""
-            case "mode": mode = try readString() ?? mode
-            case "type": type = try readString() ?? ""
+            case "mode": mode = try readInternedString() ?? mode
+            case "type": type = try readInternedString() ?? ""
             case "values":
-                if readValues {
+                if tree == .state || (tree == .priorStateDataSources && mode == "data") {
                     let at = reader.offset
-                    values = try reader.readValue(range: valueRange)
+                    values = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
                     valuesRange = at..<reader.offset
                 } else {
                     valuesRange = try reader.skipValue()
@@ -130,8 +167,15 @@ struct PlanDocumentReader {
             default: try reader.skipValue()
             }
         }
-        declared.append(Declared(address: address, mode: mode, type: type, range: start..<reader.offset,
-                                 valuesRange: valuesRange, values: values))
+        let entry = Declared(address: address, mode: mode, type: type, range: start..<reader.offset,
+                             valuesRange: valuesRange, values: values)
+        switch tree {
+        case .planned, .state:
+            declaredIndex[address] = declared.count
+            declared.append(entry)
+        case .priorStateDataSources:
+            if mode == "data" { priorDataSources.append(entry) }
+        }
     }
 
     private mutating func readChanges() throws(JSONSyntaxError) {
@@ -141,20 +185,27 @@ struct PlanDocumentReader {
             guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
             let start = reader.offset
             var object = try reader.beginObject()
-            var change = Changed(address: "", mode: "managed", type: "", actions: [], deposed: false, range: start..<start)
+            var change = Changed(address: "", mode: "managed", type: "", isRemoval: false, range: start..<start)
+            var deposed = false
             while let key = try reader.nextMember(&object) {
                 switch reader.decodeString(key) {
                 case "address": change.address = try readString() ?? ""
-                case "mode": change.mode = try readString() ?? change.mode
-                case "type": change.type = try readString() ?? ""
+                case "mode": change.mode = try readInternedString() ?? change.mode
+                case "type": change.type = try readInternedString() ?? ""
                 case "deposed":
-                    change.deposed = try reader.peekKind() != .null
+                    deposed = try reader.peekKind() != .null
                     try reader.skipValue()
                 case "change": try readChange(into: &change)
                 default: try reader.skipValue()
                 }
             }
             change.range = start..<reader.offset
+            // A deposed object is an old instance on its way out; the live one is elsewhere.
+            guard !deposed else { continue }
+            if let i = declaredIndex[change.address], declared[i].change < 0 {
+                change.address = declared[i].address  // one copy of the address
+                declared[i].change = Int32(changes.count)
+            }
             changes.append(change)
         }
     }
@@ -162,24 +213,35 @@ struct PlanDocumentReader {
     private mutating func readChange(into change: inout Changed) throws(JSONSyntaxError) {
         guard try reader.peekKind() == .object else { try reader.skipValue(); return }
         var object = try reader.beginObject()
+        var after: Value?
+        var afterUnknown: Value?
         while let key = try reader.nextMember(&object) {
             switch reader.decodeString(key) {
             case "actions":
                 guard try reader.peekKind() == .array else { try reader.skipValue(); continue }
                 var list = try reader.beginArray()
+                var actions = 0, removals = 0
                 while try reader.nextElement(&list) {
-                    if let action = try readString() { change.actions.append(action) }
+                    let action = try readInternedString()
+                    actions += 1
+                    if action == "delete" || action == "forget" { removals += 1 }
                 }
-            case "after": change.after = try reader.readValue(range: valueRange)
-            case "after_unknown": change.afterUnknown = try reader.readValue()
+                // `delete`+`create` replaces the object (kept); `delete` or `forget` alone removes it.
+                change.isRemoval = actions > 0 && removals == actions
+            case "after": after = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
+            case "after_unknown": afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
             default: try reader.skipValue()
             }
         }
+        // Applied here, while `after` is the only reference, so the merge mutates in place.
+        if let afterUnknown { PlanValueMerge.apply(afterUnknown, to: &after, unknowns: &unknowns) }
+        change.after = after
     }
 
     /// Reads a `values` object found earlier (a planned resource with no change entry).
     func values(at range: Range<Int>) -> Value? {
         var again = JSONPullReader(text: reader.text, startOffset: range.lowerBound, maximumDepth: reader.maximumDepth)
-        return try? again.readValue(range: valueRange)
+        var builder = JSONValueBuilder()
+        return try? again.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
     }
 }

@@ -5,26 +5,51 @@ import IaCLintCore
 import PositionedJSON
 
 struct PlanGraphBuilder {
-    let document: PlanDocumentReader
+    var document: PlanDocumentReader
     let path: String
     let lines: LineIndex
 
-    func build(into result: inout PlanLoadResult) {
+    /// Consumes the values read (they move into the graph without copies).
+    mutating func build(into result: inout PlanLoadResult) {
         let configuration = PlanConfiguration(document.configuration)
         result.modules = configuration.sources
 
-        // The live change per address; deposed objects (old instances being replaced) are not.
-        var changeIndex: [String: Int] = [:]
-        for (i, change) in document.changes.enumerated() where !change.deposed {
-            changeIndex[change.address] = i
+        // Changes read before their planned_values entry (documents with reordered keys).
+        var matched = Set<Int>()
+        for i in document.declared.indices where document.declared[i].change >= 0 { matched.insert(Int(document.declared[i].change)) }
+        for (c, change) in document.changes.enumerated() where !matched.contains(c) {
+            if let i = document.declaredIndex[change.address], document.declared[i].change < 0 {
+                document.declared[i].change = Int32(c)
+                matched.insert(c)
+            }
+        }
+        result.sources.reserveCapacity(document.declared.count + document.changes.count - matched.count)
+        var configAddresses: [String: String] = [:]
+        var moduleCallsByPath: [String: [RelatedLocation]] = [:]
+
+        /// The `module` calls (in the plan's configuration) that instantiate a module, outermost first.
+        func moduleCalls(_ steps: [PlanModuleStep], path modulePath: String) -> [RelatedLocation] {
+            if let known = moduleCallsByPath[modulePath] { return known }
+            var calls: [RelatedLocation] = []
+            var parent = ""
+            for step in steps {
+                if let range = configuration.modules[parent]?.calls[step.name]?.range {
+                    calls.append(RelatedLocation("module \"\(step.name)\" is called here", at: range))
+                }
+                parent = PlanAddress.prefix(parent, "module.\(step.name)")
+            }
+            moduleCallsByPath[modulePath] = calls
+            return calls
         }
         var emitted: Set<String> = []
         var moduleInstances: Set<String> = [""]
 
-        func emit(address: String, mode: String, type: String, range: Range<Int>, values: Value?) {
+        func emit(address: String, mode: String, type: String, range: Range<Int>, values: inout Value?) {
             guard emitted.insert(address).inserted else { return }
             let parsed = PlanAddress.parse(address)
             var attributes = values ?? .object([])
+            // `values` was moved out of the document; dropping the caller's copy keeps edits in place.
+            values = nil
             var dependsOn: [Reference] = []
             if let parsed {
                 moduleInstances.insert(parsed.moduleInstance)
@@ -42,37 +67,52 @@ struct PlanGraphBuilder {
             let resource = Resource(address: address, type: type.isEmpty ? (parsed?.type ?? "") : type,
                                     mode: mode == "data" ? .data : .managed, origin: .terraformPlan, scope: path,
                                     instanceKey: parsed?.key, range: lines.range(file: path, range.lowerBound, range.upperBound),
-                                    attributes: attributes, dependsOn: dependsOn)
+                                    attributes: attributes, dependsOn: dependsOn,
+                                    moduleCalls: parsed.map { moduleCalls($0.modules, path: $0.modulePath) } ?? [])
             result.graph.add(resource)
             let modulePath = parsed?.modulePath ?? ""
-            result.sources.append(PlanResourceSource(address: address, configAddress: parsed?.configAddress ?? address,
+            // Instances of one declaration share one configAddress string.
+            var configAddress = parsed?.configAddress ?? address
+            if let shared = configAddresses[configAddress] { configAddress = shared } else { configAddresses[configAddress] = configAddress }
+            result.sources.append(PlanResourceSource(address: address, configAddress: configAddress,
                                                      modulePath: modulePath,
                                                      moduleDirectory: document.configuration == nil ? nil
                                                         : configuration.directory(ofModule: modulePath)))
         }
 
-        for declared in document.declared {
-            if let i = changeIndex[declared.address] {
-                let change = document.changes[i]
-                guard !PlanGraphBuilder.isRemoval(change.actions) else { continue }
-                emit(address: declared.address, mode: declared.mode, type: declared.type, range: change.range,
-                     values: PlanValueMerge.merge(change.after, change.afterUnknown, resource: change.address))
+        for i in document.declared.indices {
+            // Fields are taken one by one: a copy of the whole entry would keep a second
+            // reference to its values and force copies when references are attached.
+            let address = document.declared[i].address, mode = document.declared[i].mode
+            let type = document.declared[i].type
+            let c = Int(document.declared[i].change)
+            if c >= 0 {
+                guard !document.changes[c].isRemoval else { continue }
+                var values = document.changes[c].after
+                document.changes[c].after = nil
+                emit(address: address, mode: mode, type: type, range: document.changes[c].range, values: &values)
             } else {
-                let values = declared.values ?? declared.valuesRange.flatMap { document.values(at: $0) }
-                emit(address: declared.address, mode: declared.mode, type: declared.type, range: declared.range, values: values)
+                var values = document.declared[i].values
+                document.declared[i].values = nil
+                if values == nil, let range = document.declared[i].valuesRange { values = document.values(at: range) }
+                emit(address: address, mode: mode, type: type, range: document.declared[i].range, values: &values)
             }
         }
         // Changes with no planned_values entry (documents that omit it).
-        for change in document.changes where !change.deposed && !PlanGraphBuilder.isRemoval(change.actions) {
-            emit(address: change.address, mode: change.mode, type: change.type, range: change.range,
-                 values: PlanValueMerge.merge(change.after, change.afterUnknown, resource: change.address))
+        for c in document.changes.indices where !matched.contains(c) && !document.changes[c].isRemoval {
+            var values = document.changes[c].after
+            document.changes[c].after = nil
+            let address = document.changes[c].address, mode = document.changes[c].mode, type = document.changes[c].type
+            emit(address: address, mode: mode, type: type, range: document.changes[c].range, values: &values)
+        }
+        // Data sources read during planning are in prior_state only; resources refer to them.
+        for i in document.priorDataSources.indices {
+            let source = document.priorDataSources[i]
+            document.priorDataSources[i].values = nil
+            var values = source.values
+            emit(address: source.address, mode: source.mode, type: source.type, range: source.range, values: &values)
         }
         recordEmptyDeclarations(configuration, moduleInstances: moduleInstances, into: &result.graph)
-    }
-
-    /// `delete` and `forget` remove the object; `delete`+`create` replaces it (kept).
-    static func isRemoval(_ actions: [String]) -> Bool {
-        !actions.isEmpty && actions.allSatisfy { $0 == "delete" || $0 == "forget" }
     }
 
     /// Declarations with `count`/`for_each` and no instance in a module instance that exists.

@@ -1,55 +1,96 @@
-// Merges a change's `after` values with its `after_unknown` mask into three-valued core Values.
+// Applies a change's `after_unknown` mask to its `after` values in place, giving three-valued
+// core Values: every leaf marked `true` becomes "known after apply", also keys `after` leaves out.
 
 import IaCLintCore
 
+/// The unknown values made so far, by attribute path: thousands of instances share
+/// `access_log_settings[0].destination_arn`, and a Value is a shared box.
+struct PlanUnknowns {
+    private var byPath: [String: Value] = [:]
+
+    mutating func value(_ path: String) -> Value {
+        if let shared = byPath[path] { return shared }
+        let value = Value(.unknown(UnknownReason(.knownAfterApply, path)))
+        if byPath.count < 1 << 16 { byPath[path] = value }
+        return value
+    }
+}
+
 enum PlanValueMerge {
-    /// `after` with every leaf marked `true` in `afterUnknown` replaced by an unknown value
-    /// ("known after apply"), including keys `after` leaves out. Nil when neither has anything.
-    static func merge(_ after: Value?, _ afterUnknown: Value?, resource: String) -> Value? {
-        var path: [String] = []
-        return merge(after, afterUnknown, resource: resource, path: &path)
+    /// `after` with the mask applied; nil when neither has anything.
+    static func merge(_ after: Value?, _ afterUnknown: Value?) -> Value? {
+        var value = after
+        var unknowns = PlanUnknowns()
+        if let afterUnknown { apply(afterUnknown, to: &value, unknowns: &unknowns) }
+        return value
     }
 
-    private static func merge(_ after: Value?, _ unknown: Value?, resource: String, path: inout [String]) -> Value? {
-        guard let unknown else { return after }
-        switch unknown.kind {
+    /// Applies the mask to `value` in place (no copies when `value` is uniquely referenced).
+    /// An unknown's detail is its attribute path (`access_log_settings[0].destination_arn`).
+    static func apply(_ mask: Value, to value: inout Value?, unknowns: inout PlanUnknowns) {
+        guard hasUnknown(mask) else { return }
+        var path: [String] = []
+        apply(mask, to: &value, unknowns: &unknowns, path: &path)
+    }
+
+    private static func apply(_ mask: Value, to value: inout Value?, unknowns: inout PlanUnknowns, path: inout [String]) {
+        switch mask.kind {
         case .bool(true):
-            let detail = path.isEmpty ? resource : "\(resource).\(render(path))"
-            return Value(.unknown(UnknownReason(.knownAfterApply, detail)), range: after?.range, references: after?.references ?? [])
+            if let old = value, old.range != nil || !old.references.isEmpty {
+                value = Value(.unknown(UnknownReason(.knownAfterApply, render(path))), range: old.range, references: old.references)
+            } else {
+                value = unknowns.value(render(path))
+            }
         case .object(let masks):
-            guard masks.contains(where: { hasUnknown($0.value) }) else { return after }
-            var entries = after?.objectEntries ?? []
-            guard after == nil || after?.objectEntries != nil else { return after }
+            guard masks.contains(where: { hasUnknown($0.value) }) else { return }
+            if value == nil { value = Value(.object([])) }
+            guard var current = value, case .object(var entries) = current.kind else { return }
+            // Drop the other references to the entries so they are mutated in place.
+            value = nil
+            current.kind = .null
+            // Room for the keys `after` leaves out, exactly: values stay in the graph.
+            let missing = masks.reduce(0) { n, mask in
+                n + (hasUnknown(mask.value) && !entries.contains { $0.key == mask.key } ? 1 : 0)
+            }
+            if missing > 0 { entries.reserveCapacity(entries.count + missing) }
             for mask in masks where hasUnknown(mask.value) {
                 path.append(mask.key)
                 if let index = entries.lastIndex(where: { $0.key == mask.key }) {
-                    if let merged = merge(entries[index].value, mask.value, resource: resource, path: &path) {
-                        entries[index].value = merged
-                    }
-                } else if let merged = merge(nil, mask.value, resource: resource, path: &path) {
-                    entries.append(ObjectEntry(mask.key, merged))
+                    var child: Value? = entries[index].value
+                    entries[index].value = .null
+                    apply(mask.value, to: &child, unknowns: &unknowns, path: &path)
+                    entries[index].value = child ?? .null
+                } else {
+                    var child: Value?
+                    apply(mask.value, to: &child, unknowns: &unknowns, path: &path)
+                    if let child { entries.append(ObjectEntry(mask.key, child)) }
                 }
                 path.removeLast()
             }
-            return Value(.object(entries), range: after?.range, references: after?.references ?? [])
+            current.kind = .object(entries)
+            value = current
         case .list(let masks):
-            guard masks.contains(where: hasUnknown) else { return after }
-            var items = after?.listValue ?? []
-            guard after == nil || after?.listValue != nil else { return after }
+            guard masks.contains(where: hasUnknown) else { return }
+            if value == nil { value = Value(.list([])) }
+            guard var current = value, case .list(var items) = current.kind else { return }
+            value = nil
+            current.kind = .null
             for (i, mask) in masks.enumerated() where hasUnknown(mask) {
                 path.append("[\(i)]")
-                if i < items.count {
-                    if let merged = merge(items[i], mask, resource: resource, path: &path) { items[i] = merged }
-                } else if let merged = merge(nil, mask, resource: resource, path: &path) {
+                var child: Value? = i < items.count ? items[i] : nil
+                if i < items.count { items[i] = .null }
+                apply(mask, to: &child, unknowns: &unknowns, path: &path)
+                if let child {
                     // An element beyond `after` (a whole unknown element) keeps its position.
                     while items.count < i { items.append(.null) }
-                    items.append(merged)
+                    if i < items.count { items[i] = child } else { items.append(child) }
                 }
                 path.removeLast()
             }
-            return Value(.list(items), range: after?.range, references: after?.references ?? [])
+            current.kind = .list(items)
+            value = current
         default:
-            return after
+            return
         }
     }
 

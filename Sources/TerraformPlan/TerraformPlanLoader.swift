@@ -121,7 +121,8 @@ public enum TerraformPlanLoader {
             result.graph.diagnostics.append(.error(problem, at: lines.range(file: path, decoded.start, decoded.start)))
             return result
         }
-        PlanGraphBuilder(document: document, path: path, lines: lines).build(into: &result)
+        var builder = PlanGraphBuilder(document: consume document, path: path, lines: lines)
+        builder.build(into: &result)
         return result
     }
 }

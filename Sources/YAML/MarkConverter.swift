@@ -18,17 +18,31 @@ struct MarkConverter {
     init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         byteCount = bytes.count
+        let ascii = MarkConverter.isASCII(bytes)
+        // Line starts are needed only to turn character columns into byte offsets.
         var starts = [0]
-        var ascii = true
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            if b == 0x0A { starts.append(i + 1) } else if b >= 0x80 { ascii = false }
+        if !ascii {
+            for i in 0..<bytes.count where bytes[i] == 0x0A { starts.append(i + 1) }
         }
         // libyaml counts a UTF-8 byte-order mark as a character of line 1; editors do not show it.
         hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if hasByteOrderMark { starts[0] = 3 }
         lineStarts = starts
         isASCII = ascii
+    }
+
+    /// Eight bytes at a time: most templates are ASCII and this runs once per file.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count { high |= UInt64(bytes[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     mutating func position(line: Int, column rawColumn: Int, index: Int, bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {

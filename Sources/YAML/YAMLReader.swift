@@ -26,8 +26,11 @@ private struct OpenCollection {
     var start: SourcePosition
     /// Nodes counted before this collection started, to know its expanded size for anchors.
     var nodesBefore: Int
-    var items: [YAMLNode] = []
-    var entries: [(key: YAMLNode, value: YAMLNode)] = []
+    /// Where this collection's children start in the builder's shared scratch arrays: children
+    /// are gathered there and copied out once, at the exact size, instead of growing an array
+    /// per collection (most mappings have a handful of entries, and each growth step allocates).
+    var itemsStart: Int
+    var entriesStart: Int
     /// A mapping's key waiting for its value.
     var pendingKey: YAMLNode?
     var hasMergeKey = false
@@ -46,6 +49,8 @@ private struct TreeBuilder {
     /// Anchored nodes of the current document with their expanded sizes.
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var nodeCount = 0
+    var scratchItems: [YAMLNode] = []
+    var scratchEntries: [(key: YAMLNode, value: YAMLNode)] = []
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.path = path
@@ -123,7 +128,8 @@ private struct TreeBuilder {
                 tag = cString(s.tag); anchor = cString(s.anchor); isFlow = s.style == YAML_FLOW_SEQUENCE_STYLE
             }
             stack.append(OpenCollection(isMapping: isMapping, isFlow: isFlow, tag: tag, anchor: anchor,
-                                        start: start, nodesBefore: nodeCount - 1))
+                                        start: start, nodesBefore: nodeCount - 1,
+                                        itemsStart: scratchItems.count, entriesStart: scratchEntries.count))
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let open = stack.popLast() else { return true }
@@ -133,10 +139,14 @@ private struct TreeBuilder {
             let range = SourceRange(file: path, start: open.start, end: end)
             let kind: YAMLNode.Kind
             if open.isMapping {
-                reportDuplicates(open.entries)
-                kind = .mapping(open.hasMergeKey ? expandMerges(open.entries) : open.entries)
+                let entries = Array(scratchEntries[open.entriesStart...])
+                scratchEntries.removeLast(scratchEntries.count - open.entriesStart)
+                reportDuplicates(entries)
+                kind = .mapping(open.hasMergeKey ? expandMerges(entries) : entries)
             } else {
-                kind = .sequence(open.items)
+                let items = Array(scratchItems[open.itemsStart...])
+                scratchItems.removeLast(scratchItems.count - open.itemsStart)
+                kind = .sequence(items)
             }
             return complete(YAMLNode(kind: kind, tag: open.tag, range: range), anchor: open.anchor,
                             size: nodeCount - open.nodesBefore)
@@ -164,9 +174,9 @@ private struct TreeBuilder {
         let top = stack.count - 1
         stack[top].lastEnd = node.range.end
         if !stack[top].isMapping {
-            stack[top].items.append(node)
+            scratchItems.append(node)
         } else if let key = stack[top].pendingKey {
-            stack[top].entries.append((key, node))
+            scratchEntries.append((key, node))
             stack[top].pendingKey = nil
         } else {
             if node.tag == nil, case .scalar("<<", .plain) = node.kind { stack[top].hasMergeKey = true }

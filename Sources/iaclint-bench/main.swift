@@ -10,8 +10,12 @@ import Glibc
 let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // Each front end registers its suite here: ("hcl", "lex + parse .tf files", runHCLBenchmark),
     ("hcl", "lex + parse .tf files (default: ../shared/corpus/tf-real)", runHCLBenchmark),
+    ("terraform", "load + evaluate every module directory (default: ../shared/corpus/tf-real)", runTerraformBenchmark),
     ("cfn", "CloudFormation/SAM templates file -> graph (YAML, JSON)", runCloudFormationBenchmark),
     ("reporters", "suppressions and every report format over N synthetic findings", runReportersBenchmark),
+    ("json", "parse JSON into the positioned document (default: synthetic 10 MB plan)", runJSONBenchmark),
+    ("plan", "load terraform show -json plans into the graph; --generate PATH MB writes a synthetic plan", runPlanBenchmark),
+    ("rules", "logging model + rules over the cfn/sam corpora and a synthetic graph ([stages] [paths...])", runRulesBenchmark),
     ("generate", "write a deterministic synthetic repository (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]", runGenerateBenchmark),
     ("check", "the `iaclint check` pipeline with a text report: check [PATH...]", runCheckBenchmark),
     ("measure", "run a command N times: median wall, user+sys CPU, peak RSS ([--runs N] [--warmup N] -- CMD ARGS)", runMeasureBenchmark),

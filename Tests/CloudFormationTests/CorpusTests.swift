@@ -3,6 +3,7 @@
 import XCTest
 import IaCLintCore
 import TestSupport
+import YAML
 @testable import CloudFormation
 
 final class CorpusTests: XCTestCase {
@@ -12,6 +13,11 @@ final class CorpusTests: XCTestCase {
         var failed: [String] = []
         for path in CorpusWalk.files(under: root, extensions: [".yaml", ".yml", ".json", ".template"]) {
             guard case .success(let bytes) = FileSystem.read(path) else { continue }
+            // The byte-level check agrees with the parsed structure wherever the file parses.
+            if let root = YAMLReader.parse(bytes, path: path).root {
+                XCTAssertEqual(CloudFormationLoader.isTemplate(bytes, path: path), TemplateDetection.isTemplateRoot(root),
+                               "detection disagrees with the structure: \(path)")
+            }
             guard let graph = CloudFormationLoader.loadIfTemplate(bytes, path: path) else { skipped += 1; continue }
             templates += 1
             resources += graph.resources.count

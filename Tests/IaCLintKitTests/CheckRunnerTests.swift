@@ -3,7 +3,7 @@
 
 import XCTest
 import IaCLintCore
-import IaCLintKit
+@testable import IaCLintKit
 
 final class CheckRunnerTests: XCTestCase {
     var directory = ""
@@ -92,5 +92,12 @@ final class CheckRunnerTests: XCTestCase {
         XCTAssertEqual(run(options, result([])), .usageOrInputError)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
         XCTAssertEqual(leftovers, [], "atomic writes leave no temporary files")
+    }
+
+    func testConfigurationExcludesBecomeWorkingDirectoryPatterns() {
+        XCTAssertEqual(CheckRunner.excludeRelativeToWorkingDirectory("legacy/**", configDirectory: "/r", cwd: "/r"), "legacy/**")
+        XCTAssertEqual(CheckRunner.excludeRelativeToWorkingDirectory("legacy/**", configDirectory: "/r/infra", cwd: "/r"), "infra/legacy/**")
+        XCTAssertEqual(CheckRunner.excludeRelativeToWorkingDirectory("legacy/**", configDirectory: "/r", cwd: "/r/infra"), "../legacy/**")
+        XCTAssertEqual(CheckRunner.excludeRelativeToWorkingDirectory("**/*.generated.tf", configDirectory: "/r", cwd: "/r/infra"), "**/*.generated.tf")
     }
 }

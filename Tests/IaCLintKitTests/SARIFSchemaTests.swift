@@ -35,6 +35,14 @@ final class SARIFSchemaTests: XCTestCase {
         }
     }
 
+    /// The SARIF the binary wrote in a CLI case, with the real rule catalog, validates too.
+    func testCLIGoldenSARIFValidates() throws {
+        let validator = try validator()
+        let path = TestPaths.testdata("cli/sarif-file-and-text/expected_files/reports/iaclint.sarif")
+        let text = try XCTUnwrap(TestPaths.readText(path), "missing \(path)")
+        XCTAssertEqual(validator.validate(try parse(Array(text.utf8))), [])
+    }
+
     func testTheValidatorRejectsBrokenSARIF() throws {
         let validator = try validator()
         let broken: JSONValue = .object([

@@ -4,6 +4,8 @@ import XCTest
 import IaCLintCore
 import CloudFormation
 import Terraform
+import TerraformPlan
+@testable import IaCLintKit
 import TestSupport
 #if canImport(Glibc)
 import Glibc
@@ -38,6 +40,7 @@ enum ExampleLoading {
     static func load(root: String, files: [String]) -> ResourceGraph? {
         var graph = ResourceGraph()
         var terraformDirectories: [String] = []
+        var plans: [(directory: String, graph: ResourceGraph)] = []
         for name in files.sorted() {
             let path = Path.join(root, name)
             guard case .success(let bytes) = FileSystem.read(path) else { continue }
@@ -46,14 +49,35 @@ enum ExampleLoading {
                 if !terraformDirectories.contains(dir) { terraformDirectories.append(dir) }
                 continue
             }
+            if name.hasSuffix(".json"), TerraformPlanLoader.isPlan(bytes) {
+                plans.append((Path.directory(of: name), TerraformPlanLoader.load(bytes, path: name).graph))
+                continue
+            }
             if CloudFormationLoader.isTemplate(bytes, path: name) {
                 graph.merge(CloudFormationLoader.load(bytes, path: name))
             }
         }
+        var terraform = ResourceGraph()
         if !terraformDirectories.isEmpty {
-            guard let terraform = TerraformFrontEnd.load(root: root, directories: terraformDirectories) else { return nil }
-            graph.merge(terraform)
+            guard let loaded = TerraformFrontEnd.load(root: root, directories: terraformDirectories) else { return nil }
+            terraform = loaded
         }
+        // A plan beside its configuration joins it (as the pipeline does); otherwise it stands alone.
+        for plan in plans {
+            let scope = plan.directory
+            if terraform.resources.contains(where: { $0.scope == scope }) {
+                let merged = PlanConfigurationMerge.merge(plan: plan.graph.resources,
+                                                          into: terraform.resources.filter { $0.scope == scope },
+                                                          configurationScope: scope)
+                var joined = ResourceGraph(resources: terraform.resources.filter { $0.scope != scope } + merged)
+                joined.diagnostics = terraform.diagnostics + plan.graph.diagnostics
+                joined.emptyDeclarations = terraform.emptyDeclarations
+                terraform = joined
+            } else {
+                graph.merge(plan.graph)
+            }
+        }
+        graph.merge(terraform)
         return graph
     }
 

@@ -47,8 +47,16 @@ final class RuleCatalogTests: XCTestCase {
                 try write(expected, to: path)
                 continue
             }
-            let actual = TestPaths.readText(path)
-            XCTAssertEqual(actual, expected, "\(path) drifted from the rule description; run with IACLINT_UPDATE_GOLDEN=1")
+            guard let actual = TestPaths.readText(path) else {
+                XCTFail("\(path) is missing; run the tests with IACLINT_UPDATE_GOLDEN=1")
+                continue
+            }
+            if actual != expected {
+                let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+                let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+                let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+                XCTFail("\(path) drifted from the rule description at line \(line + 1): expected \"\(line < e.count ? e[line] : "")\"; run with IACLINT_UPDATE_GOLDEN=1")
+            }
         }
     }
 

@@ -180,6 +180,17 @@ final class RuleEngineGraphTests: XCTestCase {
         XCTAssertEqual(G.findings([external]).rule("APIGW005"), [])
     }
 
+    func testARNPrefixSearch() {
+        XCTAssertTrue(DestinationResolver.containsARNPrefix(#"Fn::Sub "arn:${AWS::Partition}:logs""#))
+        XCTAssertTrue(DestinationResolver.containsARNPrefix("aarn:"))
+        XCTAssertFalse(DestinationResolver.containsARNPrefix("ar n:"))
+        XCTAssertFalse(DestinationResolver.containsARNPrefix("Logs has no LogGroupName"))
+        XCTAssertEqual(ARN("arn:aws:logs:us-east-1:1:log-group:/a/b:*")?.logGroupName, "/a/b")
+        XCTAssertNil(ARN("arn:aws:logs:us-east-1:1:log-group:")?.logGroupName)
+        XCTAssertEqual(ARN("arn:aws:firehose:us-east-1:1:deliverystream/amazon-apigateway-x")?.deliveryStreamName, "amazon-apigateway-x")
+        XCTAssertNil(ARN("arn:aws:logs:us-west-2:012345678901/API-Gateway-Execution-Logs"))
+    }
+
     func testGlob() {
         XCTAssertTrue(Glob.matches(pattern: "logs:*", "logs:PutLogEvents"))
         XCTAssertTrue(Glob.matches(pattern: "logs:Describe*", "logs:DescribeLogStreams"))

@@ -179,6 +179,36 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(reader.depth, 0)
     }
 
+    func testReadValueInternsStringsAndDropsNullMembers() throws {
+        let long = "a_rather_long_attribute_name"
+        var reader = JSONPullReader(text: Array(#"[{"\#(long)": "v", "n": null}, {"\#(long)": [null, "v", true, true, 3, 3]}]"#.utf8))
+        var builder = JSONValueBuilder()
+        let value = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
+        let items = try XCTUnwrap(value.listValue)
+        XCTAssertEqual(items[0].objectEntries?.map(\.key), [long])
+        XCTAssertEqual(items[1][long]?.listValue, [.null, .string("v"), .bool(true), .bool(true), .number(3), .number(3)],
+                       "nulls in lists are kept")
+        XCTAssertEqual(builder.count, 3, "one entry each for the long key, \"v\" and 3")
+        XCTAssertEqual(builder.intern(UnsafeBufferPointer(start: nil, count: 0)), "")
+    }
+
+    func testDamagedInputNeverCrashes() {
+        let original = Array(#"{"a": [1, -2.5e-3, "x\u00e9\ud83d\ude00", {"b": null, "c": [true, false]}], "é": "\\"}"#.utf8)
+        for cut in 0..<original.count {
+            let result = JSONReader.parse(Array(original[..<cut]), path: "t.json", options: JSONParseOptions(duplicateKeys: .report(.warning)))
+            XCTAssertNil(result.document, "cut at \(cut)")
+            XCTAssertEqual(result.diagnostics.count, 1)
+        }
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            var bytes = original
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            bytes[Int(state >> 33) % bytes.count] = UInt8(truncatingIfNeeded: state >> 13)
+            let result = JSONReader.parse(bytes, path: "t.json")
+            if let document = result.document { _ = document.root.toValue() } else { XCTAssertFalse(result.diagnostics.isEmpty) }
+        }
+    }
+
     func testCorpusJSONFilesParseOrGiveAnError() throws {
         guard let corpus = TestPaths.corpus("tfplan") else { throw XCTSkip(TestPaths.corpusSkipMessage("tfplan")) }
         var parsed = 0, failed = 0

@@ -32,7 +32,7 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(result.kind, .plan)
         XCTAssertEqual(result.formatVersion, "1.2")
         XCTAssertEqual(result.terraformVersion, "1.11.4")
-        XCTAssertEqual(result.graph.resources.count, 11)
+        XCTAssertEqual(result.graph.resources.count, 12)
         let prod = try resource(result, "aws_api_gateway_stage.prod")
         XCTAssertEqual(prod.type, "aws_api_gateway_stage")
         XCTAssertEqual(prod.origin, .terraformPlan)
@@ -46,7 +46,7 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(log["format"]?.stringValue, #"{"requestId":"$context.requestId","status":"$context.status"}"#)
         let destination = try XCTUnwrap(log["destination_arn"])
         XCTAssertEqual(destination.unknownReason?.kind, .knownAfterApply)
-        XCTAssertEqual(destination.unknownReason?.detail, "aws_api_gateway_stage.prod.access_log_settings[0].destination_arn")
+        XCTAssertEqual(destination.unknownReason?.detail, "access_log_settings[0].destination_arn")
         XCTAssertEqual(destination.references.map(\.description), ["aws_cloudwatch_log_group.access.arn"])
         XCTAssertEqual(destination.references.first?.kind, .attribute)
         XCTAssertNotNil(destination.references.first?.range, "points at the expression in the plan's configuration")
@@ -60,6 +60,17 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(dev["access_log_settings"]?.listValue?.count, 0)
         let settings = try resource(result, "aws_api_gateway_method_settings.all")
         XCTAssertEqual(settings["settings"]?.listValue?.first?["logging_level"]?.stringValue, "INFO")
+        // A data source read during planning is only in prior_state; it is in the graph with its
+        // values, and the role's policy refers to it.
+        let document = try resource(result, "data.aws_iam_policy_document.assume")
+        XCTAssertEqual(document.mode, .data)
+        XCTAssertEqual(document.type, "aws_iam_policy_document")
+        XCTAssertEqual(document["statement"]?.listValue?.first?["actions"]?.listValue?.compactMap(\.stringValue), ["sts:AssumeRole"])
+        let role = try resource(result, "aws_iam_role.cloudwatch")
+        XCTAssertEqual(role["assume_role_policy"]?.references.map(\.description), ["data.aws_iam_policy_document.assume.json"])
+        XCTAssertEqual(role["assume_role_policy"]?.stringValue?.contains("apigateway.amazonaws.com"), true)
+        XCTAssertEqual(result.graph.resolve(role["assume_role_policy"]!.references[0], from: role).map(\.address),
+                       ["data.aws_iam_policy_document.assume"])
         let account = try resource(result, "aws_api_gateway_account.this")
         XCTAssertEqual(account["cloudwatch_role_arn"]?.isUnknown, true)
         XCTAssertEqual(account["cloudwatch_role_arn"]?.references.map(\.description), ["aws_iam_role.cloudwatch.arn"])
@@ -93,6 +104,9 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(log["format"]?.stringValue, "$context.requestId $context.status")
         XCTAssertEqual(stage["default_route_settings"]?.listValue?.first?["throttling_burst_limit"]?.numberValue, 10)
         XCTAssertEqual(try resource(result, "aws_apigatewayv2_stage.beta")["access_log_settings"]?.listValue?.count, 0)
+        // `null` means "not set" in Terraform values: such members are left out, like unset arguments.
+        XCTAssertNil(stage["client_certificate_id"])
+        XCTAssertNil(stage.attributes.entry("description"))
         XCTAssertEqual(try resource(result, "aws_apigatewayv2_api.http")["protocol_type"]?.stringValue, "HTTP")
     }
 
@@ -130,6 +144,10 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(result.modules.map(\.source), ["./modules/api", "../stage", "./modules/api", "../stage"])
         XCTAssertEqual(result.modules.map(\.directory), ["modules/api", "modules/stage", "modules/api", "modules/stage"])
         XCTAssertEqual(result.graph.resources.count, 7)
+        // The module calls that instantiate it, outermost first, inside the plan's configuration.
+        XCTAssertEqual(eu.moduleCalls.map(\.message), [#"module "regional" is called here"#, #"module "stage" is called here"#])
+        XCTAssertEqual(eu.moduleCalls.first?.range.file, "testdata/plan/modules/plan.json")
+        XCTAssertEqual(try resource(result, "aws_cloudwatch_log_group.access").moduleCalls, [])
     }
 
     func testCountAndForEachInstances() throws {
@@ -162,7 +180,7 @@ final class TerraformPlanTests: XCTestCase {
         let known = try resource(result, "aws_apigatewayv2_stage.known")
         let log = try XCTUnwrap(accessLog(known))
         XCTAssertEqual(log["format"]?.stringValue, "$context.requestId $context.status")
-        XCTAssertEqual(log["destination_arn"]?.unknownReason, UnknownReason(.knownAfterApply, "aws_apigatewayv2_stage.known.access_log_settings[0].destination_arn"))
+        XCTAssertEqual(log["destination_arn"]?.unknownReason, UnknownReason(.knownAfterApply, "access_log_settings[0].destination_arn"))
         XCTAssertEqual(log["destination_arn"]?.references, [])
         // for_each unknown: the whole block is unknown (the key is absent from `after`).
         let unknown = try resource(result, "aws_apigatewayv2_stage.unknown")
@@ -232,18 +250,17 @@ final class TerraformPlanTests: XCTestCase {
             return try reader.readValue()
         }
         let merged = PlanValueMerge.merge(try value(#"{"a": 1, "blocks": [{"x": "k"}], "gone": null}"#),
-                                          try value(#"{"blocks": [{"y": true}, {"z": true}], "gone": true, "new": {"n": true}, "known": false}"#),
-                                          resource: "r")
+                                          try value(#"{"blocks": [{"y": true}, {"z": true}], "gone": true, "new": {"n": true}, "known": false}"#))
         let m = try XCTUnwrap(merged)
         XCTAssertEqual(m["a"]?.numberValue, 1)
         XCTAssertEqual(m["blocks"]?.listValue?.count, 2)
         XCTAssertEqual(m["blocks"]?.listValue?[0]["x"]?.stringValue, "k")
-        XCTAssertEqual(m["blocks"]?.listValue?[0]["y"]?.unknownReason?.detail, "r.blocks[0].y")
+        XCTAssertEqual(m["blocks"]?.listValue?[0]["y"]?.unknownReason?.detail, "blocks[0].y")
         XCTAssertEqual(m["blocks"]?.listValue?[1]["z"]?.isUnknown, true)
         XCTAssertEqual(m["gone"]?.isUnknown, true)
-        XCTAssertEqual(m["new"]?["n"]?.unknownReason?.detail, "r.new.n")
+        XCTAssertEqual(m["new"]?["n"]?.unknownReason?.detail, "new.n")
         XCTAssertNil(m["known"])
-        XCTAssertEqual(PlanValueMerge.merge(nil, try value(#"{"a": false}"#), resource: "r"), nil)
+        XCTAssertEqual(PlanValueMerge.merge(nil, try value(#"{"a": false}"#)), nil)
     }
 
     func testAddressParsing() throws {

@@ -147,3 +147,19 @@ final class GraphShapeTests: XCTestCase {
         XCTAssertEqual(outputs["locals"]?.stringValue, "kept/from-override")
     }
 }
+
+final class WorkingDirectoryTests: XCTestCase {
+    /// The pipeline passes paths relative to its own working directory, which need not be the process's.
+    func testRelativePathsResolveAgainstTheGivenWorkingDirectory() throws {
+        let base = Fixture.directory("")
+        let options = TerraformOptions(scanRoot: base, fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(base, path)) },
+                                       workingDirectory: base)
+        let graph = TerraformLoader.load(directories: ["modules", "modules/modules/stage"], options: options)
+        let stage = try XCTUnwrap(graph.resources.first { $0.address == "module.stage[0].aws_api_gateway_stage.this" })
+        XCTAssertEqual(stage.scope, "modules")
+        XCTAssertEqual(stage.range?.file, "modules/modules/stage/main.tf")
+        XCTAssertEqual(stage.moduleCalls.first?.range.file, "modules/main.tf")
+        let outputs = TerraformLoader.rootOutputs(directory: "functions", options: options)
+        XCTAssertEqual(outputs["templatefile"]?.stringValue?.hasPrefix("{\"stage\":\"prod\""), true)
+    }
+}

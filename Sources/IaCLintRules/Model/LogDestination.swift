@@ -172,7 +172,7 @@ struct DestinationResolver {
     /// than one part of a template that builds an ARN around it.
     private func isWholeValue(_ reference: Reference, of value: Value) -> Bool {
         // Front ends describe a partly unknown template by its text (`Fn::Sub "arn:${AWS::Partition}:logs:…"`).
-        if let reason = value.unknownReason, reason.detail.contains("arn:") { return false }
+        if let reason = value.unknownReason, Self.containsARNPrefix(reason.detail) { return false }
         if let vr = value.range, let rr = reference.range, vr.file == rr.file,
            rr.start.offset >= vr.start.offset, rr.end.offset <= vr.end.offset {
             let extra = (vr.end.offset - vr.start.offset) - (rr.end.offset - rr.start.offset)
@@ -181,6 +181,21 @@ struct DestinationResolver {
         // The value flowed through a module variable or carries no ranges: judge by its parts.
         if let reason = value.unknownReason, reason.kind == .deploymentContext { return false }
         return value.allReferences.filter { $0.kind != .dependsOn }.count == 1
+    }
+
+    /// True when the text contains `arn:` (byte search; this runs once per destination).
+    static func containsARNPrefix(_ text: String) -> Bool {
+        var matched = 0
+        for byte in text.utf8 {
+            let expected: UInt8 = matched == 0 ? 0x61 : (matched == 1 ? 0x72 : (matched == 2 ? 0x6E : 0x3A))
+            if byte == expected {
+                matched += 1
+                if matched == 4 { return true }
+            } else {
+                matched = byte == 0x61 ? 1 : 0
+            }
+        }
+        return false
     }
 
     static func render(_ value: Value) -> String {

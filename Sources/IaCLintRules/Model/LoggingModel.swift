@@ -7,6 +7,7 @@ public struct LoggingModel: Sendable {
     public let graph: ResourceGraph
     public private(set) var stages: [Stage] = []
     public private(set) var accountSettings: [AccountSetting] = []
+    private let usages: [(logGroup: Resource, stages: [Stage])]
     /// Resources by configuration scope: relations (policies of a role, method settings of a stage)
     /// are looked up within one scope, never across the whole scan.
     let byScope: [String: [Resource]]
@@ -18,6 +19,7 @@ public struct LoggingModel: Sendable {
         self.byScope = byScope
         var builder = StageBuilder(graph: graph, byScope: byScope)
         stages = builder.buildStages()
+        usages = Self.usages(of: stages)
         accountSettings = graph.resources.compactMap { resource in
             guard resource.mode == .managed, ResourceTypes.accounts.contains(resource.type) else { return nil }
             let key = resource.type == ResourceTypes.tfAccount ? "cloudwatch_role_arn" : "CloudWatchRoleArn"
@@ -26,10 +28,7 @@ public struct LoggingModel: Sendable {
     }
 
     /// Where a stage's access logs go (one entry per branch of a conditional destination).
-    public func destinations(of stage: Stage) -> [LogDestination] {
-        guard let entry = stage.destinationEntry else { return [] }
-        return DestinationResolver(graph: graph).resolve(entry.value, from: stage.resource)
-    }
+    public func destinations(of stage: Stage) -> [LogDestination] { stage.destinations }
 
     /// True when the stage certainly sends something to CloudWatch Logs through the account role:
     /// access logs to a log group, or execution logs.
@@ -90,18 +89,17 @@ public struct LoggingModel: Sendable {
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.
-    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] {
+    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] { usages }
+
+    static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
         var order: [ScopedAddress] = []
-        var byGroup: [ScopedAddress: (Resource, [Stage])] = [:]
-        for stage in stages {
-            guard stage.accessLogObject != nil else { continue }
-            for destination in destinations(of: stage) {
+        var byGroup: [ScopedAddress: (Resource, [Stage], Set<String>)] = [:]
+        for stage in stages where stage.accessLogObject != nil {
+            for destination in stage.destinations {
                 guard let group = destination.logGroup else { continue }
                 let key = ScopedAddress(scope: group.scope, address: group.address)
-                if byGroup[key] == nil { order.append(key); byGroup[key] = (group, []) }
-                if byGroup[key]?.1.contains(where: { $0.address == stage.address }) == false {
-                    byGroup[key]?.1.append(stage)
-                }
+                if byGroup[key] == nil { order.append(key); byGroup[key] = (group, [], []) }
+                if byGroup[key]?.2.insert(stage.address).inserted == true { byGroup[key]?.1.append(stage) }
             }
         }
         return order.compactMap { key in byGroup[key].map { (logGroup: $0.0, stages: $0.1) } }

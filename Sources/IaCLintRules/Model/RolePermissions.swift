@@ -65,6 +65,12 @@ struct RolePermissionsReader {
                     }
                     continue
                 }
+                // `!Sub arn:${AWS::Partition}:iam::aws:policy/...`: the front end describes the template text.
+                if let reason = v.unknownReason, reason.detail.contains(":iam::aws:" + RolePermissions.pushToCloudWatchPolicy) {
+                    statements += [PolicyStatement(allows: true, actions: RolePermissions.requiredActions, notActions: nil,
+                                                   servicePrincipals: [], isConditional: false)]
+                    continue
+                }
                 // A reference to a policy in the configuration: read its document.
                 var found = false
                 for reference in v.allReferences where reference.kind != .dependsOn {

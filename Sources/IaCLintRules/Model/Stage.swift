@@ -3,7 +3,7 @@
 
 import IaCLintCore
 
-public struct Stage: Sendable {
+public final class Stage: Sendable {
     /// What declares the stage; decides attribute names in messages and fixes.
     public enum Declaration: String, Sendable {
         case terraformStage, terraformV2Stage, terraformDeployment
@@ -33,18 +33,33 @@ public struct Stage: Sendable {
     }
 
     /// The resource findings name: the stage, the deployment that creates it, or the SAM API.
-    public var resource: Resource
-    public var declaration: Declaration
-    public var apiType: ApiType
+    public let resource: Resource
+    public let declaration: Declaration
+    public let apiType: ApiType
     /// The stage name as written (`stage_name`, `name`, `StageName`), when known.
-    public var name: String?
+    public let name: String?
     /// The access-log block (`access_log_settings`, `AccessLogSetting(s)`), read three-valued.
-    public var accessLog: SettingPresence
+    public let accessLog: SettingPresence
     /// The entry of the access-log block itself (its key range), when written.
-    public var accessLogEntry: ObjectEntry?
-    public var executionLogging: ExecutionLogging
+    public let accessLogEntry: ObjectEntry?
+    public let executionLogging: ExecutionLogging
     /// True for SAM's implicit `ServerlessRestApi` / `ServerlessHttpApi`.
-    public var isImplicit: Bool
+    public let isImplicit: Bool
+    /// Where the access logs go, one entry per branch of a conditional destination (resolved once).
+    public let destinations: [LogDestination]
+
+    init(resource: Resource, declaration: Declaration, apiType: ApiType, name: String?, accessLog: SettingPresence,
+         accessLogEntry: ObjectEntry?, executionLogging: ExecutionLogging, isImplicit: Bool, destinations: [LogDestination]) {
+        self.resource = resource
+        self.declaration = declaration
+        self.apiType = apiType
+        self.name = name
+        self.accessLog = accessLog
+        self.accessLogEntry = accessLogEntry
+        self.executionLogging = executionLogging
+        self.isImplicit = isImplicit
+        self.destinations = destinations
+    }
 
     public var address: String { resource.address }
 

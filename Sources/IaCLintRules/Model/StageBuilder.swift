@@ -5,6 +5,13 @@ import IaCLintCore
 struct StageBuilder {
     let graph: ResourceGraph
     let byScope: [String: [Resource]]
+    let methodSettings: MethodSettingsIndex
+
+    init(graph: ResourceGraph, byScope: [String: [Resource]]) {
+        self.graph = graph
+        self.byScope = byScope
+        self.methodSettings = MethodSettingsIndex(graph.resources)
+    }
 
     mutating func buildStages() -> [Stage] {
         var stages: [Stage] = []
@@ -66,9 +73,18 @@ struct StageBuilder {
         let implicit = resource.metadata?["iaclint:implicit"].flatMap(ValueReading.knownBool) ?? false
         var stageName = name?.stringValue
         if stageName == nil, resource.type == ResourceTypes.samApi, implicit { stageName = "Prod" }
-        return Stage(resource: resource, declaration: declaration, apiType: api, name: stageName,
-                     accessLog: declaration.canCarryAccessLogs ? ValueReading.block(accessLog?.value) : .absent,
-                     accessLogEntry: accessLog, executionLogging: execution, isImplicit: implicit)
+        let presence = declaration.canCarryAccessLogs ? ValueReading.block(accessLog?.value) : .absent
+        var destinations: [LogDestination] = []
+        switch presence {
+        case .present(let settings), .conditional(_, let settings):
+            if let entry = settings.entry(declaration.destinationKey) {
+                destinations = DestinationResolver(graph: graph).resolve(entry.value, from: resource)
+            }
+        case .absent, .unknown:
+            break
+        }
+        return Stage(resource: resource, declaration: declaration, apiType: api, name: stageName, accessLog: presence,
+                     accessLogEntry: accessLog, executionLogging: execution, isImplicit: implicit, destinations: destinations)
     }
 
     /// The protocol of the v2 API a stage's `api_id` / `ApiId` points at.
@@ -145,26 +161,26 @@ struct StageBuilder {
         var out = ExecutionLogging()
         let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
         let name = stageName?.stringValue
-        for settings in byScope[stage.scope] ?? [] where settings.type == ResourceTypes.tfMethodSettings {
-            guard let settingsStage = settings["stage_name"] else { continue }
-            let references = settingsStage.allReferences.map(\.target)
-            var applies = references.contains(stage.address) || references.contains(stage.baseAddress)
-            if !applies, let name, settingsStage.stringValue == name {
+        // Could be ours, but cannot be told: never conclude "no execution logging".
+        if methodSettings.hasUnlinked.contains(stage.scope) { out.incomplete = true }
+        var candidates = methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.address)] ?? []
+        if stage.baseAddress != stage.address {
+            candidates += methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.baseAddress)] ?? []
+        }
+        if let name {
+            for settings in methodSettings.byName[ScopedAddress(scope: stage.scope, address: name)] ?? [] {
                 let api = Set((settings["rest_api_id"]?.allReferences ?? []).map(\.target))
-                applies = !api.isDisjoint(with: stageAPI)
+                let sameAPI = !api.isDisjoint(with: stageAPI)
                     || (api.isEmpty && stageAPI.isEmpty && settings["rest_api_id"]?.stringValue != nil
                         && settings["rest_api_id"]?.stringValue == stage["rest_api_id"]?.stringValue)
+                if sameAPI, !candidates.contains(where: { $0.address == settings.address }) { candidates.append(settings) }
             }
-            if !applies {
-                // Could be ours, but cannot be told: never conclude "no execution logging".
-                if settingsStage.isUnknown && references.isEmpty { out.incomplete = true }
-                continue
-            }
+        }
+        for settings in candidates {
             let path = settings["method_path"]?.stringValue
             if settings["method_path"]?.isUnknown == true { out.incomplete = true }
-            let block = ValueReading.elements(settings["settings"])
             if settings["settings"]?.isUnknown == true { out.incomplete = true }
-            for body in block {
+            for body in ValueReading.elements(settings["settings"]) {
                 if let level = body.entry("logging_level") {
                     out.levels.append(.init(value: level.value, entry: level, appliesToAllMethods: path == "*/*"))
                 }
@@ -172,5 +188,29 @@ struct StageBuilder {
             }
         }
         return out
+    }
+}
+
+/// `aws_api_gateway_method_settings` by the stage they name, built once: by referenced resource
+/// (`aws_api_gateway_stage.x.stage_name`) and by literal stage name, per scope.
+struct MethodSettingsIndex {
+    var byTarget: [ScopedAddress: [Resource]] = [:]
+    var byName: [ScopedAddress: [Resource]] = [:]
+    /// Scopes with method settings whose stage cannot be told (unknown, no reference).
+    var hasUnlinked: Set<String> = []
+
+    init(_ resources: [Resource]) {
+        for settings in resources where settings.type == ResourceTypes.tfMethodSettings && settings.mode == .managed {
+            guard let stageName = settings["stage_name"] else { continue }
+            let targets = Set(stageName.allReferences.filter { $0.kind != .dependsOn }.map(\.target))
+            for target in targets {
+                byTarget[ScopedAddress(scope: settings.scope, address: target), default: []].append(settings)
+            }
+            if let name = stageName.stringValue {
+                byName[ScopedAddress(scope: settings.scope, address: name), default: []].append(settings)
+            } else if targets.isEmpty, stageName.isUnknown {
+                hasUnlinked.insert(settings.scope)
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ struct AccessLogRetentionRule: Rule {
             cost grows without bound, and personal data in the logs (client IPs, user agents, \
             principals) is kept longer than any policy allows. Set `retention_in_days` \
             (`RetentionInDays`) on the group the stage logs to. Terraform's `0` means "never expire" \
-            and is accepted as a deliberate choice.
+            (and is what a plan shows when the argument is not set), so it is reported too.
             """,
         fix: """
             Terraform: `retention_in_days = 90` on the `aws_cloudwatch_log_group`.
@@ -36,6 +36,20 @@ struct AccessLogRetentionRule: Rule {
                   }
                 }
                 """),
+            .terraform("""
+                resource "aws_cloudwatch_log_group" "access" {
+                  name              = "/aws/apigateway/access"
+                  ↓retention_in_days = 0
+                }
+                resource "aws_apigatewayv2_stage" "s" {
+                  api_id = "abc123"
+                  name   = "$default"
+                  access_log_settings {
+                    destination_arn = aws_cloudwatch_log_group.access.arn
+                    format          = "$context.requestId"
+                  }
+                }
+                """),
             .cloudFormation("""
                 Resources:
                   ↓AccessLogs:
@@ -45,6 +59,20 @@ struct AccessLogRetentionRule: Rule {
                     Properties:
                       ApiId: abc123
                       StageName: $default
+                      AccessLogSettings:
+                        DestinationArn: !GetAtt AccessLogs.Arn
+                        Format: $context.requestId
+                """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ↓AccessLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: /aws/vendedlogs/http-access
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
                       AccessLogSettings:
                         DestinationArn: !GetAtt AccessLogs.Arn
                         Format: $context.requestId
@@ -77,6 +105,14 @@ struct AccessLogRetentionRule: Rule {
             guard let entry, !entry.value.isNull else {
                 report.add("The log group \(group.address), which receives access logs from \(stages), keeps them forever; set \(key) (for example 90).",
                            at: group.range, resource: group)
+                continue
+            }
+            if let zero = ValueReading.branches(entry.value).first(where: { $0.value.numberValue == 0 }) {
+                let when = zero.conditions.isEmpty ? "" : " when \(Phrase.conditionText(zero.conditions))"
+                // A plan shows 0 for an unset argument: point at the declaration, not into the plan.
+                let written = entry.range.flatMap { r in group.range.map { $0.file == r.file } } ?? false
+                report.add("The log group \(group.address), which receives access logs from \(stages), keeps them forever (\(key) = 0 means never expire)\(when); set a period such as 90.",
+                           at: written ? entry.range : group.range, resource: group)
                 continue
             }
             if let branch = ValueReading.branches(entry.value).first(where: {

@@ -64,8 +64,30 @@ struct AccountCloudWatchRoleRule: Rule {
                           ResourcePath: /*
                           LoggingLevel: ERROR
                 """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ↓Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      OpenApiVersion: "3.0"
+                      AccessLogSetting:
+                        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
+                        Format: $context.requestId
+                """),
         ],
         passing: [
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      AccessLogSettings:
+                        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/access
+                        Format: $context.requestId
+                """),
             .terraform("""
                 resource "aws_apigatewayv2_api" "http" {
                   name          = "http"

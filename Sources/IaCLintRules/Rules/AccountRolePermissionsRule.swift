@@ -88,8 +88,44 @@ struct AccountRolePermissionsRule: Rule {
                     Properties:
                       CloudWatchRoleArn: !GetAtt Role.Arn
                 """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ↓Role:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: { Service: apigateway.amazonaws.com }
+                            Action: sts:AssumeRole
+                      ManagedPolicyArns:
+                        - arn:aws:iam::aws:policy/AmazonAPIGatewayPushToCloudWatchLogs
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: !GetAtt Role.Arn
+                """),
         ],
         passing: [
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Role:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: { Service: apigateway.amazonaws.com }
+                            Action: sts:AssumeRole
+                      ManagedPolicyArns:
+                        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: !GetAtt Role.Arn
+                """),
             .terraform("""
                 data "aws_iam_policy_document" "trust" {
                   statement {

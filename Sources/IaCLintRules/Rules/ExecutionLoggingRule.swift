@@ -62,6 +62,14 @@ struct ExecutionLoggingRule: Rule {
                           ResourcePath: /*
                           ↓LoggingLevel: "OFF"
                 """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ↓Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                """),
         ],
         passing: [
             .terraform("""

@@ -116,6 +116,25 @@ struct StageAccessLoggingRule: Rule {
                       StageName: prod
                       OpenApiVersion: "3.0"
                 """),
+            RuleExample(.cloudFormationJSON, files: ["template.json": """
+                {
+                  "Resources": {
+                    ↓"Deployment": {
+                      "Type": "AWS::ApiGateway::Deployment",
+                      "Properties": {"RestApiId": "abc123", "StageName": "prod"}
+                    }
+                  }
+                }
+                """]),
+            RuleExample(.terraformJSON, files: ["main.tf.json": """
+                {
+                  ↓"resource": {
+                    "aws_apigatewayv2_stage": {
+                      "default": {"api_id": "abc123", "name": "$default"}
+                    }
+                  }
+                }
+                """]),
         ],
         passing: [
             .terraform("""

@@ -53,8 +53,42 @@ struct StageWaitsForAccountRule: Rule {
                   }
                 }
                 """),
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: arn:aws:iam::123456789012:role/apigw-cloudwatch
+                  ↓Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      OpenApiVersion: "3.0"
+                      MethodSettings:
+                        - HttpMethod: "*"
+                          ResourcePath: /*
+                          LoggingLevel: ERROR
+                """),
         ],
         passing: [
+            .sam("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Account:
+                    Type: AWS::ApiGateway::Account
+                    Properties:
+                      CloudWatchRoleArn: arn:aws:iam::123456789012:role/apigw-cloudwatch
+                  Api:
+                    Type: AWS::Serverless::Api
+                    DependsOn: Account
+                    Properties:
+                      StageName: prod
+                      OpenApiVersion: "3.0"
+                      AccessLogSetting:
+                        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
+                        Format: $context.requestId
+                """),
             .terraform("""
                 resource "aws_api_gateway_account" "this" {
                   cloudwatch_role_arn = "arn:aws:iam::123456789012:role/apigw-cloudwatch"

@@ -193,6 +193,17 @@ extension FunctionLibrary {
             guard let a = args[0].listValue, let b = args[1].listValue else { return invalidCall("setsubtract", "expected sets", ctx) }
             return .list(sortedSet(distinctValues(a.filter { x in !b.contains { $0.sameContents(as: x) } })))
         },
+        "setproduct": FunctionSpec(1, Int.max) { args, ctx in
+            var product: [[Value]] = [[]]
+            for a in args {
+                guard let l = a.listValue else { return invalidCall("setproduct", "expected lists or sets", ctx) }
+                guard product.count * max(l.count, 1) <= maximumCollection else {
+                    return Value.unknown(.limit, "setproduct of more than \(maximumCollection) elements", range: ctx.range)
+                }
+                product = product.flatMap { prefix in l.map { prefix + [$0] } }
+            }
+            return .list(product.map { .list($0) })
+        },
         "max": numeric("max", 1, Int.max) { $0.max() ?? 0 },
         "min": numeric("min", 1, Int.max) { $0.min() ?? 0 },
         "abs": numeric("abs", 1, 1) { abs($0[0]) },
@@ -244,17 +255,34 @@ extension FunctionLibrary {
     }
 }
 
-/// Elements without repeats, first occurrence kept.
+/// Elements without repeats, first occurrence kept. Hashes a canonical form, so large sets stay fast.
 func distinctValues(_ list: [Value]) -> [Value] {
+    var seen: Set<String> = []
     var out: [Value] = []
-    for v in list where !out.contains(where: { $0.sameContents(as: v) }) { out.append(v) }
+    out.reserveCapacity(list.count)
+    for v in list {
+        guard let key = canonicalKey(v) else { out.append(v); continue }
+        if seen.insert(key).inserted { out.append(v) }
+    }
     return out
 }
 
-/// Terraform iterates sets of strings in lexical order and sets of numbers in numeric order.
+/// A string that is equal for values with the same contents (nil for unknown values).
+func canonicalKey(_ v: Value) -> String? {
+    switch v.kind {
+    case .string(let s): return "s" + s
+    case .number(let n): return "n" + TerraformNumber.format(n)
+    case .bool(let b): return b ? "t" : "f"
+    case .null: return "z"
+    default: return TerraformJSONEncoder.encode(v).map { "j" + $0 }
+    }
+}
+
+/// Terraform iterates sets of strings in lexical (bytewise) order and sets of numbers in numeric order.
 func sortedSet(_ list: [Value]) -> [Value] {
     if list.allSatisfy({ $0.stringValue != nil }) {
-        return list.sorted { Array(($0.stringValue ?? "").utf8).lexicographicallyPrecedes(Array(($1.stringValue ?? "").utf8)) }
+        let keyed = list.map { (Array(($0.stringValue ?? "").utf8), $0) }
+        return keyed.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
     if list.allSatisfy({ $0.numberValue != nil }) {
         return list.sorted { ($0.numberValue ?? 0) < ($1.numberValue ?? 0) }

@@ -55,14 +55,26 @@ extension FunctionLibrary {
             case .success(let (bytes, _)): return .string(Digests.hex(Digests.sha256(bytes)))
             }
         },
+        "filebase64sha256": FunctionSpec(1, 1) { args, ctx in
+            switch readConfinedFile(args[0], "filebase64sha256", ctx) {
+            case .failure(let failure): return failure.value
+            case .success(let (bytes, _)): return .string(Digests.base64Encode(Digests.sha256(bytes)))
+            }
+        },
+        "filesha1": FunctionSpec(1, 1) { args, ctx in
+            switch readConfinedFile(args[0], "filesha1", ctx) {
+            case .failure(let failure): return failure.value
+            case .success(let (bytes, _)): return .string(Digests.hex(Digests.sha1(bytes)))
+            }
+        },
         "fileexists": FunctionSpec(1, 1) { args, ctx in
             guard let p = stringArg(args[0]) else { return invalidCall("fileexists", "expected a string", ctx) }
             let full = Path.normalize(Path.join(ctx.moduleDirectory, p))
-            let absolute = Path.normalize(Path.join(FileSystem.currentDirectory(), full))
+            let absolute = Path.normalize(Path.join(ctx.workingDirectory, full))
             guard Path.isInside(absolute, root: ctx.scanRoot) else {
                 return Value.unknown(.external, range: ctx.range).detailed("fileexists(\"\(p)\") outside the scanned directory")
             }
-            return .bool(FileSystem.kind(full, followLinks: true) == .regular)
+            return .bool(FileSystem.kind(absolute, followLinks: true) == .regular)
         },
         "templatefile": FunctionSpec(2, 2, acceptsUnknown: true) { args, ctx in
             if let u = args[0].firstUnknown { return u.withRange(ctx.range) }
@@ -105,7 +117,7 @@ struct UnknownFailure: Error { var value: Value }
 func readConfinedFile(_ arg: Value, _ name: String, _ ctx: FunctionContext) -> Result<([UInt8], String), UnknownFailure> {
     guard let p = stringArg(arg) else { return .failure(UnknownFailure(value: invalidCall(name, "the path must be a string", ctx))) }
     let full = p.hasPrefix("/") ? Path.normalize(p) : Path.normalize(Path.join(ctx.moduleDirectory, p))
-    let absolute = full.hasPrefix("/") ? full : Path.normalize(Path.join(FileSystem.currentDirectory(), full))
+    let absolute = Path.normalize(Path.join(ctx.workingDirectory, full))
     let resolved = FileSystem.realPath(absolute) ?? absolute
     guard Path.isInside(absolute, root: ctx.scanRoot), Path.isInside(resolved, root: ctx.scanRoot) else {
         return .failure(UnknownFailure(value: Value.unknown(.external, range: ctx.range).detailed("\(name)(\"\(p)\") is outside the scanned directory; not read")))

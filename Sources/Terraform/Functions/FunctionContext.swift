@@ -10,6 +10,8 @@ struct FunctionContext {
     var moduleDirectory: String
     /// Absolute, normalised root that `file()`/`templatefile()` must stay inside.
     var scanRoot: String
+    /// What relative paths are relative to for system calls.
+    var workingDirectory: String = "/"
     /// Reads a file's bytes; injected so tests and the pipeline control I/O.
     var readFile: @Sendable (String) -> Result<[UInt8], FileError>
     /// Parses and evaluates a template string with variables (for `templatefile`).

@@ -35,6 +35,14 @@ enum FunctionLibrary {
     /// Functions whose value differs per run or needs the provider: unknown at plan time.
     static let unknownAtPlan: Set<String> = ["timestamp", "uuid", "uuidv5", "bcrypt", "plantimestamp", "rsadecrypt"]
 
+    /// Functions whose result is made of argument elements (which keep their own edges).
+    static let preservesStructure: Set<String> = [
+        "lookup", "merge", "concat", "element", "flatten", "keys", "values", "tolist", "toset", "tomap",
+        "coalesce", "coalescelist", "compact", "distinct", "reverse", "slice", "one", "zipmap", "setunion",
+        "setintersection", "setsubtract", "chunklist", "transpose", "contains", "length", "index", "sort",
+        "sensitive", "nonsensitive", "alltrue", "anytrue", "range",
+    ]
+
     static func isKnown(_ name: String) -> Bool {
         let bare = name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
         return table[bare] != nil || bare == "try" || bare == "can" || bare == "file" || bare == "templatefile"

@@ -4,12 +4,19 @@ resource "aws_cloudwatch_log_group" "access" {
   retention_in_days = 30
 }
 
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
 resource "aws_iam_role" "cloudwatch" {
-  name = "apigw-cloudwatch"
-  assume_role_policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "apigateway.amazonaws.com" } }]
-  })
+  name               = "apigw-cloudwatch"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
 }
 
 resource "aws_api_gateway_account" "this" {

@@ -1,0 +1,131 @@
+// The "terraform" suite: load every module directory (modules, variables, evaluation) from memory
+// and compare with parsing alone; prints MB/s, the evaluation/parse ratio and unknowns by reason.
+//   swift run -c release iaclint-bench terraform [--runs N] [paths...]
+// Default input: every directory with .tf/.tf.json files under ../shared/corpus/tf-real.
+
+import HCL
+import IaCLintCore
+import Terraform
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// CPU seconds of this thread: the machine is shared, so wall time alone is noisy.
+private func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Median CPU seconds of `runs` runs.
+private func medianCPU(runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<max(1, runs) {
+        let t0 = threadCPUSeconds()
+        body()
+        times.append(threadCPUSeconds() - t0)
+    }
+    times.sort()
+    return times[times.count / 2]
+}
+
+/// Module directories (with .tf or .tf.json files) under `path`, skipping hidden directories.
+private func collectModuleDirectories(_ path: String, into dirs: inout [String], files: inout [String: [UInt8]], depth: Int = 0) {
+    guard depth < 64, case .success(let names) = FileSystem.list(path) else { return }
+    var isModule = false
+    for name in names where !name.hasPrefix(".") {
+        let full = Path.join(path, name)
+        switch FileSystem.kind(full) {
+        case .directory?: collectModuleDirectories(full, into: &dirs, files: &files, depth: depth + 1)
+        case .regular?:
+            if name.hasSuffix(".tf") || name.hasSuffix(".tf.json") { isModule = true }
+            if name.hasSuffix(".tf") || name.hasSuffix(".tf.json") || name.hasSuffix(".tfvars") || name.hasSuffix(".tfvars.json")
+                || name.hasSuffix(".tpl") || name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".tmpl") {
+                if case .success(let bytes) = FileSystem.read(full) { files[full] = bytes }
+            }
+        default: break
+        }
+    }
+    if isModule { dirs.append(path) }
+}
+
+private func ms(_ s: Double) -> Double { (s * 10000).rounded() / 10 }
+
+func runTerraformBenchmark(_ args: [String]) -> Int32 {
+    var runs = 3
+    var showErrors = false
+    var detailKind: String? = nil
+    var paths: [String] = []
+    var i = 0
+    while i < args.count {
+        if args[i] == "--runs", i + 1 < args.count { runs = Int(args[i + 1]) ?? 3; i += 2; continue }
+        if args[i] == "--errors" { showErrors = true; i += 1; continue }
+        if args[i] == "--details", i + 1 < args.count { detailKind = args[i + 1]; i += 2; continue }
+        paths.append(args[i])
+        i += 1
+    }
+    if paths.isEmpty {
+        let corpus = FileSystem.environment("IACLINT_CORPUS") ?? Path.normalize(Path.join(FileSystem.currentDirectory(), "../shared/corpus"))
+        paths = [Path.join(corpus, "tf-real")]
+    }
+    var dirs: [String] = []
+    var files: [String: [UInt8]] = [:]
+    for p in paths { collectModuleDirectories(Path.normalize(p), into: &dirs, files: &files) }
+    dirs.sort()
+    let configFiles = files.filter { $0.key.hasSuffix(".tf") || $0.key.hasSuffix(".tf.json") }.sorted { $0.key < $1.key }
+    let configBytes = configFiles.reduce(0) { $0 + $1.value.count }
+    guard !dirs.isEmpty else { print("terraform: no module directories under \(paths.joined(separator: " "))"); return 2 }
+    let snapshot = files
+    let reader: @Sendable (String) -> Result<[UInt8], FileError> = { path in
+        if let bytes = snapshot[path] { return .success(bytes) }
+        return FileSystem.read(path)
+    }
+    let scanRoot = paths.count == 1 ? Path.normalize(paths[0]) : "/"
+    var sink = 0
+    let parseSeconds = medianCPU(runs: runs) {
+        for (path, bytes) in configFiles where path.hasSuffix(".tf") {
+            sink &+= HCLParser.parse(bytes, path: path).body.blocks.count
+        }
+    }
+    var last: TerraformLoadResult? = nil
+    let loadSeconds = medianCPU(runs: runs) {
+        last = TerraformLoader.loadWithStatistics(directories: dirs, options: TerraformOptions(scanRoot: scanRoot, fileReader: reader))
+    }
+    print("(times are CPU seconds of one thread)")
+    BenchClock.report("terraform parse only", bytes: configBytes, files: configFiles.count, seconds: parseSeconds)
+    BenchClock.report("terraform load+evaluate", bytes: configBytes, files: configFiles.count, seconds: loadSeconds)
+    let ratio = parseSeconds > 0 ? loadSeconds / parseSeconds : 0
+    print("terraform: \(dirs.count) module directories, load/parse = \((ratio * 100).rounded() / 100)x, evaluation alone = \(((ratio - 1) * 100).rounded() / 100)x parsing")
+    if let result = last {
+        let evaluation = result.totalSeconds - result.parseSeconds
+        print("terraform: within the load, parsing \(ms(result.parseSeconds)) ms, evaluation and graph \(ms(evaluation)) ms = \(((evaluation / max(result.parseSeconds, 1e-9)) * 100).rounded() / 100)x parsing")
+        let errors = result.graph.diagnostics.filter { $0.severity == .error }.count
+        if showErrors {
+            for d in result.graph.diagnostics where d.severity == .error { print("  \(d)") }
+        }
+        if let kind = detailKind {
+            // The most frequent details of one unknown reason, to find what evaluation misses.
+            var details: [String: Int] = [:]
+            func walk(_ v: Value, _ depth: Int) {
+                guard depth < 64 else { return }
+                switch v.kind {
+                case .unknown(let r) where r.kind.rawValue.hasPrefix(kind):
+                    let d = r.detail.split(separator: " ").prefix(6).joined(separator: " ")
+                    details[d, default: 0] += 1
+                    if FileSystem.environment("IACLINT_BENCH_WHERE") == d { print("    at \(v.range?.description ?? "?")") }
+                case .list(let items): items.forEach { walk($0, depth + 1) }
+                case .object(let entries): entries.forEach { walk($0.value, depth + 1) }
+                default: break
+                }
+            }
+            for r in result.graph.resources { walk(r.attributes, 0) }
+            for (d, n) in details.sorted(by: { $0.value > $1.value }).prefix(40) { print("  \(n)\t\(d)") }
+        }
+        print("terraform: \(result.roots.count) roots, \(result.graph.resources.count) resource instances, \(errors) error diagnostics, \(result.knownCount) known leaf values")
+        for (kind, count) in result.unknownCounts.sorted(by: { $0.value > $1.value }) {
+            print("  unknown (\(kind.rawValue)): \(count)")
+        }
+    }
+    if sink == -1 { print(sink) }
+    return 0
+}

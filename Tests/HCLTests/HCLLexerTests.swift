@@ -1,0 +1,134 @@
+// Lexer tests: token kinds and exact positions, comments, and lexical errors.
+
+import XCTest
+import HCL
+import IaCLintCore
+
+final class HCLLexerTests: XCTestCase {
+    func testCommentThenNewlinePositions() {
+        XCTAssertEqual(describeTokens("# c\nx = 1\n"), [
+            "newline@1:4-2:1", "identifier@2:1-2:2", "equals@2:3-2:4", "number@2:5-2:6", "newline@2:6-3:1",
+        ])
+    }
+
+    func testOperatorsAndPunctuation() {
+        let kinds = HCLLexer.tokenize(Array("+ - * / % && || ! == != < <= > >= ? : :: => = . ... , ( ) [ ] { }".utf8), path: "t")
+            .tokens.map(\.kind)
+        XCTAssertEqual(kinds, [.plus, .minus, .star, .slash, .percent, .and, .or, .bang, .equalEqual, .notEqual,
+                               .less, .lessEqual, .greater, .greaterEqual, .question, .colon, .doubleColon, .fatArrow,
+                               .equals, .dot, .ellipsis, .comma, .openParen, .closeParen, .openBracket, .closeBracket,
+                               .openBrace, .closeBrace, .endOfFile])
+    }
+
+    func testNumbersWithFractionsAndExponents() {
+        XCTAssertEqual(describeTokens("1 2.5 3e10 4.5E-3 6e+2"), [
+            "number@1:1-1:2", "number@1:3-1:6", "number@1:7-1:11", "number@1:12-1:18", "number@1:19-1:23",
+        ])
+        // `1.` without digits is a number then a dot (legacy index syntax relies on it).
+        XCTAssertEqual(describeTokens("1.a"), ["number@1:1-1:2", "dot@1:2-1:3", "identifier@1:3-1:4"])
+    }
+
+    func testIdentifiersWithDashesAndUnicode() {
+        XCTAssertEqual(describeTokens("a-b_c9 ÿé"), ["identifier@1:1-1:7", "identifier@1:8-1:10"])
+    }
+
+    func testColumnsCountScalarsNotBytes() {
+        // "é" is two bytes but one column.
+        let tokens = HCLLexer.tokenize(Array("\"é\" x".utf8), path: "t").tokens
+        XCTAssertEqual(tokens[3].kind, .identifier)
+        XCTAssertEqual(tokens[3].start, SourcePosition(line: 1, column: 5, offset: 5))
+    }
+
+    func testCRLFIsOneNewline() {
+        XCTAssertEqual(describeTokens("a = 1\r\nb = 2"), [
+            "identifier@1:1-1:2", "equals@1:3-1:4", "number@1:5-1:6", "newline@1:6-2:1",
+            "identifier@2:1-2:2", "equals@2:3-2:4", "number@2:5-2:6",
+        ])
+    }
+
+    func testQuotedTemplateTokens() {
+        XCTAssertEqual(describeTokens("\"a${b}c%{if x}d%{endif}\""), [
+            "openQuote@1:1-1:2", "quotedLiteral@1:2-1:3", "templateInterpolation@1:3-1:5", "identifier@1:5-1:6",
+            "templateSequenceEnd@1:6-1:7", "quotedLiteral@1:7-1:8", "templateControl@1:8-1:10", "identifier@1:10-1:12",
+            "identifier@1:13-1:14", "templateSequenceEnd@1:14-1:15", "quotedLiteral@1:15-1:16",
+            "templateControl@1:16-1:18", "identifier@1:18-1:23", "templateSequenceEnd@1:23-1:24", "closeQuote@1:24-1:25",
+        ])
+    }
+
+    func testEscapedSequencesStayLiteral() {
+        XCTAssertEqual(describeTokens("\"$${a} %%{b}\""), ["openQuote@1:1-1:2", "quotedLiteral@1:2-1:13", "closeQuote@1:13-1:14"])
+    }
+
+    func testStripMarkersAreInSequenceTokens() {
+        let tokens = HCLLexer.tokenize(Array("\"${~ a ~}\"".utf8), path: "t").tokens
+        XCTAssertEqual(tokens.map(\.kind), [.openQuote, .templateInterpolation, .identifier, .templateSequenceEnd, .closeQuote, .endOfFile])
+        XCTAssertEqual(tokens[1].end.offset - tokens[1].start.offset, 3)
+        XCTAssertEqual(tokens[3].end.offset - tokens[3].start.offset, 2)
+    }
+
+    func testBracesInsideInterpolationAreBalanced() {
+        let kinds = HCLLexer.tokenize(Array("\"${ {a = 1}.a }\"".utf8), path: "t").tokens.map(\.kind)
+        XCTAssertEqual(kinds, [.openQuote, .templateInterpolation, .openBrace, .identifier, .equals, .number, .closeBrace,
+                               .dot, .identifier, .templateSequenceEnd, .closeQuote, .endOfFile])
+    }
+
+    func testHeredocTokens() {
+        XCTAssertEqual(describeTokens("x = <<EOT\nhello ${n}\n  EOT\n"), [
+            "identifier@1:1-1:2", "equals@1:3-1:4", "openHeredoc@1:5-2:1", "heredocLiteral@2:1-2:7",
+            "templateInterpolation@2:7-2:9", "identifier@2:9-2:10", "templateSequenceEnd@2:10-2:11",
+            "heredocLiteral@2:11-3:1", "closeHeredoc@3:1-3:6", "newline@3:6-4:1",
+        ])
+    }
+
+    func testHeredocMarkerMustBeAlone() {
+        // "EOTX" and "EOT x" do not end the heredoc; trailing spaces do not matter.
+        let parsed = parseHCL("x = <<EOT\nEOTX\nEOT x\nEOT  \ny = 1\n")
+        XCTAssertEqual(parsed.diagnostics.map(\.message), [])
+        XCTAssertEqual(parsed.body.attributes.map(\.name), ["x", "y"])
+    }
+
+    func testCommentsAreCollectedWithRanges() {
+        let parsed = parseHCL("# one\na = 1 // two\n/* three\n */ b = 2\n")
+        XCTAssertEqual(parsed.comments.map(\.text), ["# one", "// two", "/* three\n */"])
+        XCTAssertEqual(parsed.comments.map(\.style), [.hash, .doubleSlash, .block])
+        XCTAssertEqual(parsed.comments.map { describe($0.range) }, ["1:1-1:6@0-5", "2:7-2:13@12-18", "3:1-4:4@19-31"])
+        XCTAssertEqual(parsed.comments[0].content, "one")
+        XCTAssertEqual(parsed.body.attributes.map(\.name), ["a", "b"])
+        XCTAssertEqual(parsed.diagnostics, [])
+    }
+
+    func testSuppressionCommentContent() {
+        let parsed = parseHCL("# iaclint:ignore APIGW007 -- reason\nresource \"a\" \"b\" {}\n")
+        XCTAssertEqual(parsed.comments.first?.content, "iaclint:ignore APIGW007 -- reason")
+        XCTAssertEqual(parsed.comments.first?.range.start.line, 1)
+    }
+
+    func testInvalidCharacters() {
+        let parsed = parseHCL("a = 1;\nb = 'x'\nc = @\n")
+        XCTAssertEqual(describeDiagnostics(parsed), ["1:6 invalid character", "2:5 invalid character", "2:7 invalid character",
+                                                     "3:5 invalid character"])
+        XCTAssertEqual(parsed.body.attributes.map(\.name), ["a", "b", "c"])
+    }
+
+    func testInvalidUTF8IsReportedOnce() {
+        var bytes = Array("a = \"".utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array("\"\nb = 1\n".utf8)
+        let parsed = HCLParser.parse(bytes, path: "t.tf")
+        XCTAssertEqual(describeDiagnostics(parsed), ["1:6 invalid UTF-8"])
+        XCTAssertEqual(describe(parsed.diagnostics.first?.range), "1:6-1:7@5-6")
+        XCTAssertEqual(parsed.body.attributes.map(\.name), ["a", "b"])
+    }
+
+    func testNULBytesAreInvalidCharacters() {
+        let parsed = HCLParser.parse(Array("a = 1\n\u{0}\nb = 2\n".utf8), path: "t.tf")
+        XCTAssertEqual(describeDiagnostics(parsed), ["2:1 invalid character"])
+        XCTAssertEqual(parsed.body.attributes.map(\.name), ["a", "b"])
+    }
+
+    func testUnterminatedBlockComment() {
+        let parsed = parseHCL("a = 1\n/* never closed\nb = 2\n")
+        XCTAssertEqual(describeDiagnostics(parsed), ["2:1 unterminated comment; expected '*/'"])
+        XCTAssertEqual(parsed.body.attributes.map(\.name), ["a"])
+    }
+}

@@ -1,0 +1,1 @@
+log_format = "$context.requestId $context.identity.sourceIP"

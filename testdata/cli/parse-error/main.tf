@@ -1,0 +1,3 @@
+resource "aws_apigatewayv2_stage" "broken" {
+  name = "unterminated
+}

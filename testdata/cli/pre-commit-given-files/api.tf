@@ -1,0 +1,14 @@
+resource "aws_apigatewayv2_api" "orders" {
+  name          = "orders"
+  protocol_type = "HTTP"
+}
+
+resource "aws_apigatewayv2_stage" "orders" {
+  api_id      = aws_apigatewayv2_api.orders.id
+  name        = "$default"
+  auto_deploy = true
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.orders.arn
+    format          = "{\"requestId\":\"$context.requestId\",\"status\":\"$context.status\"}"
+  }
+}
