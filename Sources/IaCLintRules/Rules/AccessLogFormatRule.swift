@@ -51,7 +51,7 @@ struct AccessLogFormatRule: Rule {
                   name   = "$default"
                   access_log_settings {
                     destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:access"
-                    ↓format          = "$context.requestId $context.identity.sourceIP"
+                    format          = "$context.requestId ↓$context.identity.sourceIP"
                   }
                 }
                 """),
@@ -106,7 +106,7 @@ struct AccessLogFormatRule: Rule {
                       StageName: $default
                       AccessLogSettings:
                         DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
-                        ↓Format: !Sub '{"stack":"${AWS::StackName}","requestId":"$context.requestId","path":"$context.resourcePath"}'
+                        Format: !Sub '{"stack":"${AWS::StackName}","requestId":"$context.requestId","path":"↓$context.resourcePath"}'
                 """),
         ],
         passing: [
