@@ -26,10 +26,11 @@ public enum TerraformLoader {
     /// Loads the configurations in `directories` (paths as the user should see them). Directories
     /// called as local modules by another scanned directory are loaded through their caller.
     public static func load(directories: [String], options: TerraformOptions) -> ResourceGraph {
-        loadWithStatistics(directories: directories, options: options).graph
+        loadWithStatistics(directories: directories, options: options, countValues: false).graph
     }
 
-    public static func loadWithStatistics(directories: [String], options: TerraformOptions) -> TerraformLoadResult {
+    /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
+    public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
         let context = LoadContext(options: options)
         let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
@@ -59,7 +60,9 @@ public enum TerraformLoader {
         graph.diagnostics += context.diagnostics
         var unknown: [UnknownReason.Kind: Int] = [:]
         var known = 0
-        for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+        if countValues {
+            for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+        }
         return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: context.reader.bytesRead,
                                    unknownCounts: unknown, knownCount: known, parseSeconds: context.reader.parseSeconds,
                                    totalSeconds: ModuleReader.threadCPUSeconds() - started)

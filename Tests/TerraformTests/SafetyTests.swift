@@ -127,6 +127,7 @@ final class SafetyTests: XCTestCase {
         let graph = load(dir)
         let arn = graph.resources.first?["access_log_settings"]?.listValue?.first?["destination_arn"]
         XCTAssertEqual(arn?.unknownReason?.kind, .remoteModule)
+        XCTAssertEqual(arn?.references.map(\.description), ["module.logs.cloudwatch_log_group_arn"])
         XCTAssertTrue(graph.diagnostics.contains { $0.severity == .note && $0.message.contains("terraform init") })
     }
 

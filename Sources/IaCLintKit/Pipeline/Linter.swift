@@ -71,8 +71,8 @@ public enum Linter {
             findings = findings.filter { $0.range.map { only.contains($0.file) } ?? false }
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
         }
-        result.findings = findings.sorted()
-        result.sources = readSources(for: result.findings, workingDirectory: cwd)
+        result.sources = readSources(for: findings, workingDirectory: cwd)
+        result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sorted()
         return result
     }
 
