@@ -193,7 +193,8 @@ public struct JSONPullReader: Sendable {
                     let special = (w | ((w &- 0x2020_2020_2020_2020) & ~w)
                         | ((quote &- 0x0101_0101_0101_0101) & ~quote)
                         | ((slash &- 0x0101_0101_0101_0101) & ~slash)) & 0x8080_8080_8080_8080
-                    if special != 0 { break }
+                    // The lowest flagged byte is exact (borrows only flag bytes above it).
+                    if special != 0 { i += special.trailingZeroBitCount >> 3; break }
                     i += 8
                 }
                 guard i < n else { break }
