@@ -21,10 +21,14 @@ struct JSONSyntaxReader {
     let path: String
     var diagnostics: [Diagnostic] = []
 
+    /// The file as HCL sees it, for parsing strings in place (positions stay exact).
+    let source: SourceFile
+
     init(document: JSONDocument, path: String) {
         self.document = document
         self.bytes = document.text
         self.path = path
+        self.source = SourceFile(path: path, bytes: document.text)
     }
 
     static func read(_ bytes: [UInt8], path: String) -> (Body, [Diagnostic]) {
@@ -177,7 +181,7 @@ struct JSONSyntaxReader {
         if !asExpression, !text.utf8.contains(UInt8(ascii: "{")) || (!contains(text, "${") && !contains(text, "%{")) {
             return .template(Template(parts: [.literal(text, node.range)], heredoc: nil, range: node.range))
         }
-        let (expr, diags) = TemplateParsing.parseJSONString(fileBytes: bytes, stringRange: node.byteRange, decoded: text, path: path,
+        let (expr, diags) = TemplateParsing.parseJSONString(source: source, stringRange: node.byteRange, decoded: text,
                                                           asExpression: asExpression, fallbackRange: node.range)
         diagnostics += diags
         return expr
