@@ -11,7 +11,7 @@ let knownNestedBlockTypes: Set<String> = [
     "access_log_settings", "default_route_settings", "route_settings", "settings", "canary_settings",
     "statement", "principals", "not_principals", "condition", "endpoint_configuration", "cors_configuration",
     "throttle_settings", "quota_settings", "api_stages", "tls_config", "integration", "lifecycle",
-    "provisioner", "connection", "content", "ingress", "egress", "tags_all_block", "logging_config",
+    "provisioner", "connection", "content", "ingress", "egress", "logging_config",
     "s3_configuration", "extended_s3_configuration", "cloudwatch_logging_options", "server_side_encryption",
 ]
 
@@ -123,7 +123,7 @@ struct JSONSyntaxReader {
                 }
                 if isBlockShaped, knownNestedBlockTypes.contains(key) {
                     for bodyNode in bodies(value) {
-                        body.blocks.append(block(key, labels: [], keyRange: keyRange, bodyNode: bodyNode, kind: key == "content" ? .resource : .resource))
+                        body.blocks.append(block(key, labels: [], keyRange: keyRange, bodyNode: bodyNode, kind: .resource))
                     }
                     continue
                 }
