@@ -61,6 +61,8 @@ struct PlanDocumentReader {
     /// Entries of `resource_changes`, in order.
     var changes: [Changed] = []
     var configuration: Value?
+    /// Root module variable values (`variables.<name>.value`).
+    var variables: [ObjectEntry] = []
     /// Attribute names and repeated values shared across resources.
     var builder = JSONValueBuilder()
     var unknowns = PlanUnknowns()
@@ -80,6 +82,11 @@ struct PlanDocumentReader {
             case "resource_changes":
                 sawPlanSection = true
                 try readChanges()
+            case "variables":
+                let all = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
+                for entry in all.objectEntries ?? [] {
+                    if let value = entry.value.entry("value") { variables.append(ObjectEntry(entry.key, value.value, keyRange: entry.keyRange)) }
+                }
             case "prior_state":
                 guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
                 var state = try reader.beginObject()
@@ -104,6 +111,38 @@ struct PlanDocumentReader {
         default:
             try reader.skipValue()
             return nil
+        }
+    }
+
+    /// The members the reader looks for in resource and change objects, matched on raw bytes
+    /// (no String per key).
+    enum Member { case address, mode, type, values, deposed, change, actions, after, afterUnknown, other }
+
+    func member(_ key: JSONStringToken) -> Member {
+        switch key.end - key.start - 2 {
+        case 4: return reader.stringEquals(key, "mode") ? .mode : reader.stringEquals(key, "type") ? .type : .other
+        case 5: return reader.stringEquals(key, "after") ? .after : .other
+        case 6: return reader.stringEquals(key, "values") ? .values : reader.stringEquals(key, "change") ? .change : .other
+        case 7: return reader.stringEquals(key, "address") ? .address : reader.stringEquals(key, "actions") ? .actions
+            : reader.stringEquals(key, "deposed") ? .deposed : .other
+        case 13: return reader.stringEquals(key, "after_unknown") ? .afterUnknown : .other
+        default: return key.hasEscapes ? member(escaped: reader.decodeString(key)) : .other
+        }
+    }
+
+    /// A key written with escapes (`"mod\u0065"`), matched on its decoded text.
+    private func member(escaped name: String) -> Member {
+        switch name {
+        case "address": return .address
+        case "mode": return .mode
+        case "type": return .type
+        case "values": return .values
+        case "deposed": return .deposed
+        case "change": return .change
+        case "actions": return .actions
+        case "after": return .after
+        case "after_unknown": return .afterUnknown
+        default: return .other
         }
     }
 
@@ -152,11 +191,11 @@ struct PlanDocumentReader {
         var valuesRange: Range<Int>?
         var values: Value?
         while let key = try reader.nextMember(&object) {
-            switch reader.decodeString(key) {
-            case "address": address = try readString() ?? ""
-            case "mode": mode = try readInternedString() ?? mode
-            case "type": type = try readInternedString() ?? ""
-            case "values":
+            switch member(key) {
+            case .address: address = try readString() ?? ""
+            case .mode: mode = try readInternedString() ?? mode
+            case .type: type = try readInternedString() ?? ""
+            case .values:
                 if tree == .state || (tree == .priorStateDataSources && mode == "data") {
                     let at = reader.offset
                     values = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
@@ -188,14 +227,14 @@ struct PlanDocumentReader {
             var change = Changed(address: "", mode: "managed", type: "", isRemoval: false, range: start..<start)
             var deposed = false
             while let key = try reader.nextMember(&object) {
-                switch reader.decodeString(key) {
-                case "address": change.address = try readString() ?? ""
-                case "mode": change.mode = try readInternedString() ?? change.mode
-                case "type": change.type = try readInternedString() ?? ""
-                case "deposed":
+                switch member(key) {
+                case .address: change.address = try readString() ?? ""
+                case .mode: change.mode = try readInternedString() ?? change.mode
+                case .type: change.type = try readInternedString() ?? ""
+                case .deposed:
                     deposed = try reader.peekKind() != .null
                     try reader.skipValue()
-                case "change": try readChange(into: &change)
+                case .change: try readChange(into: &change)
                 default: try reader.skipValue()
                 }
             }
@@ -216,20 +255,21 @@ struct PlanDocumentReader {
         var after: Value?
         var afterUnknown: Value?
         while let key = try reader.nextMember(&object) {
-            switch reader.decodeString(key) {
-            case "actions":
+            switch member(key) {
+            case .actions:
                 guard try reader.peekKind() == .array else { try reader.skipValue(); continue }
                 var list = try reader.beginArray()
                 var actions = 0, removals = 0
                 while try reader.nextElement(&list) {
-                    let action = try readInternedString()
+                    guard try reader.peekKind() == .string else { try reader.skipValue(); actions += 1; continue }
+                    let action = try reader.scanString()
                     actions += 1
-                    if action == "delete" || action == "forget" { removals += 1 }
+                    if reader.stringEquals(action, "delete") || reader.stringEquals(action, "forget") { removals += 1 }
                 }
                 // `delete`+`create` replaces the object (kept); `delete` or `forget` alone removes it.
                 change.isRemoval = actions > 0 && removals == actions
-            case "after": after = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
-            case "after_unknown": afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
+            case .after: after = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
+            case .afterUnknown: afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
             default: try reader.skipValue()
             }
         }

@@ -44,6 +44,9 @@ public struct PlanLoadResult: Sendable {
     public var sources: [PlanResourceSource]
     /// Every module call in the configuration, with local directories resolved.
     public var modules: [PlanModuleSource]
+    /// The root module's variable values the plan was made with (`-var`, tfvars, defaults),
+    /// with ranges in the plan; empty for a state.
+    public var variables: [ObjectEntry] = []
     public var kind: PlanDocumentKind
     public var formatVersion: String?
     public var terraformVersion: String?
@@ -115,6 +118,7 @@ public enum TerraformPlanLoader {
             return result
         }
         result.formatVersion = document.formatVersion
+        result.variables = document.variables
         result.terraformVersion = document.terraformVersion
         result.kind = document.isState && !document.sawPlanSection ? .state : .plan
         if let problem = PlanFormatVersion.problem(with: document.formatVersion) {

@@ -167,6 +167,23 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(LineIndex([]).position(at: 0), .start)
     }
 
+    func testLineIndexAgreesWithSourceFileEverywhere() {
+        // Mixed ASCII, 2-4 byte scalars, and newlines at irregular places across many blocks.
+        var text: [UInt8] = []
+        var state: UInt64 = 7
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0x0A], Array("xyz".utf8)]
+        while text.count < 5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let piece = pieces[Int(state >> 33) % pieces.count]
+            for _ in 0..<Int(state >> 60) + 1 { text += piece }
+        }
+        let index = LineIndex(text)
+        let reference = SourceFile(path: "x", bytes: text)
+        for offset in 0...text.count {
+            XCTAssertEqual(index.position(at: offset), reference.position(at: offset), "offset \(offset)")
+        }
+    }
+
     func testPullReaderSkipsAndReadsSelectively() throws {
         var reader = JSONPullReader(text: Array(#"{"skip": {"x": [1, {"y": null}]}, "keep": {"a": "b"}}"#.utf8))
         var object = try reader.beginObject()
