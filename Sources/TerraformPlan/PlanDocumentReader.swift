@@ -18,30 +18,60 @@ struct PlanDocumentReader {
         case priorStateDataSources
     }
 
-    /// A resource object under `planned_values` or a state's `values`.
+    /// A resource object under `planned_values` or a state's `values`. Offsets are stored as
+    /// 32-bit values and the mode as a flag: a large plan holds one per resource instance.
     struct Declared {
         var address: String
-        var mode: String
         var type: String
-        var range: Range<Int>
-        /// Where its `values` are (read only when no change gives them).
-        var valuesRange: Range<Int>?
         /// Read directly for a state document.
         var values: Value?
         /// Index of its entry in `changes`, when there is one.
         var change: Int32 = -1
+        private var start: UInt32, end: UInt32
+        private var valuesStart: UInt32, valuesEnd: UInt32
+        private var isData: Bool
+
+        init(address: String, mode: String, type: String, range: Range<Int>, valuesRange: Range<Int>?, values: Value?) {
+            self.address = address
+            self.type = type
+            self.values = values
+            isData = mode == "data"
+            start = UInt32(clamping: range.lowerBound)
+            end = UInt32(clamping: range.upperBound)
+            valuesStart = UInt32(clamping: valuesRange?.lowerBound ?? Int(UInt32.max))
+            valuesEnd = UInt32(clamping: valuesRange?.upperBound ?? Int(UInt32.max))
+        }
+
+        var mode: String { isData ? "data" : "managed" }
+        var range: Range<Int> { Int(start)..<Int(end) }
+        /// Where its `values` are (read only when no change gives them).
+        var valuesRange: Range<Int>? { valuesStart == UInt32.max ? nil : Int(valuesStart)..<Int(valuesEnd) }
     }
 
     /// An entry of `resource_changes` (deposed objects are not kept).
     struct Changed {
         var address: String
-        var mode: String
         var type: String
-        /// `delete` or `forget` alone: the object goes away.
-        var isRemoval: Bool
         /// `after` with `after_unknown` applied.
         var after: Value?
-        var range: Range<Int>
+        private var start: UInt32 = 0, end: UInt32 = 0
+        private var isData = false
+        /// `delete` or `forget` alone: the object goes away.
+        var isRemoval = false
+
+        init(address: String, type: String) {
+            self.address = address
+            self.type = type
+        }
+
+        var mode: String {
+            get { isData ? "data" : "managed" }
+            set { isData = newValue == "data" }
+        }
+        var range: Range<Int> {
+            get { Int(start)..<Int(end) }
+            set { start = UInt32(clamping: newValue.lowerBound); end = UInt32(clamping: newValue.upperBound) }
+        }
     }
 
     var reader: JSONPullReader
@@ -224,7 +254,7 @@ struct PlanDocumentReader {
             guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
             let start = reader.offset
             var object = try reader.beginObject()
-            var change = Changed(address: "", mode: "managed", type: "", isRemoval: false, range: start..<start)
+            var change = Changed(address: "", type: "")
             var deposed = false
             while let key = try reader.nextMember(&object) {
                 switch member(key) {
@@ -245,6 +275,8 @@ struct PlanDocumentReader {
                 change.address = declared[i].address  // one copy of the address
                 declared[i].change = Int32(changes.count)
             }
+            // Usually one change per planned resource: room for all of them at once.
+            if changes.isEmpty { changes.reserveCapacity(declared.count) }
             changes.append(change)
         }
     }

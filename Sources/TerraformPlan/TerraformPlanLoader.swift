@@ -105,6 +105,11 @@ public enum TerraformPlanLoader {
             return result
         }
         result.encoding = decoded.encoding
+        // Offsets are kept in 32 bits (as in core positions).
+        guard decoded.text.count < Int(UInt32.max) else {
+            result.graph.diagnostics.append(.error("the plan is larger than 4 GiB; iaclint reads plans up to 4 GiB", at: nil))
+            return result
+        }
         let lines = LineIndex(decoded.text)
         let withRanges = options.valueRanges ?? (decoded.text.count <= PlanLoadOptions.automaticRangeLimit)
         let rangeMaker: ((Int, Int) -> SourceRange)? = withRanges ? { lines.range(file: path, $0, $1) } : nil

@@ -111,6 +111,18 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(unclosed?.related.first?.range.start.offset, 6)
     }
 
+    func testStringsWithSpecialBytesAtEveryAlignment() throws {
+        for k in 0..<20 {
+            let pad = String(repeating: "a", count: k)
+            let doc = try document("[\"\(pad)\\n\(pad)é\(pad)\\\"\(pad)\"]")
+            XCTAssertEqual(doc.root[0]?.stringValue, "\(pad)\n\(pad)é\(pad)\"\(pad)")
+            let control = JSONReader.parse(Array("[\"\(pad)\u{01}x\"]".utf8), path: "t.json")
+            XCTAssertEqual(control.diagnostics.first?.range?.start.offset, 2 + k, "control byte after \(k) plain bytes")
+            let unterminated = JSONReader.parse(Array("[\"\(pad)".utf8), path: "t.json")
+            XCTAssertEqual(unterminated.diagnostics.first?.message, "unterminated string")
+        }
+    }
+
     func testInvalidUTF8InStringIsAnError() {
         for bad: [UInt8] in [[0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF]] {
             let bytes = [UInt8(ascii: "\"")] + bad + [UInt8(ascii: "\"")]
