@@ -84,10 +84,12 @@ struct GraphBuilder {
     let evaluator: Evaluator
     let scope: String
 
-    func add(_ m: ModuleInstance, to graph: inout ResourceGraph) {
+    /// `inherited`: the `depends_on` of the module blocks leading here, which Terraform applies to
+    /// every resource inside the module.
+    func add(_ m: ModuleInstance, to graph: inout ResourceGraph, inherited: [Reference] = []) {
         for decl in m.config.resources {
             let base = m.addressPrefix + decl.localAddress
-            let dependsOn = dependencies(decl.dependsOn, m)
+            let dependsOn = dependencies(decl.dependsOn, m) + inherited
             switch evaluator.resourceExpansion(decl, m) {
             case .single:
                 graph.add(resource(decl, m, key: nil, iteration: .none, dependsOn: dependsOn))
@@ -109,7 +111,8 @@ struct GraphBuilder {
                 if case .instances(let list) = expansion, list.isEmpty {
                     graph.emptyDeclarations[ScopedAddress(scope: scope, address: m.addressPrefix + "module.\(call.name)")] = call.headerRange
                 }
-                for (_, child) in instances { add(child, to: &graph) }
+                let callDependsOn = inherited + dependencies(call.dependsOn, m)
+                for (_, child) in instances { add(child, to: &graph, inherited: callDependsOn) }
             }
         }
     }
