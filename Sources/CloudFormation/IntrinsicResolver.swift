@@ -60,7 +60,7 @@ struct IntrinsicResolver {
                             references: evaluate(call.argument).allReferences)
         case "Fn::Base64":
             let v = evaluate(call.argument)
-            if let text = v.stringValue { return Value(.string(Base64.encode(text)), range: range, references: v.allReferences) }
+            if let text = v.stringValue { return Value(.string(Digests.base64Encode(Array(text.utf8))), range: range, references: v.allReferences) }
             return .unknown(unknownReason(of: v) ?? UnknownReason(.invalid, "Fn::Base64 of a non-string"),
                             range: range, references: v.allReferences)
         case "Fn::Transform":
