@@ -16,10 +16,13 @@ public struct Finding: Hashable, Sendable {
     public var related: [RelatedLocation]
     /// Identity across runs: rule, resource and file, never line numbers (see `Fingerprint`).
     public var fingerprint: String
+    /// Text the finding is about inside `range` (a variable name in a format built by `jsonencode`):
+    /// the pipeline, which has the source, narrows `range` to it when it occurs there exactly once.
+    public var focus: String?
 
     public init(ruleID: String, ruleName: String, severity: Severity, message: String,
                 range: SourceRange?, resource: String?, related: [RelatedLocation] = [],
-                discriminator: String = "") {
+                discriminator: String = "", focus: String? = nil) {
         self.ruleID = ruleID
         self.ruleName = ruleName
         self.severity = severity
@@ -27,6 +30,7 @@ public struct Finding: Hashable, Sendable {
         self.range = range
         self.resource = resource
         self.related = related
+        self.focus = focus
         self.fingerprint = Fingerprint.make(ruleID: ruleID, resource: resource, file: range?.file,
                                             discriminator: discriminator)
     }

@@ -32,7 +32,7 @@ public struct FindingCollector: Sendable {
     /// Adds a finding about `resource` at `range` (the wrong attribute, or the header when
     /// something is missing). `message` is one sentence naming the resource, then the fix.
     mutating func add(_ message: String, at range: SourceRange?, resource: Resource, severity: Severity? = nil,
-                      related: [RelatedLocation] = [], discriminator: String = "") {
+                      related: [RelatedLocation] = [], discriminator: String = "", focus: String? = nil) {
         var text = message
         var locations = related
         if !resource.moduleCalls.isEmpty {
@@ -46,7 +46,7 @@ public struct FindingCollector: Sendable {
         }
         findings.append(Finding(ruleID: rule.id, ruleName: rule.name, severity: severity ?? rule.severity,
                                 message: text, range: range ?? resource.range, resource: resource.address,
-                                related: locations, discriminator: discriminator))
+                                related: locations, discriminator: discriminator, focus: focus))
     }
 }
 

@@ -52,7 +52,8 @@ final class ModuleReader: @unchecked Sendable {
         if let cached = configurationFileCache[directory] { return cached }
         var result: [String]? = nil
         if let names = listing(directory) {
-            let files = names.filter { isConfigurationFileName($0) && FileSystem.kind(absolute(Path.join(directory, $0)), followLinks: true) == .regular }
+            // Names only: a directory named `x.tf` is rare and is skipped when reading fails.
+            let files = names.filter { isConfigurationFileName($0) }
             result = files.isEmpty ? nil : files
         }
         configurationFileCache[directory] = result
@@ -63,10 +64,12 @@ final class ModuleReader: @unchecked Sendable {
 
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
+        if let cached = cache[directory] { return cached }
         let key = Path.normalize(directory)
-        if let cached = cache[key] { return cached }
+        if let cached = cache[key] { cache[directory] = cached; return cached }
         let config = ModuleConfiguration(directory: key)
         cache[key] = config
+        cache[directory] = config
         let started = ModuleReader.threadCPUSeconds()
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
         guard let names = configurationFiles(in: key) else {
@@ -81,6 +84,7 @@ final class ModuleReader: @unchecked Sendable {
             switch readFile(path) {
             case .success(let b): bytes = b
             case .failure(let e):
+                if FileSystem.kind(absolute(path), followLinks: true) == .directory { continue }
                 config.diagnostics.append(.error("cannot read \(path): \(e.message)", at: nil))
                 continue
             }

@@ -26,10 +26,11 @@ public enum TerraformLoader {
     /// Loads the configurations in `directories` (paths as the user should see them). Directories
     /// called as local modules by another scanned directory are loaded through their caller.
     public static func load(directories: [String], options: TerraformOptions) -> ResourceGraph {
-        loadWithStatistics(directories: directories, options: options).graph
+        loadWithStatistics(directories: directories, options: options, countValues: false).graph
     }
 
-    public static func loadWithStatistics(directories: [String], options: TerraformOptions) -> TerraformLoadResult {
+    /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
+    public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
         let context = LoadContext(options: options)
         let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
@@ -59,7 +60,9 @@ public enum TerraformLoader {
         graph.diagnostics += context.diagnostics
         var unknown: [UnknownReason.Kind: Int] = [:]
         var known = 0
-        for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+        if countValues {
+            for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+        }
         return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: context.reader.bytesRead,
                                    unknownCounts: unknown, knownCount: known, parseSeconds: context.reader.parseSeconds,
                                    totalSeconds: ModuleReader.threadCPUSeconds() - started)
@@ -81,10 +84,12 @@ struct GraphBuilder {
     let evaluator: Evaluator
     let scope: String
 
-    func add(_ m: ModuleInstance, to graph: inout ResourceGraph) {
+    /// `inherited`: the `depends_on` of the module blocks leading here, which Terraform applies to
+    /// every resource inside the module.
+    func add(_ m: ModuleInstance, to graph: inout ResourceGraph, inherited: [Reference] = []) {
         for decl in m.config.resources {
             let base = m.addressPrefix + decl.localAddress
-            let dependsOn = dependencies(decl.dependsOn, m)
+            let dependsOn = dependencies(decl.dependsOn, m) + inherited
             switch evaluator.resourceExpansion(decl, m) {
             case .single:
                 graph.add(resource(decl, m, key: nil, iteration: .none, dependsOn: dependsOn))
@@ -106,7 +111,8 @@ struct GraphBuilder {
                 if case .instances(let list) = expansion, list.isEmpty {
                     graph.emptyDeclarations[ScopedAddress(scope: scope, address: m.addressPrefix + "module.\(call.name)")] = call.headerRange
                 }
-                for (_, child) in instances { add(child, to: &graph) }
+                let callDependsOn = inherited + dependencies(call.dependsOn, m)
+                for (_, child) in instances { add(child, to: &graph, inherited: callDependsOn) }
             }
         }
     }

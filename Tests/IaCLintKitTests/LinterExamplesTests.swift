@@ -17,7 +17,7 @@ final class LinterExamplesTests: XCTestCase {
             "examples/terraform/main.tf:22:1 APIGW001 aws_api_gateway_stage.orders_prod",
             "examples/terraform/main.tf:22:1 APIGW008 aws_api_gateway_stage.orders_prod",
             "examples/terraform/main.tf:33:1 APIGW007 aws_cloudwatch_log_group.payments",
-            "examples/terraform/main.tf:46:5 APIGW003 aws_apigatewayv2_stage.payments",
+            "examples/terraform/main.tf:48:20 APIGW003 aws_apigatewayv2_stage.payments",
         ])
         XCTAssertEqual(result.filesChecked, 3)
         XCTAssertFalse(result.hadInputErrors)

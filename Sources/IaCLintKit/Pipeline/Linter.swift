@@ -48,7 +48,8 @@ public enum Linter {
             varFiles: request.terraformVarFiles,
             environment: request.environment ?? ProcessEnvironment.all(),
             scanRoot: discovery.roots.isEmpty ? cwd : commonAncestor(discovery.roots),
-            fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path)) })
+            fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path)) },
+            workingDirectory: cwd)
         let terraform = terraformDirectories.isEmpty ? ResourceGraph()
             : TerraformLoader.load(directories: terraformDirectories, options: options)
 
@@ -71,8 +72,8 @@ public enum Linter {
             findings = findings.filter { $0.range.map { only.contains($0.file) } ?? false }
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
         }
-        result.findings = findings.sorted()
-        result.sources = readSources(for: result.findings, workingDirectory: cwd)
+        result.sources = readSources(for: findings, workingDirectory: cwd)
+        result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sorted()
         return result
     }
 
