@@ -3,8 +3,8 @@
 
 public enum RulePage {
     /// Markdown: title, summary, severity, why, how to fix, how to suppress, and the examples that
-    /// are its tests. `iaclint explain ID` can print exactly this.
-    public static func markdown(_ rule: RuleDescription) -> String {
+    /// are its tests. `iaclint explain ID` prints exactly this; SARIF help leaves the examples out.
+    public static func markdown(_ rule: RuleDescription, includeExamples: Bool = true) -> String {
         var out = "# \(rule.id) \(rule.name)\n\n"
         out += "\(rule.summary)\n\n"
         out += "- Default severity: **\(rule.severity.rawValue)**\n"
@@ -16,6 +16,7 @@ public enum RulePage {
             out += "\n## Suppressing\n\n`# iaclint:ignore \(rule.id) -- reason` on the line before the resource, block or attribute;\n"
             out += "in CloudFormation, `Metadata: {iaclint: {ignore: [{rule: \(rule.id), reason: ...}]}}` on the resource.\n"
         }
+        guard includeExamples else { return out }
         if !rule.failing.isEmpty {
             out += "\n## Examples that are reported\n\n"
             out += "`↓` marks where the finding starts.\n"

@@ -14,6 +14,6 @@ struct ExplainCommand: ParsableCommand {
         guard let description = CheckRunner.allRules.first(where: { $0.id.lowercased() == key || $0.name == key }) else {
             throw ValidationError("unknown rule '\(rule)'; run `iaclint rules` for the list")
         }
-        StandardStreams.output(RuleHelp.markdown(description))
+        StandardStreams.output(RuleHelp.page(description))
     }
 }

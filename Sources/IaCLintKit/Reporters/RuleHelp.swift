@@ -3,20 +3,14 @@
 import IaCLintRules
 
 public enum RuleHelp {
-    /// Summary, why and how to fix, in Markdown.
+    /// The rule's page without its examples (SARIF help). One renderer for every page, so
+    /// `iaclint explain`, SARIF and `rules/<ID>.md` say the same.
     public static func markdown(_ rule: RuleDescription) -> String {
-        var page = "# \(rule.id) \(rule.name)\n\n\(rule.summary)\n"
-        page += "\nDefault severity: \(rule.severity.rawValue)"
-        if !rule.tags.isEmpty { page += ". Tags: \(rule.tags.joined(separator: ", "))" }
-        page += ".\n"
-        if !rule.rationale.isEmpty { page += "\n## Why\n\n\(rule.rationale)\n" }
-        if !rule.fix.isEmpty { page += "\n## How to fix\n\n\(rule.fix)\n" }
-        // iaclint's own findings (IAC…) are about the input or suppressions and cannot be suppressed.
-        guard !rule.id.hasPrefix("IAC") else { return page }
-        page += "\n## Suppressing\n\n`# iaclint:ignore \(rule.id) -- reason` on the line before the resource, block or attribute;\n"
-        page += "in CloudFormation, `Metadata: {iaclint: {ignore: [{rule: \(rule.id), reason: ...}]}}` on the resource.\n"
-        return page
+        RulePage.markdown(rule, includeExamples: false)
     }
+
+    /// The whole page with its examples, as in `rules/<ID>.md` (`iaclint explain`).
+    public static func page(_ rule: RuleDescription) -> String { RulePage.markdown(rule) }
 
     public static func plainText(_ rule: RuleDescription) -> String {
         var text = rule.summary
