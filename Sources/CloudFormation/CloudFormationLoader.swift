@@ -16,15 +16,20 @@ public enum CloudFormationLoader {
     /// nil when the file is not a template.
     public static func loadIfTemplate(_ bytes: [UInt8], path: String) -> ResourceGraph? {
         guard isTemplate(bytes, path: path) else { return nil }
-        let parsed = YAMLReader.parse(bytes, path: path)
+        let parsed = parse(bytes, path: path)
         if let root = parsed.root, !TemplateDetection.isTemplateRoot(root) { return nil }
         return load(parsed, path: path)
     }
 
-    /// Loads a template (YAML or JSON; libyaml reads both, a UTF-8 BOM included). Never traps:
-    /// problems become diagnostics, and whatever could be read becomes resources.
+    /// Loads a template (YAML or JSON, a UTF-8 BOM included). Never traps: problems become
+    /// diagnostics, and whatever could be read becomes resources.
     public static func load(_ bytes: [UInt8], path: String) -> ResourceGraph {
-        load(YAMLReader.parse(bytes, path: path), path: path)
+        load(parse(bytes, path: path), path: path)
+    }
+
+    /// The template's node tree: JSON (first byte `{`) through PositionedJSON, YAML through libyaml.
+    public static func parse(_ bytes: [UInt8], path: String) -> YAMLDocumentResult {
+        JSONTemplateReader.isJSON(bytes) ? JSONTemplateReader.parse(bytes, path: path) : YAMLReader.parse(bytes, path: path)
     }
 
     static func load(_ parsed: YAMLDocumentResult, path: String) -> ResourceGraph {

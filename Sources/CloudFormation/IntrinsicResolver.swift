@@ -60,7 +60,7 @@ struct IntrinsicResolver {
                             references: evaluate(call.argument).allReferences)
         case "Fn::Base64":
             let v = evaluate(call.argument)
-            if let text = v.stringValue { return Value(.string(Base64.encode(text)), range: range, references: v.allReferences) }
+            if let text = v.stringValue { return Value(.string(Digests.base64Encode(Array(text.utf8))), range: range, references: v.allReferences) }
             return .unknown(unknownReason(of: v) ?? UnknownReason(.invalid, "Fn::Base64 of a non-string"),
                             range: range, references: v.allReferences)
         case "Fn::Transform":
@@ -90,12 +90,18 @@ struct IntrinsicResolver {
         if let resource = template.resource(name) { return resourceRefValue(resource, range: range) }
         diagnostics.append(Diagnostic(severity: .warning, message: "Ref to \(name), which is not a parameter or resource of this template",
                                       range: range))
-        return .unknown(UnknownReason(.invalid, "undefined name \(name)"), range: range)
+        // The edge stays, so a rule can report the missing target by name.
+        return .unknown(UnknownReason(.invalid, "undefined name \(name)"), range: range,
+                        references: [Reference(target: name, kind: .ref, range: range)])
     }
 
+    /// A parameter's value is its Default (or unknown); the edge to the parameter is kept as a
+    /// `.ref` reference whose target is the parameter name (not a resource: the graph resolves
+    /// it to nothing), so a rule can tell a value came from a parameter.
     private mutating func parameterValue(_ parameter: Template.Parameter, range: SourceRange) -> Value {
+        let edge = Reference(target: parameter.name, kind: .ref, range: range)
         guard let defaultNode = parameter.defaultValue else {
-            return .unknown(UnknownReason(.parameter, parameter.name), range: range)
+            return .unknown(UnknownReason(.parameter, parameter.name), range: range, references: [edge])
         }
         var value = evaluate(defaultNode)
         // List parameters take a comma-separated default.
@@ -109,6 +115,7 @@ struct IntrinsicResolver {
         }
         value.via = [defaultNode.range]
         value.range = range
+        value.references = [edge] + value.references
         return value
     }
 
@@ -146,7 +153,8 @@ struct IntrinsicResolver {
         guard let resource = template.resource(id) else {
             diagnostics.append(Diagnostic(severity: .warning, message: "Fn::GetAtt on \(id), which is not a resource of this template",
                                           range: range))
-            return .unknown(UnknownReason(.invalid, "undefined resource \(id)"), range: range)
+            return .unknown(UnknownReason(.invalid, "undefined resource \(id)"), range: range,
+                            references: [Reference(target: id, attribute: attribute, kind: .attribute, range: range)])
         }
         let edge = Reference(target: id, attribute: attribute, kind: .attribute, range: range)
         let name = attribute.map { "\(id).\($0)" } ?? "\(id).(computed attribute)"

@@ -56,7 +56,7 @@ public enum SAMNaming {
     /// SAM's `LogicalIdGenerator` suffix: the first 10 hex digits of the SHA-1 of the data, or
     /// nothing when the data is empty.
     static func hashSuffix(_ data: String) -> String {
-        data.isEmpty ? "" : String(SHA1.hex(data).prefix(10))
+        data.isEmpty ? "" : String(Digests.hex(Digests.sha1(Array(data.utf8))).prefix(10))
     }
 
     /// Python's `str.isalnum()`: non-empty, every character a letter or a digit.

@@ -51,7 +51,8 @@ enum TemplateDetection {
                 while j < b.count, b[j] != UInt8(ascii: "\"") { j += b[j] == UInt8(ascii: "\\") ? 2 : 1 }
                 if depth == 1, expectKey {
                     let length = min(j, b.count) - begin
-                    if length == 24, equals(b, begin, "AWSTemplateFormatVersion") { version = true }
+                    // The version key settles it; stop scanning.
+                    if length == 24, equals(b, begin, "AWSTemplateFormatVersion") { return (true, resources) }
                     if length == 9, equals(b, begin, "Resources") { resources = true }
                     expectKey = false
                 }

@@ -87,7 +87,7 @@ public struct Template: Hashable, Sendable {
     }
 
     public var parts: [TemplatePart]
-    /// nil for a quoted string.
+    /// nil for a quoted string (or a standalone template from `HCLParser.parseTemplate`).
     public var heredoc: Heredoc?
     /// Quotes or heredoc introducer and closing marker included.
     public var range: SourceRange

@@ -15,12 +15,8 @@ public enum HCLParser {
         }
         var diagnostics = lexed.diagnostics
         if !parserDiagnostics.isEmpty {
-            diagnostics += parserDiagnostics
-            // Stable order by position: the lexer's and the parser's reports interleave.
-            diagnostics = diagnostics.enumerated().sorted { a, b in
-                let pa = a.element.range?.start.offset ?? 0, pb = b.element.range?.start.offset ?? 0
-                return pa != pb ? pa < pb : a.offset < b.offset
-            }.map(\.element)
+            // The lexer's and the parser's reports interleave.
+            diagnostics = sorted(diagnostics + parserDiagnostics)
         }
         return HCLFile(body: body, diagnostics: diagnostics, source: source,
                        comments: lexed.comments)
@@ -28,6 +24,52 @@ public enum HCLParser {
 
     public static func parse(_ text: String, path: String) -> HCLFile {
         parse(Array(text.utf8), path: path)
+    }
+
+    /// Parses `bytes` as one expression, e.g. a `.tf.json` value Terraform reads as an expression
+    /// (`depends_on` entries, `provider` references). Positions are relative to `bytes`.
+    public static func parseExpression(_ bytes: [UInt8], path: String) -> (expression: Expression, diagnostics: [Diagnostic]) {
+        let source = SourceFile(path: path, bytes: bytes)
+        return parseExpression(in: source, from: 0, to: bytes.count)
+    }
+
+    /// Parses `source.bytes[from..<to]` as one expression, with positions in the whole file.
+    public static func parseExpression(in source: SourceFile, from: Int, to: Int) -> (expression: Expression, diagnostics: [Diagnostic]) {
+        let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: false)
+        let (expression, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
+            var parser = Parser(tokens: lexed.tokens, buffer: buffer, path: source.path, quietAtEndOfFile: lexed.endsUnterminated)
+            let expression = parser.parseStandaloneExpression()
+            return (expression, parser.diagnostics)
+        }
+        return (expression, sorted(lexed.diagnostics + parserDiagnostics))
+    }
+
+    /// Parses `bytes` as a standalone template: how Terraform reads every string in `.tf.json`
+    /// (`"${aws_x.y.arn}"`, `"prefix-${var.env}"`). Only `$${` and `%%{` are escapes (JSON escapes
+    /// are the JSON reader's business). Positions are relative to `bytes`.
+    public static func parseTemplate(_ bytes: [UInt8], path: String) -> (template: Template, diagnostics: [Diagnostic]) {
+        let source = SourceFile(path: path, bytes: bytes)
+        return parseTemplate(in: source, from: 0, to: bytes.count)
+    }
+
+    /// Parses `source.bytes[from..<to]` as a standalone template, with positions in the whole file
+    /// (exact when the JSON string has no backslash escapes).
+    public static func parseTemplate(in source: SourceFile, from: Int, to: Int) -> (template: Template, diagnostics: [Diagnostic]) {
+        let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: true)
+        let (template, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
+            var parser = Parser(tokens: lexed.tokens, buffer: buffer, path: source.path, quietAtEndOfFile: lexed.endsUnterminated)
+            let template = parser.parseStandaloneTemplate()
+            return (template, parser.diagnostics)
+        }
+        return (template, sorted(lexed.diagnostics + parserDiagnostics))
+    }
+
+    /// Diagnostics in position order (stable).
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let pa = a.element.range?.start.offset ?? 0, pb = b.element.range?.start.offset ?? 0
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The nesting depth beyond which the parser reports an error instead of descending.

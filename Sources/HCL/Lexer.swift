@@ -20,9 +20,13 @@ public enum HCLLexer {
 
     /// Splits a file into tokens, reusing the file's line index for positions.
     public static func tokenize(_ source: SourceFile) -> LexedFile {
+        tokenize(source, range: nil, template: false)
+    }
+
+    static func tokenize(_ source: SourceFile, range: Range<Int>?, template: Bool) -> LexedFile {
         let path = source.path
         return source.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer: buffer, path: path, lineStarts: source.lineStarts)
+            var lexer = Lexer(buffer: buffer, path: path, lineStarts: source.lineStarts, range: range, template: template)
             lexer.run()
             return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
                              diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
@@ -76,18 +80,29 @@ struct Lexer {
     /// Invalid UTF-8 sequences, reported once up front; the scanner skips them quietly.
     private var invalidUTF8Ends: [Int: Int] = [:]
 
-    init(buffer: UnsafeBufferPointer<UInt8>, path: String, lineStarts: [Int]) {
+    /// `range` limits scanning to part of the buffer (offsets stay those of the whole file);
+    /// `template` starts in standalone template mode (text, `${}` and `%{}`, no quotes or escapes).
+    init(buffer: UnsafeBufferPointer<UInt8>, path: String, lineStarts: [Int], range: Range<Int>? = nil, template: Bool = false) {
         self.buffer = buffer
-        self.count = buffer.count
+        let lower = min(max(0, range?.lowerBound ?? 0), buffer.count)
+        self.count = min(max(lower, range?.upperBound ?? buffer.count), buffer.count)
+        self.index = lower
         self.path = path
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
         nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
-        tokens.reserveCapacity(count / 5 + 16)
+        tokens.reserveCapacity((count - lower) / 5 + 16)
+        if template {
+            // A heredoc without a closing marker: it runs to the end of the input.
+            frames.append(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
+            inTemplate = true // observers do not run inside an initializer
+        }
     }
 
     mutating func run() {
-        allASCII = UTF8Scanning.isASCII(buffer)
-        let invalid = allASCII ? [] : UTF8Scanning.invalidSequences(buffer, limit: 20)
+        let start = index
+        let scanned = UnsafeBufferPointer(rebasing: buffer[start..<count])
+        allASCII = UTF8Scanning.isASCII(scanned)
+        let invalid = allASCII ? [] : UTF8Scanning.invalidSequences(scanned, limit: 20).map { (offset: $0.offset + start, length: $0.length) }
         for (offset, length) in invalid {
             invalidUTF8Ends[offset] = offset + length
         }
@@ -128,6 +143,7 @@ struct Lexer {
                                               detail: "A quoted string must end with '\"' on the same line."))
                 }
             case .heredoc(let open, let markerStart, let markerEnd, _):
+                if open < 0 { continue } // a standalone template simply ends with the input
                 endsUnterminated = true
                 let marker = String(decoding: UnsafeBufferPointer(rebasing: buffer[markerStart..<markerEnd]), as: UTF8.self)
                 if let t = token(open) {
@@ -524,7 +540,7 @@ struct Lexer {
 
     private mutating func lexHeredoc(openToken: Int, markerStart: Int, markerEnd: Int, atLineStart: Bool) {
         var j = index
-        if atLineStart {
+        if atLineStart && markerEnd > markerStart {
             // The closing marker: optional spaces/tabs, the marker, then a line ending or end of file.
             var k = j
             while k < count, buffer[k] == 0x20 || buffer[k] == 0x09 { k += 1 }

@@ -5,7 +5,7 @@ import IaCLintCore
 struct Parser {
     /// Nesting deeper than this (brackets, blocks, templates, unary chains) is reported, not followed,
     /// so hostile input cannot overflow the stack. Real Terraform stays well under 30.
-    static let maximumDepth = 200
+    static let maximumDepth = 128
 
     let tokens: [Token]
     let buffer: UnsafeBufferPointer<UInt8>
@@ -294,6 +294,7 @@ struct Parser {
                 recovering = saved
             }
             if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
+            if attributes.isEmpty { attributes.reserveCapacity(8) } // avoid regrowing 1, 2, 4, 8
             attributes.append(consume attribute)
             let savedColumn = recoveryColumn
             recoveryColumn = nameToken.start.column
@@ -301,8 +302,10 @@ struct Parser {
             recoveryColumn = savedColumn
         case .identifier, .openQuote, .openBrace:
             if let block = parseBlock(typeToken: nameToken) {
-                blocks.append(block)
-                if block.closeBraceRange.isEmpty { return } // never closed: at end of file
+                let neverClosed = block.closeBraceRange.isEmpty
+                if blocks.isEmpty { blocks.reserveCapacity(4) }
+                blocks.append(consume block)
+                if neverClosed { return } // at end of file
                 finishLine(what: "block definition", insideBlock: insideBlock)
             }
         default:

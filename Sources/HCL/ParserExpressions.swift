@@ -3,6 +3,18 @@
 import IaCLintCore
 
 extension Parser {
+    /// One expression filling the whole input (newlines are insignificant, as inside brackets).
+    mutating func parseStandaloneExpression() -> Expression {
+        newlineSensitive = false
+        let expression = parseExpression()
+        let t = peek()
+        if t.kind != .endOfFile {
+            error("unexpected \(t.kind.displayName) after the expression", at: range(t), token: t,
+                  detail: "Only one expression is expected here.")
+        }
+        return expression
+    }
+
     mutating func parseExpression() -> Expression {
         guard enter() else { return tooDeep() }
         defer { depth -= 1 }
@@ -63,9 +75,13 @@ extension Parser {
     /// Precedence climbing; operators of equal precedence associate to the left.
     private mutating func parseBinary(minimumPrecedence: Int) -> Expression {
         var lhs = parseUnary()
+        // Each operator in a chain makes the tree one level deeper, though parsed by this loop.
+        let baseDepth = depth
+        defer { depth = baseDepth }
         while true {
             let t = peek()
             guard let op = Parser.binaryOperator(t.kind), op.precedence >= minimumPrecedence else { break }
+            guard enter() else { break }
             advance()
             let rhs = parseBinary(minimumPrecedence: op.precedence + 1)
             lhs = .binary(BinaryOperation(op: op, lhs: lhs, rhs: rhs, operatorRange: range(t),
@@ -105,10 +121,14 @@ extension Parser {
         var root = root
         var expression = base
         var steps: [TraversalStep] = []
+        // Each splat wraps the expression before it: one tree level deeper.
+        let baseDepth = depth
+        defer { depth = baseDepth }
         while true {
             let t = peek()
             if t.kind == .dot {
                 if peekKind() == .star {
+                    guard enter() else { break }
                     // Attribute-only splat: `.*` then attribute steps apply to each element.
                     let source = build(&root, expression, &steps)
                     advance()
@@ -123,6 +143,7 @@ extension Parser {
                 guard parseDotStep(into: &steps) else { break }
             } else if t.kind == .openBracket {
                 if peekKind() == .star, peekKind(after: 2) == .closeBracket {
+                    guard enter() else { break }
                     let source = build(&root, expression, &steps)
                     advance(); advance()
                     let close = advance()
@@ -328,6 +349,7 @@ extension Parser {
                 skipPastCloser(.closeParen)
                 return call(name, first, nameEnd, arguments, expandFinal, open, nil)
             }
+            if arguments.isEmpty { arguments.reserveCapacity(4) }
             arguments.append(parseExpression())
             let after = peek()
             if after.kind == .comma {
@@ -365,6 +387,7 @@ extension Parser {
         while true {
             let t = peek()
             if t.kind == .closeBracket { break }
+            if elements.isEmpty { elements.reserveCapacity(4) }
             elements.append(parseExpression())
             let after = peek()
             if after.kind == .comma {
@@ -421,6 +444,7 @@ extension Parser {
             }
             advance()
             let value = parseExpression()
+            if items.isEmpty { items.reserveCapacity(8) }
             items.append(ObjectItem(key: key, value: value, range: key.range.union(value.range)))
             let after = peek()
             if after.kind == .comma || after.kind == .newline {

@@ -65,6 +65,7 @@ extension Parser {
             case .templateInterpolation, .templateControl:
                 let item = parseSequence()
                 if items == nil, case .interpolation(let e, let r, false, false) = item {
+                    if parts.isEmpty { parts.reserveCapacity(4) }
                     parts.append(.interpolation(TemplateInterpolation(expression: e, range: r)))
                 } else {
                     if items == nil { items = Parser.flatItems(parts) }
@@ -136,6 +137,40 @@ extension Parser {
         let templateRange = range(open.start, end)
         return .template(Template(parts: buildParts(items, in: templateRange),
                                   heredoc: Template.Heredoc(marker: marker, flush: flush), range: templateRange))
+    }
+
+    /// A template on its own (Terraform evaluates `.tf.json` strings this way): literal text with
+    /// `${}` and `%{}` up to the end of the input; only `$${` and `%%{` are escapes.
+    mutating func parseStandaloneTemplate() -> Template {
+        let start = tokens[index].start
+        let firstContent = index
+        var items: [FlatItem] = []
+        var runs: [(item: Int, first: Int, last: Int)] = []
+        loop: while true {
+            let t = tokens[index]
+            switch t.kind {
+            case .heredocLiteral:
+                let first = index
+                while tokens[index].kind == .heredocLiteral { index += 1 }
+                runs.append((items.count, first, index - 1))
+                items.append(.literal("", range(tokens[first].start, tokens[index - 1].end), lineStart: false))
+            case .templateInterpolation, .templateControl:
+                items.append(parseSequence())
+            case .endOfFile:
+                break loop
+            default:
+                // A stray token (the lexer returned to expression mode after an unbalanced `}`).
+                error("unexpected \(t.kind.displayName) in the template", at: range(t), token: t)
+                index += 1
+            }
+        }
+        for run in runs {
+            guard case .literal(_, let r, _) = items[run.item] else { continue }
+            items[run.item] = .literal(decodeHeredocRun(first: run.first, last: run.last, firstContent: firstContent,
+                                                        indentation: 0), r, lineStart: false)
+        }
+        let templateRange = range(start, tokens[index].end)
+        return Template(parts: buildParts(items, in: templateRange), heredoc: nil, range: templateRange)
     }
 
     /// A heredoc literal token starts a line when it is the first content or follows a full line.
@@ -224,6 +259,13 @@ extension Parser {
     private mutating func parseSequence() -> FlatItem {
         let open = tokens[index]
         index += 1
+        // A template sequence costs the stack of several expression levels: count it as one more.
+        guard enter() else {
+            skipPastCloser(.templateSequenceEnd)
+            return .interpolation(.invalid(range(open.start, previousEnd)), range(open.start, previousEnd),
+                                  stripLeft: false, stripRight: false)
+        }
+        defer { depth -= 1 }
         let stripLeft = open.length == 3
         let saved = newlineSensitive
         newlineSensitive = false

@@ -17,6 +17,12 @@ public struct ResourceGraph: Sendable {
         for r in resources { add(r) }
     }
 
+    /// Room for `count` more resources, so a large plan does not grow the arrays step by step.
+    public mutating func reserveCapacity(_ count: Int) {
+        resources.reserveCapacity(resources.count + count)
+        byAddress.reserveCapacity(byAddress.count + count)
+    }
+
     public mutating func add(_ resource: Resource) {
         let index = resources.count
         resources.append(resource)

@@ -138,13 +138,20 @@ final class ValueMetadata: Hashable, Sendable {
 /// One key of an object, with the range of the key itself (where "rename this key" points).
 public struct ObjectEntry: Hashable, Sendable {
     public var key: String
-    public var keyRange: SourceRange?
     public var value: Value
+    /// Boxed like `Value`'s metadata: most members of a large plan have no key range, and an
+    /// inline optional range would cost 48 bytes each.
+    private var keyRangeBox: KeyRangeBox?
 
     public init(_ key: String, _ value: Value, keyRange: SourceRange? = nil) {
         self.key = key
         self.value = value
-        self.keyRange = keyRange
+        self.keyRangeBox = keyRange.map(KeyRangeBox.init)
+    }
+
+    public var keyRange: SourceRange? {
+        get { keyRangeBox?.range }
+        set { keyRangeBox = newValue.map(KeyRangeBox.init) }
     }
 
     /// The key and its value together: what to point at when the attribute as a whole is wrong.
@@ -153,6 +160,21 @@ public struct ObjectEntry: Hashable, Sendable {
         guard let v = value.range, v.file == k.file else { return k }
         return k.union(v)
     }
+
+    public static func == (lhs: ObjectEntry, rhs: ObjectEntry) -> Bool {
+        lhs.key == rhs.key && lhs.value == rhs.value && lhs.keyRange == rhs.keyRange
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(value)
+        hasher.combine(keyRange)
+    }
+}
+
+final class KeyRangeBox: Sendable {
+    let range: SourceRange
+    init(_ range: SourceRange) { self.range = range }
 }
 
 /// Why a value cannot be known before deployment.

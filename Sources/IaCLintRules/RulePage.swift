@@ -2,7 +2,8 @@
 // description so the page and the rule cannot drift.
 
 public enum RulePage {
-    /// Markdown: title, summary, severity, why, how to fix, and the examples that are its tests.
+    /// Markdown: title, summary, severity, why, how to fix, how to suppress, and the examples that
+    /// are its tests. `iaclint explain ID` can print exactly this.
     public static func markdown(_ rule: RuleDescription) -> String {
         var out = "# \(rule.id) \(rule.name)\n\n"
         out += "\(rule.summary)\n\n"
@@ -10,6 +11,11 @@ public enum RulePage {
         out += "- Tags: \(rule.tags.map { "`\($0)`" }.joined(separator: ", "))\n\n"
         out += "## Why\n\n\(rule.rationale)\n\n"
         out += "## How to fix\n\n\(rule.fix)\n"
+        // iaclint's own findings (IAC…) are about the input and cannot be suppressed.
+        if !rule.id.hasPrefix("IAC") {
+            out += "\n## Suppressing\n\n`# iaclint:ignore \(rule.id) -- reason` on the line before the resource, block or attribute;\n"
+            out += "in CloudFormation, `Metadata: {iaclint: {ignore: [{rule: \(rule.id), reason: ...}]}}` on the resource.\n"
+        }
         if !rule.failing.isEmpty {
             out += "\n## Examples that are reported\n\n"
             out += "`↓` marks where the finding starts.\n"

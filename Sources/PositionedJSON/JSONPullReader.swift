@@ -183,7 +183,21 @@ public struct JSONPullReader: Sendable {
         var error: JSONSyntaxError?
         text.withUnsafeBufferPointer { b in
             let n = b.count
+            guard let base = b.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // Eight plain bytes at a time: printable ASCII other than '"' and '\\'.
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let quote = w ^ 0x2222_2222_2222_2222, slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let special = (w | ((w &- 0x2020_2020_2020_2020) & ~w)
+                        | ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                        | ((slash &- 0x0101_0101_0101_0101) & ~slash)) & 0x8080_8080_8080_8080
+                    // The lowest flagged byte is exact (borrows only flag bytes above it).
+                    if special != 0 { i += special.trailingZeroBitCount >> 3; break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = b[i]
                 if c == UInt8(ascii: "\"") { i += 1; return }
                 if c == UInt8(ascii: "\\") {

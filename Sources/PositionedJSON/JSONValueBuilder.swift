@@ -10,9 +10,9 @@ import IaCLintCore
 public struct JSONValueBuilder: Sendable {
     private var entryScratch: [[ObjectEntry]] = []
     private var itemScratch: [[Value]] = []
-    private var keys: [UInt64: String] = [:]
-    private var strings: [UInt64: Value] = [:]
-    private var numbers: [UInt64: Value] = [:]
+    private var keys: RecentTable<String>
+    private var strings: RecentTable<Value>
+    private var numbers: RecentTable<Value>
     private let trueValue = Value(.bool(true))
     private let falseValue = Value(.bool(false))
     private let emptyList = Value(.list([]))
@@ -27,10 +27,23 @@ public struct JSONValueBuilder: Sendable {
     public init(maximumLength: Int = 256, capacity: Int = 1 << 14) {
         self.maximumLength = maximumLength
         self.capacity = capacity
+        keys = RecentTable(capacity: capacity)
+        strings = RecentTable(capacity: capacity)
+        numbers = RecentTable(capacity: capacity)
     }
 
     public var count: Int { keys.count + strings.count + numbers.count }
     var isEnabled: Bool { capacity > 0 }
+
+    /// Byte equality through the string's contiguous UTF-8 (Swift strings are native UTF-8).
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var string = string
+        return string.withUTF8 { own in
+            guard own.count == bytes.count else { return false }
+            for k in 0..<own.count where own[k] != bytes[k] { return false }
+            return true
+        }
+    }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
@@ -43,13 +56,9 @@ public struct JSONValueBuilder: Sendable {
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15, bytes.count <= maximumLength else { return String(decoding: bytes, as: UTF8.self) }
         let hash = JSONValueBuilder.hash(bytes)
-        if let existing = keys[hash] {
-            if existing.utf8.elementsEqual(bytes) { return existing }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        if let existing = keys.find(hash, where: { JSONValueBuilder.equal($0, bytes) }) { return existing }
         let string = String(decoding: bytes, as: UTF8.self)
-        if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
-        keys[hash] = string
+        keys.insert(hash, string)
         return string
     }
 
@@ -57,22 +66,20 @@ public struct JSONValueBuilder: Sendable {
     public mutating func stringValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Value {
         guard bytes.count <= maximumLength else { return Value(.string(String(decoding: bytes, as: UTF8.self))) }
         let hash = JSONValueBuilder.hash(bytes)
-        if let existing = strings[hash] {
-            if existing.stringValue?.utf8.elementsEqual(bytes) == true { return existing }
-            return Value(.string(String(decoding: bytes, as: UTF8.self)))
+        if let existing = strings.find(hash, where: { $0.stringValue.map { JSONValueBuilder.equal($0, bytes) } ?? false }) {
+            return existing
         }
         let value = Value(.string(String(decoding: bytes, as: UTF8.self)))
-        if strings.count >= capacity { strings.removeAll(keepingCapacity: true) }
-        strings[hash] = value
+        strings.insert(hash, value)
         return value
     }
 
     public mutating func numberValue(_ number: Double) -> Value {
-        let key = number.bitPattern
-        if let existing = numbers[key] { return existing }
+        // Mixed so that nearby numbers spread over the table.
+        let key = (number.bitPattern ^ (number.bitPattern >> 29)) &* 0xBF58476D1CE4E5B9
+        if let existing = numbers.find(key, where: { $0.numberValue?.bitPattern == number.bitPattern }) { return existing }
         let value = Value(.number(number))
-        if numbers.count >= capacity { numbers.removeAll(keepingCapacity: true) }
-        numbers[key] = value
+        numbers.insert(key, value)
         return value
     }
 
@@ -108,4 +115,58 @@ public struct JSONValueBuilder: Sendable {
     /// Shared empty containers (filled containers are built fresh).
     public var emptyListValue: Value { emptyList }
     public var emptyObjectValue: Value { emptyObject }
+}
+
+/// A small open-addressing table keyed by a precomputed 64-bit hash (no re-hashing through
+/// `Hasher`), holding the most recent entries: it grows up to `capacity` entries, then starts over.
+struct RecentTable<Element: Sendable>: Sendable {
+    private var hashes: [UInt64] = []
+    private var elements: [Element?] = []
+    private var mask = 0
+    private let limit: Int
+    private(set) var count = 0
+
+    init(capacity: Int) { limit = capacity }
+
+    func find(_ hash: UInt64, where matches: (Element) -> Bool) -> Element? {
+        guard !hashes.isEmpty else { return nil }
+        let h = hash | 1  // 0 marks an empty slot
+        var i = Int(truncatingIfNeeded: h) & mask
+        while hashes[i] != 0 {
+            if hashes[i] == h, let element = elements[i], matches(element) { return element }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ hash: UInt64, _ element: Element) {
+        guard limit > 0 else { return }
+        if count >= limit {
+            for k in hashes.indices { hashes[k] = 0; elements[k] = nil }
+            count = 0
+        } else if count * 2 >= hashes.count {
+            grow()
+        }
+        place(hash | 1, element)
+        count += 1
+    }
+
+    private mutating func place(_ h: UInt64, _ element: Element) {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while hashes[i] != 0 { i = (i + 1) & mask }
+        hashes[i] = h
+        elements[i] = element
+    }
+
+    /// Doubles the slots (at most twice the capacity, so probes stay short) and re-places.
+    private mutating func grow() {
+        let oldHashes = hashes, oldElements = elements
+        let slots = max(64, hashes.count * 2)
+        hashes = Array(repeating: 0, count: slots)
+        elements = Array(repeating: nil, count: slots)
+        mask = slots - 1
+        for k in oldHashes.indices where oldHashes[k] != 0 {
+            if let element = oldElements[k] { place(oldHashes[k], element) }
+        }
+    }
 }

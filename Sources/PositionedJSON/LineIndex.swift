@@ -16,15 +16,32 @@ public struct LineIndex: Sendable {
         self.text = text
         var starts = [0]
         var blocks: [UInt32] = []
-        blocks.reserveCapacity((text.count >> LineIndex.blockShift) + 1)
+        blocks.reserveCapacity((text.count >> LineIndex.blockShift) + 2)
         text.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            let blockSize = 1 << LineIndex.blockShift
             var continuations: UInt32 = 0
             var blockStart = 0
-            let count = buffer.count
-            while blockStart < count || blockStart == 0 {
+            while blockStart < count {
                 blocks.append(continuations)
-                let blockEnd = min(count, blockStart + (1 << LineIndex.blockShift))
+                let blockEnd = min(count, blockStart + blockSize)
                 var i = blockStart
+                // Eight bytes at a time: continuation bytes are 10xxxxxx, counted in per-byte
+                // lanes (at most 64 per lane in a block); a word without a newline needs no byte loop.
+                var lanes: UInt64 = 0
+                while i + 8 <= blockEnd {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    lanes &+= (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+                    let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if (newlines &- 0x0101_0101_0101_0101) & ~newlines & 0x8080_8080_8080_8080 != 0 {
+                        for k in 0..<8 where buffer[i + k] == 0x0A { starts.append(i + k + 1) }
+                    }
+                    i += 8
+                }
+                let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+                continuations &+= UInt32(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
                 while i < blockEnd {
                     let c = buffer[i]
                     if c == 0x0A { starts.append(i + 1) }
@@ -32,10 +49,10 @@ public struct LineIndex: Sendable {
                     i += 1
                 }
                 blockStart = blockEnd
-                if count == 0 { break }
             }
             blocks.append(continuations)
         }
+        if blocks.isEmpty { blocks = [0, 0] }
         lineStarts = starts
         continuationsBefore = blocks
     }
@@ -52,7 +69,7 @@ public struct LineIndex: Sendable {
         }
         let lineStart = lineStarts[lo]
         // Short distances (pretty-printed text) are counted directly; long lines use the blocks.
-        let skipped = off - lineStart <= (1 << LineIndex.blockShift)
+        let skipped = off - lineStart <= 64
             ? continuations(in: lineStart, off)
             : continuations(before: off) - continuations(before: lineStart)
         let column = 1 + (off - lineStart) - skipped
@@ -70,8 +87,11 @@ public struct LineIndex: Sendable {
 
     private func continuations(before offset: Int) -> Int {
         let block = offset >> LineIndex.blockShift
-        guard block < continuationsBefore.count else { return Int(continuationsBefore.last ?? 0) }
-        return Int(continuationsBefore[block]) + continuations(in: block << LineIndex.blockShift, min(offset, text.count))
+        guard block + 1 < continuationsBefore.count else { return Int(continuationsBefore.last ?? 0) }
+        let before = Int(continuationsBefore[block])
+        // A block with no continuation bytes (ASCII, the usual case) needs no scan.
+        if continuationsBefore[block + 1] == continuationsBefore[block] { return before }
+        return before + continuations(in: block << LineIndex.blockShift, min(offset, text.count))
     }
 
     public func range(file: String, _ start: Int, _ end: Int) -> SourceRange {

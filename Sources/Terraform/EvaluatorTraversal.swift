@@ -54,6 +54,9 @@ extension Evaluator {
             return flowed(applySteps(v, steps.dropFirst(), s), to: t.range)
         case "self":
             return Value.unknown(.knownAfterApply, "self", range: t.range)
+        case "ephemeral":
+            // Ephemeral resources (Terraform 1.10) are opened during the run and never stored.
+            return Value.unknown(.external, "ephemeral values exist only while Terraform runs", range: t.range)
         default:
             guard case .attribute(let n, _)? = steps.first else { return invalidReference(t, "a resource reference needs a type and a name") }
             return resourceReference(mode: .managed, type: name, name: n, steps: steps.dropFirst(), t, s)
@@ -126,7 +129,11 @@ extension Evaluator {
         var rest = steps.dropFirst()
         switch childModules(call, s.module) {
         case .unavailable(let u):
-            return Value(u.kind, range: t.range, references: u.references)
+            // Keep an edge to the module output, so a rule can say what the value depends on.
+            var output: String? = nil
+            if case .attribute(let o, _)? = rest.first { output = o }
+            let edge = Reference(target: s.module.addressPrefix + "module.\(name)", attribute: output, range: t.range)
+            return Value(u.kind, range: t.range, references: mergeReferences([edge], u.references))
         case .loaded(let expansion, let instances):
             var value: Value
             switch expansion {

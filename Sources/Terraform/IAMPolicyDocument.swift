@@ -8,11 +8,18 @@ enum IAMPolicyDocument {
     static func render(_ attributes: Value, range: SourceRange?) -> Value {
         var unknown: Value? = nil
         var statements: [Value] = []
+        for name in ["source_policy_documents", "source_json"] {
+            if let u = attributes[name]?.firstUnknown { unknown = u }
+            for doc in documents(attributes[name]) { statements = merge(statements, statementsOf(doc)) }
+        }
         for statement in attributes["statement"]?.listValue ?? [] {
             if let u = statement.firstUnknown { unknown = u; break }
-            statements.append(renderStatement(statement))
+            statements = merge(statements, [renderStatement(statement)])
         }
-        if unknown == nil, let u = (attributes["source_policy_documents"] ?? attributes["override_policy_documents"])?.firstUnknown { unknown = u }
+        for name in ["override_policy_documents", "override_json"] {
+            if let u = attributes[name]?.firstUnknown { unknown = u }
+            for doc in documents(attributes[name]) { statements = merge(statements, statementsOf(doc)) }
+        }
         if let u = unknown { return Value(u.kind, range: range, references: collectReferences([attributes])) }
         var doc: [ObjectEntry] = [ObjectEntry("Version", attributes["version"]?.stringValue.map { .string($0) } ?? .string("2012-10-17"))]
         if let id = attributes["policy_id"]?.stringValue { doc.append(ObjectEntry("Id", .string(id))) }
@@ -20,6 +27,32 @@ enum IAMPolicyDocument {
         var out = ""
         write(.object(doc), indent: 0, to: &out)
         return Value(.string(out), range: range, references: collectReferences([attributes]))
+    }
+
+    /// Policy JSON documents given as a string or a list of strings, decoded.
+    private static func documents(_ v: Value?) -> [Value] {
+        guard let v else { return [] }
+        let texts = v.listValue?.compactMap(\.stringValue) ?? v.stringValue.map { [$0] } ?? []
+        return texts.compactMap { TerraformLoader.decodeJSON(Array($0.utf8), path: "policy") }
+    }
+
+    private static func statementsOf(_ doc: Value) -> [Value] {
+        guard let s = doc["Statement"] else { return [] }
+        return s.listValue ?? [s]
+    }
+
+    /// Later statements replace earlier ones with the same non-empty Sid, as the provider merges.
+    private static func merge(_ base: [Value], _ more: [Value]) -> [Value] {
+        var out = base
+        for statement in more {
+            if let sid = statement["Sid"]?.stringValue, !sid.isEmpty,
+               let i = out.firstIndex(where: { $0["Sid"]?.stringValue == sid }) {
+                out[i] = statement
+            } else {
+                out.append(statement)
+            }
+        }
+        return out
     }
 
     /// Strings of a set attribute, as the provider writes them: one string alone, else a list

@@ -11,7 +11,7 @@ let knownNestedBlockTypes: Set<String> = [
     "access_log_settings", "default_route_settings", "route_settings", "settings", "canary_settings",
     "statement", "principals", "not_principals", "condition", "endpoint_configuration", "cors_configuration",
     "throttle_settings", "quota_settings", "api_stages", "tls_config", "integration", "lifecycle",
-    "provisioner", "connection", "content", "ingress", "egress", "tags_all_block", "logging_config",
+    "provisioner", "connection", "content", "ingress", "egress", "logging_config",
     "s3_configuration", "extended_s3_configuration", "cloudwatch_logging_options", "server_side_encryption",
 ]
 
@@ -21,10 +21,14 @@ struct JSONSyntaxReader {
     let path: String
     var diagnostics: [Diagnostic] = []
 
+    /// The file as HCL sees it, for parsing strings in place (positions stay exact).
+    let source: SourceFile
+
     init(document: JSONDocument, path: String) {
         self.document = document
         self.bytes = document.text
         self.path = path
+        self.source = SourceFile(path: path, bytes: document.text)
     }
 
     static func read(_ bytes: [UInt8], path: String) -> (Body, [Diagnostic]) {
@@ -119,7 +123,7 @@ struct JSONSyntaxReader {
                 }
                 if isBlockShaped, knownNestedBlockTypes.contains(key) {
                     for bodyNode in bodies(value) {
-                        body.blocks.append(block(key, labels: [], keyRange: keyRange, bodyNode: bodyNode, kind: key == "content" ? .resource : .resource))
+                        body.blocks.append(block(key, labels: [], keyRange: keyRange, bodyNode: bodyNode, kind: .resource))
                     }
                     continue
                 }
@@ -177,7 +181,7 @@ struct JSONSyntaxReader {
         if !asExpression, !text.utf8.contains(UInt8(ascii: "{")) || (!contains(text, "${") && !contains(text, "%{")) {
             return .template(Template(parts: [.literal(text, node.range)], heredoc: nil, range: node.range))
         }
-        let (expr, diags) = TemplateParsing.parseJSONString(fileBytes: bytes, stringRange: node.byteRange, decoded: text, path: path,
+        let (expr, diags) = TemplateParsing.parseJSONString(source: source, stringRange: node.byteRange, decoded: text,
                                                           asExpression: asExpression, fallbackRange: node.range)
         diagnostics += diags
         return expr

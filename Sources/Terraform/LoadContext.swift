@@ -19,6 +19,18 @@ final class LoadContext {
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.
     var cwd: String { options.workingDirectory }
+    /// Local module sources resolved, by "caller directory NUL source".
+    var localSources: [String: String] = [:]
+    private var insideScanRoot: [String: Bool] = [:]
+
+    /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
+    func isInsideScanRoot(_ directory: String) -> Bool {
+        if let known = insideScanRoot[directory] { return known }
+        let inside = Path.isInside(Path.normalize(Path.join(cwd, directory)), root: options.scanRoot)
+        insideScanRoot[directory] = inside
+        return inside
+    }
+
     /// Notes already reported, to report each once.
     var reportedNotes: Set<String> = []
 

@@ -221,7 +221,13 @@ extension Evaluator {
                 entries.append(ObjectEntry(type, values, keyRange: keyRange))
             }
         }
-        for item in body.items {
+        // Attributes and blocks in source order, merged without building `body.items`.
+        var ai = 0, bi = 0
+        while ai < body.attributes.count || bi < body.blocks.count {
+            let takeAttribute = bi >= body.blocks.count
+                || (ai < body.attributes.count && body.attributes[ai].range.start.offset < body.blocks[bi].range.start.offset)
+            let item: Body.Item
+            if takeAttribute { item = .attribute(body.attributes[ai]); ai += 1 } else { item = .block(body.blocks[bi]); bi += 1 }
             switch item {
             case .attribute(let a):
                 if topLevel, resourceMetaArguments.contains(a.name) { continue }
@@ -265,9 +271,8 @@ extension Evaluator {
         var out: [Value] = []
         var inner = s
         for (k, v) in pairs {
-            // For a set (list) the key is the element itself, as in Terraform.
-            let key = collection.listValue != nil ? v : k
-            inner.bound[iteratorName] = .object([ObjectEntry("key", key), ObjectEntry("value", v)])
+            // Lists and tuples are keyed by index (sets cannot be told apart from lists here).
+            inner.bound[iteratorName] = .object([ObjectEntry("key", k), ObjectEntry("value", v)])
             var obj = evaluateBody(content.body, inner, topLevel: false, depth: depth + 1)
             obj.range = content.range
             out.append(obj)
@@ -291,8 +296,13 @@ extension Evaluator {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
         }
         var directory: String? = nil
-        if source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".." {
+        let isLocal = source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
+        let cacheKey = parent.config.directory + "\u{0}" + source
+        if isLocal, let cached = context.localSources[cacheKey] {
+            directory = cached
+        } else if isLocal {
             directory = Path.normalize(Path.join(parent.config.directory, source))
+            context.localSources[cacheKey] = directory
         } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[manifestKey] {
             directory = Path.normalize(Path.join(parent.rootDirectory, dir))
         } else {
@@ -300,8 +310,7 @@ extension Evaluator {
             return .unavailable(Value.unknown(.remoteModule, "module.\(call.name) (\(source))", range: call.headerRange))
         }
         guard let dir = directory else { return .unavailable(Value.unknown(.invalid, "module \(call.name)")) }
-        let absolute = Path.normalize(Path.join(context.cwd, dir))
-        guard Path.isInside(absolute, root: context.options.scanRoot) else {
+        guard context.isInsideScanRoot(dir) else {
             context.note("module \(call.name) source \(source) is outside the scanned directory; not read", at: call.sourceRange ?? call.headerRange)
             return .unavailable(Value.unknown(.external, "module.\(call.name) outside the scanned directory", range: call.headerRange))
         }

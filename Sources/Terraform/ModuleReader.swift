@@ -52,7 +52,8 @@ final class ModuleReader: @unchecked Sendable {
         if let cached = configurationFileCache[directory] { return cached }
         var result: [String]? = nil
         if let names = listing(directory) {
-            let files = names.filter { isConfigurationFileName($0) && FileSystem.kind(absolute(Path.join(directory, $0)), followLinks: true) == .regular }
+            // Names only: a directory named `x.tf` is rare and is skipped when reading fails.
+            let files = names.filter { isConfigurationFileName($0) }
             result = files.isEmpty ? nil : files
         }
         configurationFileCache[directory] = result
@@ -63,14 +64,34 @@ final class ModuleReader: @unchecked Sendable {
 
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
+        if let cached = cache[directory] { return cached }
         let key = Path.normalize(directory)
-        if let cached = cache[key] { return cached }
-        let config = ModuleConfiguration(directory: key)
-        cache[key] = config
+        if let cached = cache[key] { cache[directory] = cached; return cached }
         let started = ModuleReader.threadCPUSeconds()
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
-        guard let names = configurationFiles(in: key) else {
-            config.diagnostics.append(.error("module directory \(key) has no .tf or .tf.json files", at: nil))
+        let config = ModuleReader.read(directory: key, names: configurationFiles(in: key), readFile: readFile,
+                                       workingDirectory: workingDirectory)
+        bytesRead += config.byteCount
+        cache[key] = config
+        cache[directory] = config
+        return config
+    }
+
+    /// Puts modules read elsewhere (in parallel, before evaluation) into the cache.
+    func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double) {
+        for m in modules where cache[m.directory] == nil { cache[m.directory] = m }
+        bytesRead += bytes
+        parseSeconds += seconds
+    }
+
+    /// Reads and parses one module directory; touches no shared state, so directories can be read
+    /// on several threads at once.
+    static func read(directory key: String, names: [String]?, readFile: @Sendable (String) -> Result<[UInt8], FileError>,
+                     workingDirectory: String) -> ModuleConfiguration {
+        let config = ModuleConfiguration(directory: key)
+        guard let names else {
+            config.diagnostics.append(.error("module directory \(key) has no .tf or .tf.json files",
+                                             at: SourceRange(file: key, at: .start)))
             return config
         }
         var primary: [Body] = []
@@ -81,10 +102,10 @@ final class ModuleReader: @unchecked Sendable {
             switch readFile(path) {
             case .success(let b): bytes = b
             case .failure(let e):
-                config.diagnostics.append(.error("cannot read \(path): \(e.message)", at: nil))
+                if FileSystem.kind(Path.join(workingDirectory, path), followLinks: true) == .directory { continue }
+                config.diagnostics.append(.error("cannot read \(path): \(e.message)", at: SourceRange(file: path, at: .start)))
                 continue
             }
-            bytesRead += bytes.count
             config.byteCount += bytes.count
             let body: Body
             if name.hasSuffix(".json") {

@@ -18,14 +18,14 @@ enum RootVariables {
             switch type {
             case .any, .string, .number, .bool: return .string(text)
             default:
-                let file = HCLParser.parse(Array("v = \(text)\n".utf8), path: origin)
-                guard !file.hasErrors, let attr = file.body.attributes.first else {
+                let (expression, diagnostics) = HCLParser.parseExpression(Array(text.utf8), path: origin)
+                guard !diagnostics.contains(where: { $0.severity == .error }) else {
                     context.diagnostics.append(.error("the value of \(origin) for variable \"\(name)\" is not a valid expression", at: nil))
                     return Value.unknown(.invalid, "\(origin) var.\(name)")
                 }
                 var scope = EvalScope(module: module)
                 scope.templateOnly = true
-                return evaluator.evaluate(attr.expression, scope).withRange(nil)
+                return evaluator.evaluate(expression, scope).withRange(nil)
             }
         }
         for (key, text) in options.environment.sorted(by: { $0.key < $1.key }) where key.hasPrefix("TF_VAR_") {

@@ -26,25 +26,74 @@ public enum TerraformLoader {
     /// Loads the configurations in `directories` (paths as the user should see them). Directories
     /// called as local modules by another scanned directory are loaded through their caller.
     public static func load(directories: [String], options: TerraformOptions) -> ResourceGraph {
-        loadWithStatistics(directories: directories, options: options).graph
+        loadWithStatistics(directories: directories, options: options, countValues: false).graph
     }
 
-    public static func loadWithStatistics(directories: [String], options: TerraformOptions) -> TerraformLoadResult {
+    /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
+    public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
-        let context = LoadContext(options: options)
         let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
+        let threads = options.maximumConcurrency > 0 ? options.maximumConcurrency : Concurrency.processorCount
+
+        // Parse every scanned directory first, on every core: parsing is most of the work and each
+        // directory is independent. Modules outside the scan are read later, when called.
+        let lister = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory)
+        let listed = normalized.map { ($0, lister.configurationFiles(in: $0)) }
+        let parseStarted = ModuleReader.threadCPUSeconds()
+        let read: @Sendable ((String, [String]?)) -> ModuleConfiguration = { entry in
+            ModuleReader.read(directory: entry.0, names: entry.1, readFile: options.fileReader,
+                              workingDirectory: options.workingDirectory)
+        }
+        let modules = threads > 1 ? listed.parallelMap(read) : listed.map(read)
+        let parseSeconds = ModuleReader.threadCPUSeconds() - parseStarted
+        let bytes = modules.reduce(0) { $0 + $1.byteCount }
+
         // A directory is a root unless another scanned module calls it with a local source.
         var called: Set<String> = []
-        for dir in normalized {
-            let config = context.reader.module(at: dir)
+        for config in modules {
             for call in config.moduleCalls {
                 guard let source = call.source, source.hasPrefix("./") || source.hasPrefix("../") else { continue }
-                let target = Path.normalize(Path.join(dir, source))
-                if target != dir { called.insert(target) }
+                let target = Path.normalize(Path.join(config.directory, source))
+                if target != config.directory { called.insert(target) }
             }
         }
         let roots = normalized.filter { !called.contains($0) }
+
+        // Roots are independent configurations: evaluate groups of them in parallel, each group with
+        // its own context over the shared (read-only) parsed modules, and join in root order so the
+        // output does not depend on scheduling.
+        let groups = contiguousGroups(roots, count: threads > 1 ? min(roots.count, threads * 4) : 1)
+        let evaluate: @Sendable ([String]) -> (ResourceGraph, [Diagnostic], Int) = { group in
+            let context = LoadContext(options: options)
+            context.reader.seed(modules, bytes: 0, parseSeconds: 0)
+            var graph = ResourceGraph()
+            evaluateRoots(group, context: context, into: &graph)
+            return (graph, context.diagnostics, context.reader.bytesRead)
+        }
+        let results = groups.count > 1 ? groups.parallelMap(evaluate) : groups.map(evaluate)
         var graph = ResourceGraph()
+        var diagnostics: [Diagnostic] = []
+        var seenDiagnostics = Set<Diagnostic>()
+        var bytesRead = bytes
+        for (part, partDiagnostics, extraBytes) in results {
+            graph.merge(part)
+            bytesRead += extraBytes
+            // A module shared by roots in two groups reports its problems once.
+            for d in partDiagnostics where seenDiagnostics.insert(d).inserted { diagnostics.append(d) }
+        }
+        graph.diagnostics = diagnostics
+        var unknown: [UnknownReason.Kind: Int] = [:]
+        var known = 0
+        if countValues {
+            for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+        }
+        return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: bytesRead,
+                                   unknownCounts: unknown, knownCount: known, parseSeconds: parseSeconds,
+                                   totalSeconds: ModuleReader.threadCPUSeconds() - started)
+    }
+
+    /// Evaluates root modules one after another in one context.
+    private static func evaluateRoots(_ roots: [String], context: LoadContext, into graph: inout ResourceGraph) {
         let evaluator = Evaluator(context: context)
         for root in roots {
             context.stepBudget = LoadContext.stepBudgetPerRoot
@@ -56,13 +105,19 @@ public enum TerraformLoader {
             instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
             GraphBuilder(evaluator: evaluator, scope: root).add(instance, to: &graph)
         }
-        graph.diagnostics += context.diagnostics
-        var unknown: [UnknownReason.Kind: Int] = [:]
-        var known = 0
-        for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
-        return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: context.reader.bytesRead,
-                                   unknownCounts: unknown, knownCount: known, parseSeconds: context.reader.parseSeconds,
-                                   totalSeconds: ModuleReader.threadCPUSeconds() - started)
+    }
+
+    /// `items` cut into at most `count` runs of nearly equal length, in order.
+    static func contiguousGroups(_ items: [String], count: Int) -> [[String]] {
+        guard count > 1, items.count > 1 else { return [items] }
+        var groups: [[String]] = []
+        let size = (items.count + count - 1) / count
+        var i = 0
+        while i < items.count {
+            groups.append(Array(items[i..<min(items.count, i + size)]))
+            i += size
+        }
+        return groups
     }
 
     private static func count(_ v: Value, unknown: inout [UnknownReason.Kind: Int], known: inout Int, depth: Int) {
@@ -81,10 +136,12 @@ struct GraphBuilder {
     let evaluator: Evaluator
     let scope: String
 
-    func add(_ m: ModuleInstance, to graph: inout ResourceGraph) {
+    /// `inherited`: the `depends_on` of the module blocks leading here, which Terraform applies to
+    /// every resource inside the module.
+    func add(_ m: ModuleInstance, to graph: inout ResourceGraph, inherited: [Reference] = []) {
         for decl in m.config.resources {
             let base = m.addressPrefix + decl.localAddress
-            let dependsOn = dependencies(decl.dependsOn, m)
+            let dependsOn = dependencies(decl.dependsOn, m) + inherited
             switch evaluator.resourceExpansion(decl, m) {
             case .single:
                 graph.add(resource(decl, m, key: nil, iteration: .none, dependsOn: dependsOn))
@@ -106,7 +163,8 @@ struct GraphBuilder {
                 if case .instances(let list) = expansion, list.isEmpty {
                     graph.emptyDeclarations[ScopedAddress(scope: scope, address: m.addressPrefix + "module.\(call.name)")] = call.headerRange
                 }
-                for (_, child) in instances { add(child, to: &graph) }
+                let callDependsOn = inherited + dependencies(call.dependsOn, m)
+                for (_, child) in instances { add(child, to: &graph, inherited: callDependsOn) }
             }
         }
     }

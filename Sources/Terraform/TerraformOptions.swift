@@ -19,6 +19,9 @@ public struct TerraformOptions: Sendable {
     /// The directory relative paths are relative to (directory listings, `file()` checks); the
     /// pipeline's working directory, which may differ from the process's.
     public var workingDirectory: String
+    /// Threads for parsing and evaluating; 0 means one per processor. Benchmarks that time one
+    /// thread's CPU set 1.
+    public var maximumConcurrency: Int = 0
 
     public init(variables: [String: String] = [:], varFiles: [String] = [], environment: [String: String] = [:],
                 scanRoot: String = FileSystem.currentDirectory(),

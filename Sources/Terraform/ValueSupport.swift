@@ -4,9 +4,6 @@
 import IaCLintCore
 
 extension Value {
-    /// The value without range, references or via, so two equal computations compare equal.
-    static func bare(_ kind: Kind) -> Value { Value(kind) }
-
     /// Equality of contents, ignoring where the values came from (Terraform's `==`).
     func sameContents(as other: Value) -> Bool {
         switch (kind, other.kind) {
@@ -87,9 +84,6 @@ extension Value {
         default: return nil
         }
     }
-
-    /// Elements of a list/tuple/set, or nil.
-    var elements: [Value]? { listValue }
 
     /// The type name a user sees in an error message.
     var typeName: String {

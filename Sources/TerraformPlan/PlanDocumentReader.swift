@@ -18,30 +18,60 @@ struct PlanDocumentReader {
         case priorStateDataSources
     }
 
-    /// A resource object under `planned_values` or a state's `values`.
+    /// A resource object under `planned_values` or a state's `values`. Offsets are stored as
+    /// 32-bit values and the mode as a flag: a large plan holds one per resource instance.
     struct Declared {
         var address: String
-        var mode: String
         var type: String
-        var range: Range<Int>
-        /// Where its `values` are (read only when no change gives them).
-        var valuesRange: Range<Int>?
         /// Read directly for a state document.
         var values: Value?
         /// Index of its entry in `changes`, when there is one.
         var change: Int32 = -1
+        private var start: UInt32, end: UInt32
+        private var valuesStart: UInt32, valuesEnd: UInt32
+        private var isData: Bool
+
+        init(address: String, mode: String, type: String, range: Range<Int>, valuesRange: Range<Int>?, values: Value?) {
+            self.address = address
+            self.type = type
+            self.values = values
+            isData = mode == "data"
+            start = UInt32(clamping: range.lowerBound)
+            end = UInt32(clamping: range.upperBound)
+            valuesStart = UInt32(clamping: valuesRange?.lowerBound ?? Int(UInt32.max))
+            valuesEnd = UInt32(clamping: valuesRange?.upperBound ?? Int(UInt32.max))
+        }
+
+        var mode: String { isData ? "data" : "managed" }
+        var range: Range<Int> { Int(start)..<Int(end) }
+        /// Where its `values` are (read only when no change gives them).
+        var valuesRange: Range<Int>? { valuesStart == UInt32.max ? nil : Int(valuesStart)..<Int(valuesEnd) }
     }
 
     /// An entry of `resource_changes` (deposed objects are not kept).
     struct Changed {
         var address: String
-        var mode: String
         var type: String
-        /// `delete` or `forget` alone: the object goes away.
-        var isRemoval: Bool
         /// `after` with `after_unknown` applied.
         var after: Value?
-        var range: Range<Int>
+        private var start: UInt32 = 0, end: UInt32 = 0
+        private var isData = false
+        /// `delete` or `forget` alone: the object goes away.
+        var isRemoval = false
+
+        init(address: String, type: String) {
+            self.address = address
+            self.type = type
+        }
+
+        var mode: String {
+            get { isData ? "data" : "managed" }
+            set { isData = newValue == "data" }
+        }
+        var range: Range<Int> {
+            get { Int(start)..<Int(end) }
+            set { start = UInt32(clamping: newValue.lowerBound); end = UInt32(clamping: newValue.upperBound) }
+        }
     }
 
     var reader: JSONPullReader
@@ -61,6 +91,8 @@ struct PlanDocumentReader {
     /// Entries of `resource_changes`, in order.
     var changes: [Changed] = []
     var configuration: Value?
+    /// Root module variable values (`variables.<name>.value`).
+    var variables: [ObjectEntry] = []
     /// Attribute names and repeated values shared across resources.
     var builder = JSONValueBuilder()
     var unknowns = PlanUnknowns()
@@ -80,6 +112,11 @@ struct PlanDocumentReader {
             case "resource_changes":
                 sawPlanSection = true
                 try readChanges()
+            case "variables":
+                let all = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
+                for entry in all.objectEntries ?? [] {
+                    if let value = entry.value.entry("value") { variables.append(ObjectEntry(entry.key, value.value, keyRange: entry.keyRange)) }
+                }
             case "prior_state":
                 guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
                 var state = try reader.beginObject()
@@ -104,6 +141,38 @@ struct PlanDocumentReader {
         default:
             try reader.skipValue()
             return nil
+        }
+    }
+
+    /// The members the reader looks for in resource and change objects, matched on raw bytes
+    /// (no String per key).
+    enum Member { case address, mode, type, values, deposed, change, actions, after, afterUnknown, other }
+
+    func member(_ key: JSONStringToken) -> Member {
+        switch key.end - key.start - 2 {
+        case 4: return reader.stringEquals(key, "mode") ? .mode : reader.stringEquals(key, "type") ? .type : .other
+        case 5: return reader.stringEquals(key, "after") ? .after : .other
+        case 6: return reader.stringEquals(key, "values") ? .values : reader.stringEquals(key, "change") ? .change : .other
+        case 7: return reader.stringEquals(key, "address") ? .address : reader.stringEquals(key, "actions") ? .actions
+            : reader.stringEquals(key, "deposed") ? .deposed : .other
+        case 13: return reader.stringEquals(key, "after_unknown") ? .afterUnknown : .other
+        default: return key.hasEscapes ? member(escaped: reader.decodeString(key)) : .other
+        }
+    }
+
+    /// A key written with escapes (`"mod\u0065"`), matched on its decoded text.
+    private func member(escaped name: String) -> Member {
+        switch name {
+        case "address": return .address
+        case "mode": return .mode
+        case "type": return .type
+        case "values": return .values
+        case "deposed": return .deposed
+        case "change": return .change
+        case "actions": return .actions
+        case "after": return .after
+        case "after_unknown": return .afterUnknown
+        default: return .other
         }
     }
 
@@ -152,11 +221,11 @@ struct PlanDocumentReader {
         var valuesRange: Range<Int>?
         var values: Value?
         while let key = try reader.nextMember(&object) {
-            switch reader.decodeString(key) {
-            case "address": address = try readString() ?? ""
-            case "mode": mode = try readInternedString() ?? mode
-            case "type": type = try readInternedString() ?? ""
-            case "values":
+            switch member(key) {
+            case .address: address = try readString() ?? ""
+            case .mode: mode = try readInternedString() ?? mode
+            case .type: type = try readInternedString() ?? ""
+            case .values:
                 if tree == .state || (tree == .priorStateDataSources && mode == "data") {
                     let at = reader.offset
                     values = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
@@ -185,17 +254,17 @@ struct PlanDocumentReader {
             guard try reader.peekKind() == .object else { try reader.skipValue(); continue }
             let start = reader.offset
             var object = try reader.beginObject()
-            var change = Changed(address: "", mode: "managed", type: "", isRemoval: false, range: start..<start)
+            var change = Changed(address: "", type: "")
             var deposed = false
             while let key = try reader.nextMember(&object) {
-                switch reader.decodeString(key) {
-                case "address": change.address = try readString() ?? ""
-                case "mode": change.mode = try readInternedString() ?? change.mode
-                case "type": change.type = try readInternedString() ?? ""
-                case "deposed":
+                switch member(key) {
+                case .address: change.address = try readString() ?? ""
+                case .mode: change.mode = try readInternedString() ?? change.mode
+                case .type: change.type = try readInternedString() ?? ""
+                case .deposed:
                     deposed = try reader.peekKind() != .null
                     try reader.skipValue()
-                case "change": try readChange(into: &change)
+                case .change: try readChange(into: &change)
                 default: try reader.skipValue()
                 }
             }
@@ -206,6 +275,8 @@ struct PlanDocumentReader {
                 change.address = declared[i].address  // one copy of the address
                 declared[i].change = Int32(changes.count)
             }
+            // Usually one change per planned resource: room for all of them at once.
+            if changes.isEmpty { changes.reserveCapacity(declared.count) }
             changes.append(change)
         }
     }
@@ -216,20 +287,21 @@ struct PlanDocumentReader {
         var after: Value?
         var afterUnknown: Value?
         while let key = try reader.nextMember(&object) {
-            switch reader.decodeString(key) {
-            case "actions":
+            switch member(key) {
+            case .actions:
                 guard try reader.peekKind() == .array else { try reader.skipValue(); continue }
                 var list = try reader.beginArray()
                 var actions = 0, removals = 0
                 while try reader.nextElement(&list) {
-                    let action = try readInternedString()
+                    guard try reader.peekKind() == .string else { try reader.skipValue(); actions += 1; continue }
+                    let action = try reader.scanString()
                     actions += 1
-                    if action == "delete" || action == "forget" { removals += 1 }
+                    if reader.stringEquals(action, "delete") || reader.stringEquals(action, "forget") { removals += 1 }
                 }
                 // `delete`+`create` replaces the object (kept); `delete` or `forget` alone removes it.
                 change.isRemoval = actions > 0 && removals == actions
-            case "after": after = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
-            case "after_unknown": afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
+            case .after: after = try reader.readValue(range: valueRange, dropNullMembers: true, builder: &builder)
+            case .afterUnknown: afterUnknown = try reader.readValue(range: nil, dropNullMembers: true, builder: &builder)
             default: try reader.skipValue()
             }
         }

@@ -41,11 +41,11 @@ struct PlanGraphBuilder {
             moduleCallsByPath[modulePath] = calls
             return calls
         }
-        var emitted: Set<String> = []
+        // Addresses emitted besides planned_values ones (those are unique by construction).
+        var emittedExtra: Set<String> = []
         var moduleInstances: Set<String> = [""]
 
         func emit(address: String, mode: String, type: String, range: Range<Int>, values: inout Value?) {
-            guard emitted.insert(address).inserted else { return }
             let parsed = PlanAddress.parse(address)
             var attributes = values ?? .object([])
             // `values` was moved out of the document; dropping the caller's copy keeps edits in place.
@@ -100,6 +100,8 @@ struct PlanGraphBuilder {
         }
         // Changes with no planned_values entry (documents that omit it).
         for c in document.changes.indices where !matched.contains(c) && !document.changes[c].isRemoval {
+            guard document.declaredIndex[document.changes[c].address] == nil,
+                  emittedExtra.insert(document.changes[c].address).inserted else { continue }
             var values = document.changes[c].after
             document.changes[c].after = nil
             let address = document.changes[c].address, mode = document.changes[c].mode, type = document.changes[c].type
@@ -108,6 +110,7 @@ struct PlanGraphBuilder {
         // Data sources read during planning are in prior_state only; resources refer to them.
         for i in document.priorDataSources.indices {
             let source = document.priorDataSources[i]
+            guard document.declaredIndex[source.address] == nil, emittedExtra.insert(source.address).inserted else { continue }
             document.priorDataSources[i].values = nil
             var values = source.values
             emit(address: source.address, mode: source.mode, type: source.type, range: source.range, values: &values)

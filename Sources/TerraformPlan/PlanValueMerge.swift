@@ -17,6 +17,9 @@ struct PlanUnknowns {
 }
 
 enum PlanValueMerge {
+    /// `[0]`…`[31]`, made once: list positions appear in every unknown block attribute's path.
+    private static let indexSteps: [String] = (0..<32).map { "[\($0)]" }
+
     /// `after` with the mask applied; nil when neither has anything.
     static func merge(_ after: Value?, _ afterUnknown: Value?) -> Value? {
         var value = after
@@ -48,14 +51,21 @@ enum PlanValueMerge {
             // Drop the other references to the entries so they are mutated in place.
             value = nil
             current.kind = .null
+            // Terraform writes object keys sorted, so masks and entries are matched by walking
+            // both in order; anything else falls back to a search.
+            let sorted = isSortedByKey(entries) && isSortedByKey(masks)
+            let present = entries.count
+            var cursor = 0
             // Room for the keys `after` leaves out, exactly: values stay in the graph.
-            let missing = masks.reduce(0) { n, mask in
-                n + (hasUnknown(mask.value) && !entries.contains { $0.key == mask.key } ? 1 : 0)
+            var missing = 0
+            for mask in masks where hasUnknown(mask.value) {
+                if position(of: mask.key, in: entries, below: present, sorted: sorted, cursor: &cursor) == nil { missing += 1 }
             }
             if missing > 0 { entries.reserveCapacity(entries.count + missing) }
+            cursor = 0
             for mask in masks where hasUnknown(mask.value) {
                 path.append(mask.key)
-                if let index = entries.lastIndex(where: { $0.key == mask.key }) {
+                if let index = position(of: mask.key, in: entries, below: present, sorted: sorted, cursor: &cursor) {
                     var child: Value? = entries[index].value
                     entries[index].value = .null
                     apply(mask.value, to: &child, unknowns: &unknowns, path: &path)
@@ -76,7 +86,7 @@ enum PlanValueMerge {
             value = nil
             current.kind = .null
             for (i, mask) in masks.enumerated() where hasUnknown(mask) {
-                path.append("[\(i)]")
+                path.append(i < indexSteps.count ? indexSteps[i] : "[\(i)]")
                 var child: Value? = i < items.count ? items[i] : nil
                 if i < items.count { items[i] = .null }
                 apply(mask, to: &child, unknowns: &unknowns, path: &path)
@@ -94,6 +104,25 @@ enum PlanValueMerge {
         }
     }
 
+    /// Where `key` is among the first `limit` entries: walking forward from `cursor` when the
+    /// entries (and so the masks) are sorted, else the last match anywhere.
+    private static func position(of key: String, in entries: [ObjectEntry], below limit: Int, sorted: Bool,
+                                 cursor: inout Int) -> Int? {
+        guard sorted else { return entries[..<limit].lastIndex { $0.key == key } }
+        while cursor < limit, entries[cursor].key < key { cursor += 1 }
+        return cursor < limit && entries[cursor].key == key ? cursor : nil
+    }
+
+    /// Compares keys in place (iterating pairs would copy every entry).
+    private static func isSortedByKey(_ entries: [ObjectEntry]) -> Bool {
+        var i = 1
+        while i < entries.count {
+            if !(entries[i - 1].key < entries[i].key) { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// True when the mask marks anything unknown.
     static func hasUnknown(_ mask: Value) -> Bool {
         switch mask.kind {
@@ -106,6 +135,7 @@ enum PlanValueMerge {
 
     /// `access_log_settings[0].destination_arn`
     private static func render(_ path: [String]) -> String {
+        if path.count == 1 { return path[0] }
         var out = ""
         for step in path {
             if step.hasPrefix("[") { out += step } else { out += out.isEmpty ? step : ".\(step)" }

@@ -44,6 +44,9 @@ public struct PlanLoadResult: Sendable {
     public var sources: [PlanResourceSource]
     /// Every module call in the configuration, with local directories resolved.
     public var modules: [PlanModuleSource]
+    /// The root module's variable values the plan was made with (`-var`, tfvars, defaults),
+    /// with ranges in the plan; empty for a state.
+    public var variables: [ObjectEntry] = []
     public var kind: PlanDocumentKind
     public var formatVersion: String?
     public var terraformVersion: String?
@@ -102,6 +105,11 @@ public enum TerraformPlanLoader {
             return result
         }
         result.encoding = decoded.encoding
+        // Offsets are kept in 32 bits (as in core positions).
+        guard decoded.text.count < Int(UInt32.max) else {
+            result.graph.diagnostics.append(.error("the plan is larger than 4 GiB; iaclint reads plans up to 4 GiB", at: nil))
+            return result
+        }
         let lines = LineIndex(decoded.text)
         let withRanges = options.valueRanges ?? (decoded.text.count <= PlanLoadOptions.automaticRangeLimit)
         let rangeMaker: ((Int, Int) -> SourceRange)? = withRanges ? { lines.range(file: path, $0, $1) } : nil
@@ -115,6 +123,7 @@ public enum TerraformPlanLoader {
             return result
         }
         result.formatVersion = document.formatVersion
+        result.variables = document.variables
         result.terraformVersion = document.terraformVersion
         result.kind = document.isState && !document.sawPlanSection ? .state : .plan
         if let problem = PlanFormatVersion.problem(with: document.formatVersion) {

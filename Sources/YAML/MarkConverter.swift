@@ -73,6 +73,30 @@ struct MarkConverter {
         return SourcePosition(line: line + 1, column: column + 1, offset: offset)
     }
 
+    /// `end` moved back over spaces and line breaks, but not before `start`.
+    func trimmingTrailingSpace(_ start: SourcePosition, _ end: SourcePosition, bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        var offset = min(end.offset, bytes.count)
+        var line = end.line
+        while offset > start.offset {
+            let b = bytes[offset - 1]
+            guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D else { break }
+            if b == 0x0A { line -= 1 }
+            offset -= 1
+        }
+        guard offset != end.offset else { return end }
+        // Column: characters from the start of the line holding the new end.
+        var lineStart = offset
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        if lineStart == 0, hasByteOrderMark { lineStart = 3 }
+        var column = 1
+        var i = lineStart
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourcePosition(line: line, column: column, offset: offset)
+    }
+
     func range(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
         SourceRange(file: file, start: start, end: end)
     }

@@ -49,8 +49,8 @@ private struct TreeBuilder {
     /// Anchored nodes of the current document with their expanded sizes.
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var nodeCount = 0
-    var scratchItems: [YAMLNode] = []
-    var scratchEntries: [(key: YAMLNode, value: YAMLNode)] = []
+    let scratchItems = ScratchStack<YAMLNode>()
+    let scratchEntries = ScratchStack<(key: YAMLNode, value: YAMLNode)>()
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.path = path
@@ -104,7 +104,9 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let range = self.range(event.start_mark, event.end_mark)
+            var range = self.range(event.start_mark, event.end_mark)
+            // libyaml ends a block scalar at the next token's line; end it after its last text.
+            if style == .literal || style == .folded { range.end = marks.trimmingTrailingSpace(range.start, range.end, bytes: bytes) }
             nodeCount += 1
             guard withinNodeBudget(at: range) else { return false }
             let node = YAMLNode(kind: .scalar(text, style: style), tag: cString(scalar.tag), range: range)
@@ -139,13 +141,11 @@ private struct TreeBuilder {
             let range = SourceRange(file: path, start: open.start, end: end)
             let kind: YAMLNode.Kind
             if open.isMapping {
-                let entries = Array(scratchEntries[open.entriesStart...])
-                scratchEntries.removeLast(scratchEntries.count - open.entriesStart)
+                let entries = scratchEntries.popAll(from: open.entriesStart)
                 reportDuplicates(entries)
                 kind = .mapping(open.hasMergeKey ? expandMerges(entries) : entries)
             } else {
-                let items = Array(scratchItems[open.itemsStart...])
-                scratchItems.removeLast(scratchItems.count - open.itemsStart)
+                let items = scratchItems.popAll(from: open.itemsStart)
                 kind = .sequence(items)
             }
             return complete(YAMLNode(kind: kind, tag: open.tag, range: range), anchor: open.anchor,
@@ -174,9 +174,9 @@ private struct TreeBuilder {
         let top = stack.count - 1
         stack[top].lastEnd = node.range.end
         if !stack[top].isMapping {
-            scratchItems.append(node)
+            scratchItems.push(node)
         } else if let key = stack[top].pendingKey {
-            scratchEntries.append((key, node))
+            scratchEntries.push((key, node))
             stack[top].pendingKey = nil
         } else {
             if node.tag == nil, case .scalar("<<", .plain) = node.kind { stack[top].hasMergeKey = true }

@@ -10,7 +10,11 @@ import YAML
 /// `iaclint-bench cfn [paths...]`: every YAML template under the paths (default: the cfn and sam
 /// corpora), read once; times parse + resolve + graph, and separately the JSON templates and the
 /// libyaml parse alone, so the front end's own cost is visible.
-func runCloudFormationBenchmark(_ args: [String]) -> Int32 {
+/// `--once` loads each YAML template a single time and prints nothing else: for profilers
+/// (`valgrind --tool=callgrind`), whose instruction counts do not depend on machine load.
+func runCloudFormationBenchmark(_ arguments: [String]) -> Int32 {
+    let once = arguments.first == "--once"
+    let args = once ? Array(arguments.dropFirst()) : arguments
     let roots = args.isEmpty ? ["../shared/corpus/cfn", "../shared/corpus/sam"] : args
     var yaml: [(String, [UInt8])] = [], json: [(String, [UInt8])] = []
     for root in roots {
@@ -22,6 +26,12 @@ func runCloudFormationBenchmark(_ args: [String]) -> Int32 {
     guard !yaml.isEmpty else {
         print("cfn: no templates found under \(roots.joined(separator: " "))")
         return 1
+    }
+    if once {
+        var resources = 0
+        for (path, data) in yaml { resources += CloudFormationLoader.load(data, path: path).resources.count }
+        print("cfn --once: \(yaml.count) YAML templates, \(resources) resources")
+        return 0
     }
     for (label, set) in [("cfn yaml file->graph", yaml), ("cfn json file->graph", json)] where !set.isEmpty {
         let bytes = set.reduce(0) { $0 + $1.1.count }
@@ -43,6 +53,13 @@ func runCloudFormationBenchmark(_ args: [String]) -> Int32 {
     BenchClock.report("cfn yaml parse only", bytes: yamlBytes, files: yaml.count, seconds: parseOnly)
     let parseCPU = medianCPUSeconds { for (path, data) in yaml { _ = YAMLReader.parse(data, path: path) } }
     print("  CPU time of this thread \(Int(parseCPU * 1000)) ms = \(Int(Double(yamlBytes) / 1e6 / parseCPU)) MB/s per core")
+    // JSON: libyaml (JSON is YAML) against PositionedJSON + conversion, the reader `load` uses.
+    let jsonBytes = json.reduce(0) { $0 + $1.1.count }
+    if jsonBytes > 0 {
+        let viaLibyaml = medianCPUSeconds { for (path, data) in json { _ = YAMLReader.parse(data, path: path) } }
+        let viaPositioned = medianCPUSeconds { for (path, data) in json { _ = CloudFormationLoader.parse(data, path: path) } }
+        print("cfn json parse: libyaml \(Int(Double(jsonBytes) / 1e6 / viaLibyaml)) MB/s per core, PositionedJSON \(Int(Double(jsonBytes) / 1e6 / viaPositioned)) MB/s per core")
+    }
     return 0
 }
 

@@ -96,9 +96,14 @@ final class HCLErrorRecoveryTests: XCTestCase {
             String(repeating: "\"${", count: n) + "1" + String(repeating: "}\"", count: n),
             String(repeating: "a ? b : ", count: n) + "c",
             String(repeating: "f(", count: n) + String(repeating: ")", count: n),
+            // Operator and splat chains are parsed by loops, but still build a tree this deep.
+            "1" + String(repeating: " + 1", count: n),
+            "a" + String(repeating: "[*]", count: n),
+            "a" + String(repeating: ".*.b", count: n),
         ]
         for (i, body) in cases.enumerated() {
             let parsed = parseHCL("v = " + body + "\n")
+            _ = HCLDump.dump(parsed) // walking (and later freeing) the partial tree must not overflow either
             XCTAssertEqual(parsed.diagnostics.first?.message, "this is nested too deeply (more than \(HCLParser.maximumDepth) levels)",
                            "case \(i)")
         }
@@ -109,7 +114,7 @@ final class HCLErrorRecoveryTests: XCTestCase {
     }
 
     func testNestingUnderTheCapIsFine() {
-        let n = 150
+        let n = HCLParser.maximumDepth - 5
         let parsed = parseHCL("v = " + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "\n")
         XCTAssertEqual(parsed.diagnostics, [])
     }
@@ -139,5 +144,31 @@ final class HCLErrorRecoveryTests: XCTestCase {
         for end in 0...sample.count {
             _ = HCLParser.parse(Array(sample[0..<end]), path: "prefix.tf")
         }
+    }
+}
+
+import Foundation
+
+extension HCLErrorRecoveryTests {
+    /// Worker threads may have small stacks: at the nesting cap parsing fits in 1 MiB in release
+    /// builds (debug frames are several times larger, so debug gets 4 MiB).
+    func testNestingCapFitsInASmallThreadStack() {
+        let done = expectation(description: "parsed on a small stack")
+        let thread = Thread {
+            for body in ["[", "(", "{a=", "\"${", "-", "f("] {
+                _ = HCLDump.dump(parseHCL("v = " + String(repeating: body, count: 1_000) + "\n"))
+            }
+            var blocks = ""
+            for _ in 0..<1_000 { blocks += "b {\n" }
+            _ = HCLDump.dump(parseHCL(blocks))
+            done.fulfill()
+        }
+        #if DEBUG
+        thread.stackSize = 4 << 20
+        #else
+        thread.stackSize = 1 << 20
+        #endif
+        thread.start()
+        wait(for: [done], timeout: 120)
     }
 }

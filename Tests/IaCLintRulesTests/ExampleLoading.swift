@@ -81,6 +81,19 @@ enum ExampleLoading {
         return graph
     }
 
+    /// The whole pipeline (`Linter.lint`) over a directory, as `iaclint` runs it from inside it.
+    static func lint(root: String) -> LintResult {
+        // From inside `root`, as a user runs it (the Terraform loader lists directories relative to
+        // the process's working directory).
+        let previous = FileSystem.currentDirectory()
+        guard chdir(root) == 0 else { return LintResult() }
+        defer { _ = chdir(previous) }
+        var request = LintRequest(paths: ["."])
+        request.workingDirectory = FileSystem.currentDirectory()
+        request.environment = [:]
+        return Linter.lint(request)
+    }
+
     /// Every file below a directory, relative to it.
     static func listFiles(_ root: String, prefix: String = "") -> [String] {
         guard case .success(let names) = FileSystem.list(Path.join(root, prefix)) else { return [] }

@@ -191,6 +191,19 @@ final class RuleEngineGraphTests: XCTestCase {
         XCTAssertNil(ARN("arn:aws:logs:us-west-2:012345678901/API-Gateway-Execution-Logs"))
     }
 
+    func testDeeplyNestedValuesDoNotCrash() {
+        var nested = Value.object([])
+        for _ in 0..<10_000 { nested = .list([nested]) }
+        var conditional = Value(.absent)
+        for i in 0..<5_000 { conditional = Value(.conditional(Condition("C\(i)"), whenTrue: conditional, whenFalse: .string("x"))) }
+        let stage = G.resource("aws_api_gateway_stage", "aws_api_gateway_stage.deep", line: 1, [
+            G.entry("access_log_settings", nested, line: 2),
+            G.entry("stage_name", conditional, line: 3),
+        ])
+        let found = G.findings([stage])
+        XCTAssertEqual(found.rule("APIGW001"), [], "too deep to tell: unknown, not reported")
+    }
+
     func testGlob() {
         XCTAssertTrue(Glob.matches(pattern: "logs:*", "logs:PutLogEvents"))
         XCTAssertTrue(Glob.matches(pattern: "logs:Describe*", "logs:DescribeLogStreams"))

@@ -5,6 +5,7 @@
 import XCTest
 import IaCLintCore
 import TestSupport
+import IaCLintKit
 @testable import IaCLintRules
 
 final class RuleFixtureTests: XCTestCase {
@@ -50,9 +51,19 @@ final class RuleFixtureTests: XCTestCase {
         // `load` limits the files read (e.g. the plan alone, without its configuration).
         let only = json["load"]?.listValue?.compactMap(\.stringValue)
         let files = ExampleLoading.listFiles(folder).filter { $0 != "expected.json" && (only?.contains($0) ?? true) }
-        guard let graph = ExampleLoading.load(root: folder, files: files) else { throw XCTSkip("front end missing") }
-        XCTAssertEqual(graph.diagnostics.filter { $0.severity == .error }, [], "\(label): input errors")
-        let found = RuleEngine.check(graph).filter { rules.contains($0.ruleID) }
+        let all: [Finding]
+        if only == nil {
+            // The whole pipeline, as `iaclint` runs in the folder.
+            let result = ExampleLoading.lint(root: folder)
+            XCTAssertEqual(result.findings.filter { $0.ruleID == ParseErrorRule.id }, [], "\(label): input errors")
+            all = result.findings
+        } else {
+            // Some files only (a plan without its configuration): the front ends directly.
+            guard let graph = ExampleLoading.load(root: folder, files: files) else { throw XCTSkip("front end missing") }
+            XCTAssertEqual(graph.diagnostics.filter { $0.severity == .error }, [], "\(label): input errors")
+            all = RuleEngine.check(graph)
+        }
+        let found = all.filter { rules.contains($0.ruleID) }
         let actual = found.map { f in
             Expected(rule: f.ruleID, file: f.range?.file ?? "", line: f.range?.start.line ?? 0,
                      column: f.range?.start.column ?? 0, resource: f.resource)

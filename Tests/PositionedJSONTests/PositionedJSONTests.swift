@@ -111,6 +111,18 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(unclosed?.related.first?.range.start.offset, 6)
     }
 
+    func testStringsWithSpecialBytesAtEveryAlignment() throws {
+        for k in 0..<20 {
+            let pad = String(repeating: "a", count: k)
+            let doc = try document("[\"\(pad)\\n\(pad)é\(pad)\\\"\(pad)\"]")
+            XCTAssertEqual(doc.root[0]?.stringValue, "\(pad)\n\(pad)é\(pad)\"\(pad)")
+            let control = JSONReader.parse(Array("[\"\(pad)\u{01}x\"]".utf8), path: "t.json")
+            XCTAssertEqual(control.diagnostics.first?.range?.start.offset, 2 + k, "control byte after \(k) plain bytes")
+            let unterminated = JSONReader.parse(Array("[\"\(pad)".utf8), path: "t.json")
+            XCTAssertEqual(unterminated.diagnostics.first?.message, "unterminated string")
+        }
+    }
+
     func testInvalidUTF8InStringIsAnError() {
         for bad: [UInt8] in [[0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF]] {
             let bytes = [UInt8(ascii: "\"")] + bad + [UInt8(ascii: "\"")]
@@ -165,6 +177,23 @@ final class PositionedJSONTests: XCTestCase {
             XCTAssertEqual(index.position(at: offset), reference.position(at: offset))
         }
         XCTAssertEqual(LineIndex([]).position(at: 0), .start)
+    }
+
+    func testLineIndexAgreesWithSourceFileEverywhere() {
+        // Mixed ASCII, 2-4 byte scalars, and newlines at irregular places across many blocks.
+        var text: [UInt8] = []
+        var state: UInt64 = 7
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0x0A], Array("xyz".utf8)]
+        while text.count < 5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let piece = pieces[Int(state >> 33) % pieces.count]
+            for _ in 0..<Int(state >> 60) + 1 { text += piece }
+        }
+        let index = LineIndex(text)
+        let reference = SourceFile(path: "x", bytes: text)
+        for offset in 0...text.count {
+            XCTAssertEqual(index.position(at: offset), reference.position(at: offset), "offset \(offset)")
+        }
     }
 
     func testPullReaderSkipsAndReadsSelectively() throws {

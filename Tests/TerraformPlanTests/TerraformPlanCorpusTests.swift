@@ -41,6 +41,22 @@ final class TerraformPlanCorpusTests: XCTestCase {
         XCTAssertGreaterThan(plans, 150)
     }
 
+    func testWindowsUTF16PlansFromTheCorpus() throws {
+        guard let corpus = TestPaths.corpus("tfplan") else { throw XCTSkip(TestPaths.corpusSkipMessage("tfplan")) }
+        for relative in ["checkov-general/terraform/parser/resources/plan_encodings/tfplan_win_utf16.json",
+                         "checkov-general/terraform/runner/resources/plan_with_utf_16_encoding/tfplan.json"] {
+            guard case .success(let bytes) = FileSystem.read(Path.join(corpus, relative)) else { throw XCTSkip("missing \(relative)") }
+            XCTAssertEqual(Array(bytes.prefix(2)), [0xFF, 0xFE], relative)
+            XCTAssertTrue(TerraformPlanLoader.isPlan(bytes), relative)
+            let result = TerraformPlanLoader.load(bytes, path: relative)
+            XCTAssertEqual(result.graph.diagnostics, [], relative)
+            XCTAssertEqual(result.encoding, .utf16LittleEndian, relative)
+            XCTAssertGreaterThan(result.graph.resources.count, 0, relative)
+            // CRLF line ends: the first resource starts on a later line, at a sensible column.
+            XCTAssertGreaterThan(result.graph.resources.first?.range?.start.line ?? 0, 1, relative)
+        }
+    }
+
     private func files(under directory: String) -> [String] {
         guard case .success(let names) = FileSystem.list(directory) else { return [] }
         var out: [String] = []

@@ -143,7 +143,11 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(result.modules.map(\.path), ["module.api", "module.api.module.stage", "module.regional", "module.regional.module.stage"])
         XCTAssertEqual(result.modules.map(\.source), ["./modules/api", "../stage", "./modules/api", "../stage"])
         XCTAssertEqual(result.modules.map(\.directory), ["modules/api", "modules/stage", "modules/api", "modules/stage"])
-        XCTAssertEqual(result.graph.resources.count, 7)
+        XCTAssertEqual(result.graph.resources.count, 8)
+        // `module.api.api_id` continues into the module's output expression.
+        let root = try resource(result, "aws_apigatewayv2_stage.root")
+        XCTAssertEqual(root["api_id"]?.references.map(\.description), ["module.api.aws_apigatewayv2_api.this.id"])
+        XCTAssertEqual(result.graph.resolve(root["api_id"]!.references[0], from: root).map(\.type), ["aws_apigatewayv2_api"])
         // The module calls that instantiate it, outermost first, inside the plan's configuration.
         XCTAssertEqual(eu.moduleCalls.map(\.message), [#"module "regional" is called here"#, #"module "stage" is called here"#])
         XCTAssertEqual(eu.moduleCalls.first?.range.file, "testdata/plan/modules/plan.json")
@@ -171,6 +175,10 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertTrue(result.graph.isEmptyDeclaration("aws_apigatewayv2_stage.none", scope: dev.scope))
         XCTAssertFalse(result.graph.isEmptyDeclaration("aws_apigatewayv2_stage.numbered", scope: dev.scope))
         XCTAssertEqual(result.sources.first { $0.address == dev.address }?.configAddress, "aws_apigatewayv2_stage.by_name")
+        // The root variables the plan was made with (here the default of `stages`).
+        XCTAssertEqual(result.variables.map(\.key), ["stages"])
+        XCTAssertEqual(result.variables.first?.value["prod"]?.stringValue, "ERROR")
+        XCTAssertNotNil(result.variables.first?.keyRange)
     }
 
     func testDynamicBlocksAndValuesKnownOnlyAfterApply() throws {
@@ -261,6 +269,12 @@ final class TerraformPlanTests: XCTestCase {
         XCTAssertEqual(m["new"]?["n"]?.unknownReason?.detail, "new.n")
         XCTAssertNil(m["known"])
         XCTAssertEqual(PlanValueMerge.merge(nil, try value(#"{"a": false}"#)), nil)
+        // Keys in any order (other tools than Terraform) still match the right entries.
+        let unordered = try XCTUnwrap(PlanValueMerge.merge(try value(#"{"a": 1, "b": 2, "c": 3}"#), try value(#"{"c": true, "a": true, "d": true}"#)))
+        XCTAssertEqual(unordered.objectEntries?.map(\.key), ["a", "b", "c", "d"])
+        XCTAssertEqual(unordered.objectEntries?.map(\.value.isUnknown), [true, false, true, true])
+        let reversed = try XCTUnwrap(PlanValueMerge.merge(try value(#"{"c": 3, "b": 2, "a": 1}"#), try value(#"{"a": true, "c": true}"#)))
+        XCTAssertEqual(reversed.objectEntries?.map(\.value.isUnknown), [true, false, true])
     }
 
     func testAddressParsing() throws {

@@ -28,3 +28,27 @@ final class FixturesAgainstPlanTests: XCTestCase {
         XCTAssertEqual(Fixture.load("functions").resources.count, 0)
     }
 }
+
+final class ReferenceSampleTests: XCTestCase {
+    /// The domain reference's sample (REST, HTTP, a WebSocket stage in a child module whose
+    /// `dynamic` block depends on an unknown value) against its real plan, read in place.
+    func testReferenceSampleMatchesItsPlan() throws {
+        let dir = Path.normalize(Path.join(TestPaths.repositoryRoot, "../shared/reference/samples/tf-plan"))
+        guard FileSystem.kind(Path.join(dir, "plan.json")) == .regular else {
+            throw XCTSkip("skipped: ../shared/reference/samples/tf-plan is not beside this checkout")
+        }
+        let graph = TerraformLoader.load(directories: [dir], options: TerraformOptions(scanRoot: Path.directory(of: dir)))
+        let text = try XCTUnwrap(TestPaths.readText(Path.join(dir, "plan.json")))
+        let plan = try XCTUnwrap(TerraformLoader.decodeJSON(Array(text.utf8), path: "plan.json"))
+        let changes = Fixture.planChanges(plan)
+        XCTAssertEqual(Set(graph.resources.map(\.address)), Set(changes.keys))
+        var comparator = PlanComparator()
+        for r in graph.resources {
+            guard let change = changes[r.address]?["change"] else { continue }
+            comparator.compare(r.attributes, after: change["after"], unknown: change["after_unknown"], path: r.address)
+        }
+        XCTAssertEqual(comparator.mismatches, [])
+        let ws = try XCTUnwrap(graph.resources.first { $0.type == "aws_apigatewayv2_stage" && $0.address.hasPrefix("module.child") })
+        XCTAssertTrue(ws["access_log_settings"]?.isUnknown == true, "\(String(describing: ws["access_log_settings"]))")
+    }
+}

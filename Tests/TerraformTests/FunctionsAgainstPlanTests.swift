@@ -55,3 +55,22 @@ final class FunctionsAgainstPlanTests: XCTestCase {
         XCTAssertEqual(FunctionLibrary.call("substr", [.string("abc"), .number(0), .number(-5)], ctx).unknownReason?.kind, .invalid)
     }
 }
+
+final class FunctionEdgeCaseTests: XCTestCase {
+    private let ctx = FunctionContext(range: nil, moduleDirectory: ".", scanRoot: "/", readFile: { FileSystem.read($0) })
+
+    func testRangeTerminatesAtLargeMagnitudes() {
+        XCTAssertEqual(FunctionLibrary.call("range", [.number(1e20), .number(1e20 + 1e6), .number(0.5)], ctx).unknownReason?.kind, .limit)
+        XCTAssertEqual(FunctionLibrary.call("range", [.number(1e20), .number(1e20 + 40000), .number(0.5)], ctx).listValue?.count, 65536)
+        XCTAssertEqual(FunctionLibrary.call("range", [.number(5), .number(1)], ctx).listValue?.compactMap(\.numberValue), [5, 4, 3, 2])
+        XCTAssertEqual(FunctionLibrary.call("range", [.number(0), .number(1), .number(0)], ctx).unknownReason?.kind, .invalid)
+    }
+
+    func testHugeNumbersDoNotTrap() {
+        for name in ["format", "substr", "element", "parseint", "pow", "indent"] {
+            _ = FunctionLibrary.call(name, [.string("%d %x %05.2f"), .number(1e300), .number(-1e300)], ctx)
+            _ = FunctionLibrary.call(name, [.number(.infinity), .number(-.infinity), .number(.nan)], ctx)
+        }
+        XCTAssertEqual(FunctionLibrary.call("format", [.string("%d"), .number(1e300)], ctx).unknownReason?.kind, .invalid)
+    }
+}

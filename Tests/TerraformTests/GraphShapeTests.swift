@@ -163,3 +163,88 @@ final class WorkingDirectoryTests: XCTestCase {
         XCTAssertEqual(outputs["templatefile"]?.stringValue?.hasPrefix("{\"stage\":\"prod\""), true)
     }
 }
+
+final class JSONSyntaxDetailTests: XCTestCase {
+    func testJSONDynamicBlocksCommentsAndRepeatedBlocks() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("main.tf.json", #"""
+            {
+              "//": "a comment",
+              "variable": { "enabled": { "default": true } },
+              "resource": {
+                "aws_apigatewayv2_stage": {
+                  "s": {
+                    "api_id": "a",
+                    "name": "s",
+                    "dynamic": {
+                      "access_log_settings": {
+                        "for_each": "${var.enabled ? [1] : []}",
+                        "content": { "format": "$context.requestId ${access_log_settings.key}" }
+                      }
+                    },
+                    "route_settings": [
+                      { "route_key": "GET /a" },
+                      { "route_key": "GET /b" }
+                    ],
+                    "tags": { "team": "api" }
+                  }
+                }
+              }
+            }
+            """#)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let s = try XCTUnwrap(graph.resources.first)
+        XCTAssertEqual(s["access_log_settings"]?.listValue?.first?["format"]?.stringValue, "$context.requestId 0")
+        XCTAssertEqual(s["route_settings"]?.listValue?.compactMap { $0["route_key"]?.stringValue }, ["GET /a", "GET /b"])
+        XCTAssertEqual(s["tags"]?["team"]?.stringValue, "api")
+        XCTAssertEqual(graph.diagnostics.filter { $0.severity != .note }, [])
+    }
+
+    func testRootVariableFromTfvarsKeepsTheTfvarsLineInVia() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("main.tf", "variable \"format\" {\n  default = \"x\"\n}\n\nresource \"x\" \"s\" {\n  format = var.format\n}\n")
+        try dir.write("terraform.tfvars", "# chosen per environment\nformat = \"$context.requestId\"\n")
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let format = try XCTUnwrap(graph.resources.first?["format"])
+        XCTAssertEqual(format.stringValue, "$context.requestId")
+        XCTAssertEqual(format.range.map { "\(Path.fileName($0.file)):\($0.start.line):\($0.start.column)" }, "main.tf:6:12")
+        XCTAssertEqual(format.via.map { "\(Path.fileName($0.file)):\($0.start.line):\($0.start.column)" }, ["terraform.tfvars:2:10"])
+    }
+}
+
+final class PolicyDocumentTests: XCTestCase {
+    func testSourceAndOverrideDocumentsMergeBySid() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("main.tf", """
+            data "aws_iam_policy_document" "base" {
+              statement {
+                sid     = "Logs"
+                actions = ["logs:PutLogEvents"]
+                resources = ["*"]
+              }
+            }
+            data "aws_iam_policy_document" "merged" {
+              source_policy_documents = [data.aws_iam_policy_document.base.json]
+              statement {
+                sid     = "Extra"
+                actions = ["logs:CreateLogGroup", "logs:DescribeLogGroups"]
+                resources = ["*"]
+              }
+              override_policy_documents = [jsonencode({ Statement = [{ Sid = "Logs", Effect = "Deny", Action = "*", Resource = "*" }] })]
+            }
+            resource "aws_iam_role" "r" {
+              name               = "r"
+              assume_role_policy = data.aws_iam_policy_document.merged.json
+            }
+            resource "x" "e" { v = ephemeral.random_password.p.result }
+            """)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        let json = try XCTUnwrap(graph.resources.first { $0.address == "aws_iam_role.r" }?["assume_role_policy"]?.stringValue)
+        let doc = try XCTUnwrap(TerraformLoader.decodeJSON(Array(json.utf8), path: "p"))
+        let statements = try XCTUnwrap(doc["Statement"]?.listValue)
+        XCTAssertEqual(statements.map { $0["Sid"]?.stringValue }, ["Logs", "Extra"])
+        XCTAssertEqual(statements.first?["Effect"]?.stringValue, "Deny")
+        XCTAssertEqual(statements.last?["Action"]?.listValue?.compactMap(\.stringValue), ["logs:DescribeLogGroups", "logs:CreateLogGroup"])
+        XCTAssertEqual(graph.resources.first { $0.address == "x.e" }?["v"]?.unknownReason?.kind, .external)
+    }
+}

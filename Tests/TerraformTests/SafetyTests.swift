@@ -127,6 +127,7 @@ final class SafetyTests: XCTestCase {
         let graph = load(dir)
         let arn = graph.resources.first?["access_log_settings"]?.listValue?.first?["destination_arn"]
         XCTAssertEqual(arn?.unknownReason?.kind, .remoteModule)
+        XCTAssertEqual(arn?.references.map(\.description), ["module.logs.cloudwatch_log_group_arn"])
         XCTAssertTrue(graph.diagnostics.contains { $0.severity == .note && $0.message.contains("terraform init") })
     }
 
@@ -201,5 +202,24 @@ final class DepthTests: XCTestCase {
         try dir.write("main.tf", text)
         let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
         XCTAssertEqual(graph.resources.count, 2)
+    }
+}
+
+final class TemplateFileTests: XCTestCase {
+    func testTemplateSyntaxErrorsPointIntoTheTemplateFile() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("bad.tpl", "first line\n${ unclosed\n")
+        try dir.write("good.tpl", "%{ for k in keys ~}${k};%{ endfor ~}\n")
+        try dir.write("main.tf", """
+            resource "x" "bad" { v = templatefile("${path.module}/bad.tpl", {}) }
+            resource "x" "good" { v = templatefile("${path.module}/good.tpl", { keys = ["a", "b"] }) }
+            resource "x" "missing_var" { v = templatefile("${path.module}/good.tpl", {}) }
+            """)
+        let graph = TerraformLoader.load(directories: [dir.path], options: TerraformOptions(scanRoot: dir.path))
+        XCTAssertEqual(graph.resources.first { $0.address == "x.bad" }?["v"]?.unknownReason?.kind, .invalid)
+        let error = try XCTUnwrap(graph.diagnostics.first { $0.range?.file.hasSuffix("bad.tpl") == true })
+        XCTAssertEqual(error.range?.start.line, 2)
+        XCTAssertEqual(graph.resources.first { $0.address == "x.good" }?["v"]?.stringValue, "a;b;")
+        XCTAssertEqual(graph.resources.first { $0.address == "x.missing_var" }?["v"]?.unknownReason?.kind, .invalid)
     }
 }

@@ -88,6 +88,10 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(root["fold"]?.scalarStyle, .folded)
         XCTAssertEqual(root["keep"]?.scalar, "x\n\n")
         XCTAssertEqual(root["end"]?.value.numberValue, 1)
+        // A block scalar ends after its last text, not at the next key.
+        XCTAssertEqual(root["lit"].map { pos($0.range.start) }, [1, 6, 5])
+        XCTAssertEqual(root["lit"].map { pos($0.range.end) }, [3, 4, 14])
+        XCTAssertEqual(root["keep"].map { pos($0.range.end) }, [9, 4, 45])
     }
 
     func testScalarsAreReadAsCloudFormationReadsThem() throws {

@@ -48,7 +48,8 @@ public enum Linter {
             varFiles: request.terraformVarFiles,
             environment: request.environment ?? ProcessEnvironment.all(),
             scanRoot: discovery.roots.isEmpty ? cwd : commonAncestor(discovery.roots),
-            fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path)) })
+            fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path)) },
+            workingDirectory: cwd)
         let terraform = terraformDirectories.isEmpty ? ResourceGraph()
             : TerraformLoader.load(directories: terraformDirectories, options: options)
 

@@ -6,11 +6,7 @@ public struct CheckstyleReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> [UInt8] {
-        var byFile: [(String, [Finding])] = []
-        for finding in report.findings {
-            let file = finding.range?.file ?? ""
-            if let i = byFile.firstIndex(where: { $0.0 == file }) { byFile[i].1.append(finding) } else { byFile.append((file, [finding])) }
-        }
+        let byFile = Report.groupedByFile(report.findings, noFile: "")
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
         for (file, findings) in byFile {
             out += "  <file name=\"\(XML.escape(file))\">\n"

@@ -8,6 +8,7 @@ public struct GitHubReporter: Reporter {
 
     public func render(_ report: Report) -> [UInt8] {
         var out = ""
+        let paths = report.repositoryPaths()
         for finding in report.findings {
             let command: String
             switch finding.severity {
@@ -17,7 +18,7 @@ public struct GitHubReporter: Reporter {
             }
             var properties: [(String, String)] = []
             if let range = finding.range {
-                properties.append(("file", report.repositoryPath(range.file)))
+                properties.append(("file", paths[range.file] ?? range.file))
                 properties.append(("line", String(range.start.line)))
                 properties.append(("endLine", String(range.end.line)))
                 properties.append(("col", String(range.start.column)))
@@ -36,8 +37,9 @@ public struct GitHubReporter: Reporter {
         var out = "### \(report.tool.name): \(TextReporter().summary(report))\n\n"
         if !report.findings.isEmpty {
             out += "| Severity | Rule | Location | Resource | Message |\n|---|---|---|---|---|\n"
+            let paths = report.repositoryPaths()
             for finding in report.findings {
-                let location = finding.range.map { "`\(report.repositoryPath($0.file)):\($0.start.line):\($0.start.column)`" } ?? ""
+                let location = finding.range.map { "`\(paths[$0.file] ?? $0.file):\($0.start.line):\($0.start.column)`" } ?? ""
                 let resource = finding.resource.map { "`\($0)`" } ?? ""
                 let cells = [finding.severity.rawValue, "\(finding.ruleID) \(finding.ruleName)", location, resource, finding.message]
                 out += "| " + cells.map(GitHubReporter.escapeCell).joined(separator: " | ") + " |\n"

@@ -8,12 +8,13 @@ public struct GitLabReporter: Reporter {
 
     public func render(_ report: Report) -> [UInt8] {
         var seen: [String: Int] = [:]
+        let paths = report.repositoryPaths()
         let issues: [JSONValue] = report.findings.map { finding in
             // GitLab needs a unique fingerprint per issue; repeat findings get a counter.
             let count = seen[finding.fingerprint, default: 0]
             seen[finding.fingerprint] = count + 1
             let fingerprint = count == 0 ? finding.fingerprint : "\(finding.fingerprint)-\(count)"
-            var location: [(String, JSONValue)] = [("path", .string(report.repositoryPath(finding.range?.file ?? "")))]
+            var location: [(String, JSONValue)] = [("path", .string(finding.range.map { paths[$0.file] ?? $0.file } ?? ""))]
             location.append(("lines", .object([("begin", .int(finding.range?.start.line ?? 1))])))
             return .object([
                 ("type", .string("issue")),

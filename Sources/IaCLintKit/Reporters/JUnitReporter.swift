@@ -7,11 +7,7 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> [UInt8] {
-        var byFile: [(String, [Finding])] = []
-        for finding in report.findings {
-            let file = finding.range?.file ?? "(no file)"
-            if let i = byFile.firstIndex(where: { $0.0 == file }) { byFile[i].1.append(finding) } else { byFile.append((file, [finding])) }
-        }
+        let byFile = Report.groupedByFile(report.findings, noFile: "(no file)")
         let total = report.findings.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"\(XML.escape(report.tool.name))\" tests=\"\(max(total, 1))\" failures=\"\(total)\">\n"

@@ -84,6 +84,33 @@ public struct Report: Sendable {
 
     public func rule(_ id: String) -> RuleDescription? { rules.first { $0.id == id } }
 
+    /// Findings grouped by file, files in order of first appearance (findings are sorted by file).
+    public static func groupedByFile(_ findings: [Finding], noFile: String) -> [(String, [Finding])] {
+        var groups: [(String, [Finding])] = []
+        var index: [String: Int] = [:]
+        for finding in findings {
+            let file = finding.range?.file ?? noFile
+            if let i = index[file] {
+                groups[i].1.append(finding)
+            } else {
+                index[file] = groups.count
+                groups.append((file, [finding]))
+            }
+        }
+        return groups
+    }
+
+    /// Repository-relative paths for every file the report mentions, computed once per file.
+    public func repositoryPaths() -> [String: String] {
+        var out: [String: String] = [:]
+        for finding in findings + suppressed.map(\.finding) {
+            for file in [finding.range?.file].compactMap({ $0 }) + finding.related.map(\.range.file) where out[file] == nil {
+                out[file] = repositoryPath(file)
+            }
+        }
+        return out
+    }
+
     /// A reported path made relative to the repository root (for code hosts); unchanged without a root.
     public func repositoryPath(_ file: String) -> String {
         guard let root = repositoryRoot else { return file }

@@ -19,9 +19,10 @@ public struct SARIFReporter: Reporter {
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() where index[rule.id] == nil { index[rule.id] = i }
 
-        var results = report.findings.map { result($0, ruleIndex: index[$0.ruleID], suppression: nil, report) }
+        let paths = report.repositoryPaths()
+        var results = report.findings.map { result($0, ruleIndex: index[$0.ruleID], suppression: nil, paths) }
         if report.showSuppressed {
-            results += report.suppressed.map { result($0.finding, ruleIndex: index[$0.finding.ruleID], suppression: $0, report) }
+            results += report.suppressed.map { result($0.finding, ruleIndex: index[$0.finding.ruleID], suppression: $0, paths) }
         }
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object([
@@ -64,19 +65,19 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    func result(_ finding: Finding, ruleIndex: Int?, suppression: SuppressedFinding?, _ report: Report) -> JSONValue {
+    func result(_ finding: Finding, ruleIndex: Int?, suppression: SuppressedFinding?, _ paths: [String: String]) -> JSONValue {
         var entries: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
         if let ruleIndex { entries.append(("ruleIndex", .int(ruleIndex))) }
         entries.append(("level", .string(SARIFReporter.level(finding.severity))))
         entries.append(("message", .object([("text", .string(finding.message))])))
         if let range = finding.range {
-            entries.append(("locations", .array([.object([("physicalLocation", physicalLocation(range, report))])])))
+            entries.append(("locations", .array([.object([("physicalLocation", physicalLocation(range, paths))])])))
         }
         if !finding.related.isEmpty {
             entries.append(("relatedLocations", .array(finding.related.enumerated().map { i, related in
                 .object([
                     ("id", .int(i)),
-                    ("physicalLocation", physicalLocation(related.range, report)),
+                    ("physicalLocation", physicalLocation(related.range, paths)),
                     ("message", .object([("text", .string(related.message))])),
                 ])
             })))
@@ -94,7 +95,7 @@ public struct SARIFReporter: Reporter {
         return .object(entries)
     }
 
-    func physicalLocation(_ range: SourceRange, _ report: Report) -> JSONValue {
+    func physicalLocation(_ range: SourceRange, _ paths: [String: String]) -> JSONValue {
         var region: [(String, JSONValue)] = [("startLine", .int(max(1, range.start.line))), ("startColumn", .int(max(1, range.start.column)))]
         // An empty range has no end; SARIF then means "to the end of the line", which reads better
         // than a zero-width region.
@@ -104,7 +105,7 @@ public struct SARIFReporter: Reporter {
         }
         return .object([
             ("artifactLocation", .object([
-                ("uri", .string(SARIFReporter.uri(report.repositoryPath(range.file)))),
+                ("uri", .string(SARIFReporter.uri(paths[range.file] ?? range.file))),
                 ("uriBaseId", .string("%SRCROOT%")),
             ])),
             ("region", .object(region)),

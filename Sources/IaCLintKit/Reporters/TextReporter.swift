@@ -49,7 +49,9 @@ public struct TextReporter: Reporter {
         if let range = finding.range {
             out += paint("\(range.file):\(range.start.line):\(range.start.column):", Style.bold) + " "
         }
-        out += paint("\(label)[\(finding.ruleID)]:", labelStyle) + " " + finding.message + suffix + "\n"
+        // Continuation lines of a multi-line message are indented so each entry still starts with its location.
+        let message = finding.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+        out += paint("\(label)[\(finding.ruleID)]:", labelStyle) + " " + message + suffix + "\n"
         if let range = finding.range, let source = report.sources[range.file] {
             out += excerpt(range, source)
         }

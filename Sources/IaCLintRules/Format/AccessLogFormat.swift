@@ -1,5 +1,8 @@
-// Checks of one known access-log format string: the things API Gateway rejects or that make the
-// log useless (no request id, broken JSON, unknown variables, several lines, too long).
+// Checks of an access-log format string (or the known text of a partly unknown one): what API
+// Gateway rejects or what makes the log useless (no request id, broken JSON, unknown variables,
+// several lines, too long).
+
+import IaCLintCore
 
 /// One `$context.name` occurrence in a format.
 struct ContextVariableUse: Hashable, Sendable {
@@ -69,11 +72,26 @@ enum AccessLogFormat {
 
     /// Other `$…` variable families that access logs do not support.
     static func unsupportedVariables(in text: String) -> [String] {
-        var out: [String] = []
-        for family in ["$input.", "$util.", "$stageVariables.", "$request."] where text.contains(family) {
-            out.append(String(family.dropLast()))
+        let families = ["$input.", "$util.", "$stageVariables.", "$request."].map { Array($0.utf8) }
+        let bytes = Array(text.utf8)
+        var found = [Bool](repeating: false, count: families.count)
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "$") {
+            for (f, family) in families.enumerated() where !found[f] && i + family.count <= bytes.count {
+                if bytes[i..<(i + family.count)].elementsEqual(family) { found[f] = true }
+            }
         }
-        return out
+        return families.indices.filter { found[$0] }.map { String(decoding: families[$0].dropLast(), as: UTF8.self) }
+    }
+
+    /// The known text of a partly unknown template, as the CloudFormation front end describes it
+    /// (`Fn::Sub "…${AWS::StackName}…"`), with the unknown parts left as `${…}`; nil otherwise.
+    static func partlyKnownText(_ value: Value) -> String? {
+        guard let reason = value.unknownReason else { return nil }
+        for function in ["Fn::Sub \"", "Fn::Join \""] where reason.detail.hasPrefix(function) && reason.detail.hasSuffix("\"") {
+            let inner = reason.detail.dropFirst(function.count).dropLast()
+            return inner.isEmpty ? nil : String(inner)
+        }
+        return nil
     }
 
     static func check(_ text: String, api: ApiType) -> [FormatProblem] {

@@ -107,7 +107,8 @@ struct DestinationResolver {
         for reference in references {
             let targets = graph.resolve(reference.target, scope: stage.scope)
             if targets.isEmpty {
-                if graph.isEmptyDeclaration(reference.target, scope: stage.scope) {
+                if graph.isEmptyDeclaration(reference.target, scope: stage.scope)
+                    || graph.isEmptyDeclaration(Self.withoutInstanceKey(reference.target), scope: stage.scope) {
                     return .emptyDeclaration(reference)
                 }
                 if isCertainlyUndeclared(reference, from: stage) { return .undeclared(reference) }
@@ -118,6 +119,13 @@ struct DestinationResolver {
 
         if let text = value.stringValue {
             return classifyLiteral(text, value: value, resolved: resolved)
+        }
+        // The CloudFormation front end leaves a Ref or GetAtt to a missing logical id unknown, saying so.
+        if let reason = value.unknownReason, reason.kind == .invalid {
+            for prefix in ["undefined resource ", "undefined name "] where reason.detail.hasPrefix(prefix) {
+                let name = String(reason.detail.dropFirst(prefix.count))
+                return .undeclared(Reference(target: name, kind: prefix == "undefined name " ? .ref : .attribute, range: value.range))
+            }
         }
         guard case .unknown = value.kind else {
             // A list, number or object where an ARN is expected.
@@ -181,6 +189,12 @@ struct DestinationResolver {
         // The value flowed through a module variable or carries no ranges: judge by its parts.
         if let reason = value.unknownReason, reason.kind == .deploymentContext { return false }
         return value.allReferences.filter { $0.kind != .dependsOn }.count == 1
+    }
+
+    /// `aws_x.y["k"]` -> `aws_x.y`.
+    static func withoutInstanceKey(_ address: String) -> String {
+        guard address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return address }
+        return String(address[..<open])
     }
 
     /// True when the text contains `arn:` (byte search; this runs once per destination).

@@ -10,14 +10,14 @@ public struct LoggingModel: Sendable {
     private let usages: [(logGroup: Resource, stages: [Stage])]
     /// Resources by configuration scope: relations (policies of a role, method settings of a stage)
     /// are looked up within one scope, never across the whole scan.
-    let byScope: [String: [Resource]]
+    let byScope: [String: [Int]]
 
     public init(graph: ResourceGraph) {
         self.graph = graph
-        var byScope: [String: [Resource]] = [:]
-        for resource in graph.resources { byScope[resource.scope, default: []].append(resource) }
+        var byScope: [String: [Int]] = [:]
+        for (index, resource) in graph.resources.enumerated() { byScope[resource.scope, default: []].append(index) }
         self.byScope = byScope
-        var builder = StageBuilder(graph: graph, byScope: byScope)
+        var builder = StageBuilder(graph: graph)
         stages = builder.buildStages()
         usages = Self.usages(of: stages)
         accountSettings = graph.resources.compactMap { resource in
@@ -45,6 +45,11 @@ public struct LoggingModel: Sendable {
         return false
     }
 
+    /// Every resource of one configuration scope.
+    func resources(inScope scope: String) -> [Resource] {
+        (byScope[scope] ?? []).map { graph.resources[$0] }
+    }
+
     /// The role the account setting names, when it is a role in the configuration.
     public func role(of account: AccountSetting) -> Resource? {
         guard let value = account.roleArnEntry?.value else { return nil }
@@ -58,12 +63,14 @@ public struct LoggingModel: Sendable {
     }
 
     public func permissions(of role: Resource) -> RolePermissions {
-        RolePermissionsReader(graph: graph, scopeResources: byScope[role.scope] ?? []).read(role)
+        RolePermissionsReader(graph: graph, scopeResources: resources(inScope: role.scope)).read(role)
     }
 
     /// True when `from` depends on `to`, directly or through other resources (references and
     /// `depends_on`/`DependsOn`, including a module's `depends_on` as the front end records it).
     public func dependsOn(_ from: Resource, _ to: Resource, limit: Int = 100_000) -> Bool {
+        // Most stages name the account directly (depends_on): answer without a search.
+        if from.allReferences.contains(where: { $0.target == to.address || $0.target == to.baseAddress }) { return true }
         var seen: Set<String> = [from.address]
         var queue: [Resource] = [from]
         var steps = 0
@@ -85,23 +92,35 @@ public struct LoggingModel: Sendable {
         let direct = graph.resolve(reference.target, scope: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
-        return (byScope[scope] ?? []).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
+        return resources(inScope: scope).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.
     public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] { usages }
 
     static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
-        var order: [ScopedAddress] = []
-        var byGroup: [ScopedAddress: (Resource, [Stage], Set<String>)] = [:]
+        var index: [ScopedAddress: Int] = [:]
+        var groups: [Resource] = []
+        var members: [[Stage]] = []
+        var seen: Set<ScopedAddress> = []   // (group index as scope, stage address)
         for stage in stages where stage.accessLogObject != nil {
             for destination in stage.destinations {
                 guard let group = destination.logGroup else { continue }
                 let key = ScopedAddress(scope: group.scope, address: group.address)
-                if byGroup[key] == nil { order.append(key); byGroup[key] = (group, [], []) }
-                if byGroup[key]?.2.insert(stage.address).inserted == true { byGroup[key]?.1.append(stage) }
+                let position: Int
+                if let known = index[key] {
+                    position = known
+                } else {
+                    position = groups.count
+                    index[key] = position
+                    groups.append(group)
+                    members.append([])
+                }
+                if seen.insert(ScopedAddress(scope: String(position), address: stage.address)).inserted {
+                    members[position].append(stage)
+                }
             }
         }
-        return order.compactMap { key in byGroup[key].map { (logGroup: $0.0, stages: $0.1) } }
+        return groups.indices.map { (logGroup: groups[$0], stages: members[$0]) }
     }
 }

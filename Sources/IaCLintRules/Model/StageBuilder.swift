@@ -4,12 +4,10 @@ import IaCLintCore
 
 struct StageBuilder {
     let graph: ResourceGraph
-    let byScope: [String: [Resource]]
     let methodSettings: MethodSettingsIndex
 
-    init(graph: ResourceGraph, byScope: [String: [Resource]]) {
+    init(graph: ResourceGraph) {
         self.graph = graph
-        self.byScope = byScope
         self.methodSettings = MethodSettingsIndex(graph.resources)
     }
 

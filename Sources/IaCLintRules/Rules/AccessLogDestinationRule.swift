@@ -84,6 +84,32 @@ struct AccessLogDestinationRule: Rule {
                         ↓DestinationArn: !GetAtt Stream.Arn
                         Format: $context.requestId
                 """),
+            .terraform("""
+                resource "aws_cloudwatch_log_group" "access" {
+                  count = 0
+                  name  = "access"
+                }
+                resource "aws_api_gateway_stage" "prod" {
+                  rest_api_id   = "abc123"
+                  deployment_id = "d1"
+                  stage_name    = "prod"
+                  access_log_settings {
+                    ↓destination_arn = aws_cloudwatch_log_group.access[0].arn
+                    format          = "$context.requestId"
+                  }
+                }
+                """),
+            .cloudFormation("""
+                Resources:
+                  Stage:
+                    Type: AWS::ApiGateway::Stage
+                    Properties:
+                      RestApiId: abc123
+                      StageName: prod
+                      AccessLogSetting:
+                        ↓DestinationArn: !GetAtt AccessLog.Arn
+                        Format: $context.requestId
+                """),
             .sam("""
                 Transform: AWS::Serverless-2016-10-31
                 Resources:

@@ -51,7 +51,7 @@ struct AccessLogFormatRule: Rule {
                   name   = "$default"
                   access_log_settings {
                     destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:access"
-                    ↓format          = "$context.requestId $context.identity.sourceIP"
+                    format          = "$context.requestId ↓$context.identity.sourceIP"
                   }
                 }
                 """),
@@ -92,6 +92,22 @@ struct AccessLogFormatRule: Rule {
                         DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
                         ↓Format: '{"requestId": "$context.requestId", "status": $context.status,}'
                 """),
+            .cloudFormation("""
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: http
+                      ProtocolType: HTTP
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: $default
+                      AccessLogSettings:
+                        DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:access
+                        Format: !Sub '{"stack":"${AWS::StackName}","requestId":"$context.requestId","path":"↓$context.resourcePath"}'
+                """),
         ],
         passing: [
             .terraform("""
@@ -126,7 +142,10 @@ struct AccessLogFormatRule: Rule {
         for stage in model.stages {
             guard stage.accessLogObject != nil, let entry = stage.formatEntry else { continue }
             for branch in ValueReading.branches(entry.value) {
-                guard let text = branch.value.stringValue else { continue }
+                guard let text = branch.value.stringValue else {
+                    checkPartlyKnown(branch, entry: entry, stage: stage, &report)
+                    continue
+                }
                 let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
                 let subject = "The access-log format of \(stage.displayName)\(when)"
                 for problem in AccessLogFormat.check(text, api: stage.apiType) {
@@ -144,6 +163,24 @@ struct AccessLogFormatRule: Rule {
     private func focus(of problem: FormatProblem) -> String? {
         if case .unknownVariables(let unknown) = problem.kind, unknown.count == 1 { return "$context.\(unknown[0].name)" }
         return nil
+    }
+
+    /// A template with unknown parts (`!Sub` with `${AWS::StackName}`): only what the known text
+    /// settles — unknown variables and line breaks in it — is checked.
+    private func checkPartlyKnown(_ branch: ValueBranch, entry: ObjectEntry, stage: Stage, _ report: inout FindingCollector) {
+        guard let text = AccessLogFormat.partlyKnownText(branch.value) else { return }
+        let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
+        let subject = "The access-log format of \(stage.displayName)\(when)"
+        for problem in AccessLogFormat.check(text, api: stage.apiType) {
+            switch problem.kind {
+            case .unknownVariables, .unsupportedVariable, .newline(trailingOnly: false):
+                let (message, key) = describe(problem, subject: subject, stage: stage)
+                report.add(message, at: entry.range, resource: stage.resource, severity: problem.isError ? .error : .warning,
+                           discriminator: key + Phrase.conditionText(branch.conditions), focus: focus(of: problem))
+            default:
+                continue
+            }
+        }
     }
 
     private func describe(_ problem: FormatProblem, subject: String, stage: Stage) -> (String, String) {

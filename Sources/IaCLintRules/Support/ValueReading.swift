@@ -17,17 +17,18 @@ public enum SettingPresence: Sendable {
 
 enum ValueReading {
     /// Reads a block: a list of objects (Terraform, plans) or an object (CloudFormation, SAM).
-    static func block(_ value: Value?) -> SettingPresence {
+    static func block(_ value: Value?, depth: Int = 0) -> SettingPresence {
         guard let value else { return .absent }
+        guard depth < 32 else { return .unknown }   // nested past any real configuration
         switch value.kind {
         case .null, .absent: return .absent
         case .unknown: return .unknown
         case .object: return .present(value)
         case .list(let items):
             guard let first = items.first else { return .absent }
-            return block(first)
+            return block(first, depth: depth + 1)
         case .conditional(let condition, let whenTrue, let whenFalse):
-            let t = block(whenTrue), f = block(whenFalse)
+            let t = block(whenTrue, depth: depth + 1), f = block(whenFalse, depth: depth + 1)
             switch (t, f) {
             case (.unknown, _), (_, .unknown): return .unknown
             case (.absent, .absent): return .absent
@@ -46,12 +47,12 @@ enum ValueReading {
     }
 
     /// The object entries of a block's elements: every element of a list, or the object itself.
-    static func elements(_ value: Value?) -> [Value] {
-        guard let value else { return [] }
+    static func elements(_ value: Value?, depth: Int = 0) -> [Value] {
+        guard let value, depth < 32 else { return [] }
         switch value.kind {
-        case .list(let items): return items.flatMap { elements($0) }
+        case .list(let items): return items.flatMap { elements($0, depth: depth + 1) }
         case .object: return [value]
-        case .conditional(_, let t, let f): return elements(t) + elements(f)
+        case .conditional(_, let t, let f): return elements(t, depth: depth + 1) + elements(f, depth: depth + 1)
         default: return []
         }
     }

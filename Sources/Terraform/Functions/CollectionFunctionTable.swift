@@ -142,10 +142,9 @@ extension FunctionLibrary {
             guard abs((limit - start) / step) <= Double(maximumCollection) else {
                 return Value.unknown(.limit, range: ctx.range).detailed("range() of more than \(maximumCollection) elements")
             }
-            var out: [Value] = []
-            var x = start
-            while step > 0 ? x < limit : x > limit { out.append(.number(x)); x += step }
-            return .list(out)
+            // Counted, not accumulated: `x += step` may never reach `limit` at large magnitudes.
+            let count = max(0, Int(((limit - start) / step).rounded(.up)))
+            return .list((0..<count).map { .number(start + Double($0) * step) })
         },
         "reverse": FunctionSpec(1, 1) { args, ctx in
             guard let l = args[0].listValue else { return invalidCall("reverse", "expected a list", ctx) }

@@ -43,11 +43,6 @@ enum FunctionLibrary {
         "sensitive", "nonsensitive", "alltrue", "anytrue", "range",
     ]
 
-    static func isKnown(_ name: String) -> Bool {
-        let bare = name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
-        return table[bare] != nil || bare == "try" || bare == "can" || bare == "file" || bare == "templatefile"
-    }
-
     static func call(_ name: String, _ args: [Value], _ ctx: FunctionContext) -> Value {
         let bare = name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
         if unknownAtPlan.contains(bare) {

@@ -15,3 +15,14 @@ module "regional" {
   name          = "regional-${each.key}"
   log_group_arn = "arn:aws:logs:us-east-1:123456789012:log-group:${each.key}-access"
 }
+
+# A root resource that reads a module output: the reference continues inside the module.
+resource "aws_apigatewayv2_stage" "root" {
+  api_id = module.api.api_id
+  name   = "root"
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.access.arn
+    format          = "$context.requestId"
+  }
+}

@@ -11,3 +11,7 @@ module "stage" {
   api_id      = aws_apigatewayv2_api.this.id
   destination = var.log_group_arn
 }
+
+output "api_id" {
+  value = aws_apigatewayv2_api.this.id
+}

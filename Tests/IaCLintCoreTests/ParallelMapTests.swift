@@ -1,5 +1,5 @@
 import XCTest
-@testable import IaCLintKit
+import IaCLintCore
 
 final class ParallelMapTests: XCTestCase {
     func testKeepsOrder() {
@@ -7,5 +7,6 @@ final class ParallelMapTests: XCTestCase {
         XCTAssertEqual(input.parallelMap { $0 * 2 }, input.map { $0 * 2 })
         XCTAssertEqual([Int]().parallelMap { $0 }, [])
         XCTAssertEqual([7].parallelMap { $0 + 1 }, [8])
+        XCTAssertGreaterThanOrEqual(Concurrency.processorCount, 1)
     }
 }

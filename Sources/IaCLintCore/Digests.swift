@@ -1,8 +1,9 @@
-// MD5, SHA-1, SHA-256 and Base64 over bytes for `md5`, `sha1`, `sha256`, `base64encode`: small
-// self-contained implementations so the library needs neither Foundation nor a crypto package.
+// MD5, SHA-1, SHA-256 and Base64 over bytes, shared by Terraform's functions (`md5`, `sha1`, `sha256`,
+// `base64encode`) and SAM's generated logical ids: small self-contained implementations so the
+// library needs neither Foundation nor a crypto package.
 
-enum Digests {
-    static func hex(_ bytes: [UInt8]) -> String {
+public enum Digests {
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -41,7 +42,7 @@ enum Digests {
         0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
     ]
 
-    static func md5(_ message: [UInt8]) -> [UInt8] {
+    public static func md5(_ message: [UInt8]) -> [UInt8] {
         var a0: UInt32 = 0x67452301, b0: UInt32 = 0xefcdab89, c0: UInt32 = 0x98badcfe, d0: UInt32 = 0x10325476
         let data = padded(message, bigEndianLength: false)
         var m = [UInt32](repeating: 0, count: 16)
@@ -71,7 +72,7 @@ enum Digests {
         return out
     }
 
-    static func sha1(_ message: [UInt8]) -> [UInt8] {
+    public static func sha1(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
         let data = padded(message, bigEndianLength: true)
         var w = [UInt32](repeating: 0, count: 80)
@@ -109,7 +110,7 @@ enum Digests {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func sha256(_ message: [UInt8]) -> [UInt8] {
+    public static func sha256(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let data = padded(message, bigEndianLength: true)
         var w = [UInt32](repeating: 0, count: 64)
@@ -147,7 +148,7 @@ enum Digests {
 
     private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    static func base64Encode(_ bytes: [UInt8]) -> String {
+    public static func base64Encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var i = 0
@@ -168,7 +169,7 @@ enum Digests {
     }
 
     /// Standard Base64 with padding; nil when malformed.
-    static func base64Decode(_ text: String) -> [UInt8]? {
+    public static func base64Decode(_ text: String) -> [UInt8]? {
         var table = [Int](repeating: -1, count: 256)
         for (i, c) in base64Alphabet.enumerated() { table[Int(c)] = i }
         let bytes = Array(text.utf8)

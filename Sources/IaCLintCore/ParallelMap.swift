@@ -1,10 +1,24 @@
 // Runs independent per-file work on every core, keeping results in input order.
 
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum Concurrency {
+    /// Processors online, at least 1.
+    public static let processorCount: Int = {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }()
+}
 
 extension Array where Element: Sendable {
     /// `map` across all cores; the output order is the input order, so reports stay deterministic.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
         let results = ResultSlots<T>(count: count)
         self.withUnsafeBufferPointer { input in
