@@ -3,7 +3,7 @@
 
 struct SyntheticRepository {
     /// Bumped whenever the output for a given seed changes, so cached repositories are regenerated.
-    static let generatorVersion = 2
+    static let generatorVersion = 3
 
     /// Share of bytes per kind, in percent: mostly Terraform, as in real monorepos.
     static let shares: [SyntheticKind: Int] = [.terraform: 72, .cloudFormation: 11, .sam: 6, .plan: 11]

@@ -58,8 +58,11 @@ enum SyntheticVocabulary {
             fields += [("connectionId", "$context.connectionId"), ("eventType", "$context.eventType"),
                        ("routeKey", "$context.routeKey")]
         }
-        fields += [("status", "$context.status"), ("protocol", "$context.protocol"),
-                   ("responseLength", "$context.responseLength")]
+        fields.append(("status", "$context.status"))
+        // WebSocket access logs have no protocol or response length variables.
+        if flavor != .websocket {
+            fields += [("protocol", "$context.protocol"), ("responseLength", "$context.responseLength")]
+        }
         if random.chance(30) { fields.append(("latency", "$context.responseLatency")) }
         return fields
     }
@@ -79,6 +82,10 @@ enum SyntheticVocabulary {
 
     /// A Common Log Format line, the other style seen in real configurations.
     static func commonLogFormat(_ flavor: APIFlavor) -> String {
+        if flavor == .websocket {
+            return "$context.identity.sourceIp $context.connectionId [$context.requestTime] "
+                + "$context.eventType $context.routeKey $context.status $context.requestId"
+        }
         let path = flavor == .rest ? "$context.resourcePath" : "$context.routeKey"
         return "$context.identity.sourceIp - $context.identity.caller [$context.requestTime] "
             + "\"$context.httpMethod \(path) $context.protocol\" $context.status $context.responseLength $context.requestId"
