@@ -15,6 +15,10 @@ struct IntrinsicResolver {
     }
 
     mutating func evaluate(_ node: YAMLNode) -> Value {
+        // Most nodes are untagged scalars, never intrinsics: read them without matching.
+        if node.tag == nil, case .scalar(let text, let style) = node.kind {
+            return Value(YAMLScalar.resolve(text, style: style, tag: nil), range: node.range)
+        }
         if let call = Intrinsic.match(node) { return evaluate(call) }
         switch node.kind {
         case .scalar:

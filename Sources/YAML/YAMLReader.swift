@@ -104,13 +104,18 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            var range = self.range(event.start_mark, event.end_mark)
+            let start = position(event.start_mark)
+            var end = position(event.end_mark)
             // libyaml ends a block scalar at the next token's line; end it after its last text.
-            if style == .literal || style == .folded { range.end = marks.trimmingTrailingSpace(range.start, range.end, bytes: bytes) }
+            if style == .literal || style == .folded { end = marks.trimmingTrailingSpace(start, end, bytes: bytes) }
             nodeCount += 1
-            guard withinNodeBudget(at: range) else { return false }
-            let node = YAMLNode(kind: .scalar(text, style: style), tag: cString(scalar.tag), range: range)
-            return complete(node, anchor: cString(scalar.anchor), size: 1)
+            if nodeCount > limits.maxNodes { return reportNodeBudget(at: SourceRange(file: path, start: start, end: end)) }
+            let tag = cString(scalar.tag)
+            // Decided here from the bytes, so keys need not be matched against "<<" later.
+            let isMergeKey = tag == nil && style == .plain && scalar.length == 2
+                && scalar.value?[0] == UInt8(ascii: "<") && scalar.value?[1] == UInt8(ascii: "<")
+            let node = YAMLNode(kind: .scalar(text, style: style), tag: tag, range: SourceRange(file: path, start: start, end: end))
+            return complete(node, end: end, anchor: cString(scalar.anchor), size: 1, isMergeKey: isMergeKey)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let start = position(event.start_mark)
@@ -148,7 +153,7 @@ private struct TreeBuilder {
                 let items = scratchItems.popAll(from: open.itemsStart)
                 kind = .sequence(items)
             }
-            return complete(YAMLNode(kind: kind, tag: open.tag, range: range), anchor: open.anchor,
+            return complete(YAMLNode(kind: kind, tag: open.tag, range: range), end: end, anchor: open.anchor,
                             size: nodeCount - open.nodesBefore)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
@@ -158,35 +163,40 @@ private struct TreeBuilder {
                 return false
             }
             nodeCount += target.size
-            guard withinNodeBudget(at: range) else { return false }
-            return complete(target.node, anchor: nil, size: target.size)
+            if nodeCount > limits.maxNodes { return reportNodeBudget(at: range) }
+            var isMergeKey = false
+            if target.node.tag == nil, case .scalar("<<", .plain) = target.node.kind { isMergeKey = true }
+            return complete(target.node, end: target.node.range.end, anchor: nil, size: target.size, isMergeKey: isMergeKey)
         default:
             return true
         }
     }
 
-    private mutating func complete(_ node: YAMLNode, anchor: String?, size: Int) -> Bool {
+    /// `end` is the node's range end, passed in so the node's range need not be copied out again.
+    /// `isMergeKey` is true only for a plain untagged `<<` scalar.
+    private mutating func complete(_ node: YAMLNode, end: SourcePosition, anchor: String?, size: Int,
+                                   isMergeKey: Bool = false) -> Bool {
         if let anchor { anchors[anchor] = (node, size) }
         guard !stack.isEmpty else {
             documents.append(node)
             return true
         }
         let top = stack.count - 1
-        stack[top].lastEnd = node.range.end
+        stack[top].lastEnd = end
         if !stack[top].isMapping {
             scratchItems.push(node)
         } else if let key = stack[top].pendingKey {
             scratchEntries.push((key, node))
             stack[top].pendingKey = nil
         } else {
-            if node.tag == nil, case .scalar("<<", .plain) = node.kind { stack[top].hasMergeKey = true }
+            if isMergeKey { stack[top].hasMergeKey = true }
             stack[top].pendingKey = node
         }
         return true
     }
 
-    private mutating func withinNodeBudget(at range: SourceRange) -> Bool {
-        guard nodeCount > limits.maxNodes else { return true }
+    /// Reports the exceeded node budget; returns false to stop parsing.
+    private mutating func reportNodeBudget(at range: SourceRange) -> Bool {
         diagnostics.append(.error("YAML expands to more than \(limits.maxNodes) nodes",
                                   at: range,
                                   detail: "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."))
