@@ -26,13 +26,11 @@ private struct OpenCollection {
     var start: SourcePosition
     /// Nodes counted before this collection started, to know its expanded size for anchors.
     var nodesBefore: Int
-    /// Where this collection's children start in the builder's shared scratch arrays: children
-    /// are gathered there and copied out once, at the exact size, instead of growing an array
+    /// Where this collection's children start in the builder's shared scratch stack: children
+    /// are gathered there and moved out once, at the exact size, instead of growing an array
     /// per collection (most mappings have a handful of entries, and each growth step allocates).
-    var itemsStart: Int
-    var entriesStart: Int
-    /// A mapping's key waiting for its value.
-    var pendingKey: YAMLNode?
+    /// A mapping's keys and values alternate there, so a key needs no slot of its own.
+    var childrenStart: Int
     var hasMergeKey = false
     /// End of the last child, where a block collection ends.
     var lastEnd: SourcePosition?
@@ -49,14 +47,15 @@ private struct TreeBuilder {
     /// Anchored nodes of the current document with their expanded sizes.
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var nodeCount = 0
-    let scratchItems = ScratchStack<YAMLNode>()
-    let scratchEntries = ScratchStack<(key: YAMLNode, value: YAMLNode)>()
+    let scratch = ScratchStack<YAMLNode>()
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.path = path
         self.bytes = bytes
         self.limits = limits
         marks = MarkConverter(file: path, bytes: bytes)
+        // Templates nest a dozen levels or so: growing from empty reallocated 4-5 times per file.
+        stack.reserveCapacity(32)
     }
 
     mutating func run() -> YAMLDocumentResult {
@@ -93,7 +92,7 @@ private struct TreeBuilder {
             let scalar = event.data.scalar
             let text: String
             if let value = scalar.value, scalar.length > 0 {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+                text = makeString(UnsafeBufferPointer(start: value, count: scalar.length))
             } else {
                 text = ""
             }
@@ -136,7 +135,7 @@ private struct TreeBuilder {
             }
             stack.append(OpenCollection(isMapping: isMapping, isFlow: isFlow, tag: tag, anchor: anchor,
                                         start: start, nodesBefore: nodeCount - 1,
-                                        itemsStart: scratchItems.count, entriesStart: scratchEntries.count))
+                                        childrenStart: scratch.count))
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let open = stack.popLast() else { return true }
@@ -146,11 +145,11 @@ private struct TreeBuilder {
             let range = SourceRange(file: path, start: open.start, end: end)
             let kind: YAMLNode.Kind
             if open.isMapping {
-                let entries = scratchEntries.popAll(from: open.entriesStart)
+                let entries = scratch.popPairs(from: open.childrenStart)
                 reportDuplicates(entries)
                 kind = .mapping(open.hasMergeKey ? expandMerges(entries) : entries)
             } else {
-                let items = scratchItems.popAll(from: open.itemsStart)
+                let items = scratch.popAll(from: open.childrenStart)
                 kind = .sequence(items)
             }
             return complete(YAMLNode(kind: kind, tag: open.tag, range: range), end: end, anchor: open.anchor,
@@ -183,15 +182,11 @@ private struct TreeBuilder {
         }
         let top = stack.count - 1
         stack[top].lastEnd = end
-        if !stack[top].isMapping {
-            scratchItems.push(node)
-        } else if let key = stack[top].pendingKey {
-            scratchEntries.push((key, node))
-            stack[top].pendingKey = nil
-        } else {
-            if isMergeKey { stack[top].hasMergeKey = true }
-            stack[top].pendingKey = node
+        // In a mapping, an even number of children gathered so far means this node is a key.
+        if isMergeKey, stack[top].isMapping, (scratch.count - stack[top].childrenStart) & 1 == 0 {
+            stack[top].hasMergeKey = true
         }
+        scratch.push(node)
         return true
     }
 
@@ -276,6 +271,17 @@ private struct TreeBuilder {
         let s = position(start)
         let e = position(end)
         return SourceRange(file: path, start: s, end: e)
+    }
+
+    /// The scalar's text. libyaml has validated the UTF-8, but `String` validates again; copying
+    /// into an uninitialized string is the cheapest public way (small strings stay inline).
+    @inline(__always)
+    private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            guard let destination = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
+            destination.initialize(from: source, count: bytes.count)
+            return bytes.count
+        }
     }
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
