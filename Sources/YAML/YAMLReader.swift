@@ -202,7 +202,10 @@ private struct TreeBuilder {
         if entries.count <= 12 {
             for j in 1..<max(1, entries.count) {
                 guard let name = entries[j].key.scalar, name != "<<" else { continue }
-                for k in 0..<j where entries[k].key.scalar == name {
+                // Comparing UTF-8 lengths first skips the string comparison for most key pairs.
+                let length = name.utf8.count
+                for k in 0..<j {
+                    guard let other = entries[k].key.scalar, other.utf8.count == length, other == name else { continue }
                     reportDuplicate(name, first: entries[k].key.range, again: entries[j].key.range)
                     break
                 }
