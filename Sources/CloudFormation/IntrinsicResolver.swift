@@ -15,6 +15,10 @@ struct IntrinsicResolver {
     }
 
     mutating func evaluate(_ node: YAMLNode) -> Value {
+        // Most nodes are untagged scalars, never intrinsics: read them without matching.
+        if node.tag == nil, case .scalar(let text, let style) = node.kind {
+            return Value(YAMLScalar.resolve(text, style: style, tag: nil), range: node.range)
+        }
         if let call = Intrinsic.match(node) { return evaluate(call) }
         switch node.kind {
         case .scalar:
@@ -184,26 +188,39 @@ struct IntrinsicResolver {
         var pieces: [Value] = []
         var literal: [UInt8] = []
         let bytes = Array(text.utf8)
+        let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var i = 0
+        // Literal text is copied a run at a time (from `runStart` to the next `${`), not byte by byte.
+        var runStart = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) {
-                let inner = bytes[(i + 2)..<close]
+            if bytes[i] == dollar, i + 1 < bytes.count, bytes[i + 1] == open,
+               let end = bytes[(i + 2)...].firstIndex(of: close) {
+                literal += bytes[runStart..<i]
+                let inner = bytes[(i + 2)..<end]
                 if inner.first == UInt8(ascii: "!") {
                     // `${!Literal}` is the literal text `${Literal}`.
-                    literal += Array("${".utf8) + inner.dropFirst() + [UInt8(ascii: "}")]
+                    literal.append(dollar)
+                    literal.append(open)
+                    literal += inner.dropFirst()
+                    literal.append(close)
                 } else {
-                    if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))); literal = [] }
+                    if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))); literal.removeAll(keepingCapacity: true) }
                     let name = String(decoding: inner, as: UTF8.self).trimmingSpaces
                     pieces.append(subVariable(name, variables: variables, range: range))
                 }
-                i = close + 1
+                i = end + 1
+                runStart = i
                 continue
             }
-            literal.append(bytes[i])
             i += 1
         }
-        if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))) }
+        if runStart == 0, literal.isEmpty {
+            // No `${...}` at all: the template is the text.
+            if !text.isEmpty { pieces.append(.string(text)) }
+        } else {
+            literal += bytes[runStart..<bytes.count]
+            if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))) }
+        }
         return concatenate(pieces, function: "Fn::Sub", range: range)
     }
 

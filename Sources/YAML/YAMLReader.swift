@@ -26,13 +26,11 @@ private struct OpenCollection {
     var start: SourcePosition
     /// Nodes counted before this collection started, to know its expanded size for anchors.
     var nodesBefore: Int
-    /// Where this collection's children start in the builder's shared scratch arrays: children
-    /// are gathered there and copied out once, at the exact size, instead of growing an array
+    /// Where this collection's children start in the builder's shared scratch stack: children
+    /// are gathered there and moved out once, at the exact size, instead of growing an array
     /// per collection (most mappings have a handful of entries, and each growth step allocates).
-    var itemsStart: Int
-    var entriesStart: Int
-    /// A mapping's key waiting for its value.
-    var pendingKey: YAMLNode?
+    /// A mapping's keys and values alternate there, so a key needs no slot of its own.
+    var childrenStart: Int
     var hasMergeKey = false
     /// End of the last child, where a block collection ends.
     var lastEnd: SourcePosition?
@@ -49,14 +47,15 @@ private struct TreeBuilder {
     /// Anchored nodes of the current document with their expanded sizes.
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var nodeCount = 0
-    let scratchItems = ScratchStack<YAMLNode>()
-    let scratchEntries = ScratchStack<(key: YAMLNode, value: YAMLNode)>()
+    let scratch = ScratchStack<YAMLNode>()
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.path = path
         self.bytes = bytes
         self.limits = limits
         marks = MarkConverter(file: path, bytes: bytes)
+        // Templates nest a dozen levels or so: growing from empty reallocated 4-5 times per file.
+        stack.reserveCapacity(32)
     }
 
     mutating func run() -> YAMLDocumentResult {
@@ -93,7 +92,7 @@ private struct TreeBuilder {
             let scalar = event.data.scalar
             let text: String
             if let value = scalar.value, scalar.length > 0 {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+                text = makeString(UnsafeBufferPointer(start: value, count: scalar.length))
             } else {
                 text = ""
             }
@@ -104,13 +103,18 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            var range = self.range(event.start_mark, event.end_mark)
+            let start = position(event.start_mark)
+            var end = position(event.end_mark)
             // libyaml ends a block scalar at the next token's line; end it after its last text.
-            if style == .literal || style == .folded { range.end = marks.trimmingTrailingSpace(range.start, range.end, bytes: bytes) }
+            if style == .literal || style == .folded { end = marks.trimmingTrailingSpace(start, end, bytes: bytes) }
             nodeCount += 1
-            guard withinNodeBudget(at: range) else { return false }
-            let node = YAMLNode(kind: .scalar(text, style: style), tag: cString(scalar.tag), range: range)
-            return complete(node, anchor: cString(scalar.anchor), size: 1)
+            if nodeCount > limits.maxNodes { return reportNodeBudget(at: SourceRange(file: path, start: start, end: end)) }
+            let tag = cString(scalar.tag)
+            // Decided here from the bytes, so keys need not be matched against "<<" later.
+            let isMergeKey = tag == nil && style == .plain && scalar.length == 2
+                && scalar.value?[0] == UInt8(ascii: "<") && scalar.value?[1] == UInt8(ascii: "<")
+            let node = YAMLNode(kind: .scalar(text, style: style), tag: tag, range: SourceRange(file: path, start: start, end: end))
+            return complete(node, end: end, anchor: cString(scalar.anchor), size: 1, isMergeKey: isMergeKey)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let start = position(event.start_mark)
@@ -131,7 +135,7 @@ private struct TreeBuilder {
             }
             stack.append(OpenCollection(isMapping: isMapping, isFlow: isFlow, tag: tag, anchor: anchor,
                                         start: start, nodesBefore: nodeCount - 1,
-                                        itemsStart: scratchItems.count, entriesStart: scratchEntries.count))
+                                        childrenStart: scratch.count))
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let open = stack.popLast() else { return true }
@@ -141,14 +145,14 @@ private struct TreeBuilder {
             let range = SourceRange(file: path, start: open.start, end: end)
             let kind: YAMLNode.Kind
             if open.isMapping {
-                let entries = scratchEntries.popAll(from: open.entriesStart)
+                let entries = scratch.popPairs(from: open.childrenStart)
                 reportDuplicates(entries)
                 kind = .mapping(open.hasMergeKey ? expandMerges(entries) : entries)
             } else {
-                let items = scratchItems.popAll(from: open.itemsStart)
+                let items = scratch.popAll(from: open.childrenStart)
                 kind = .sequence(items)
             }
-            return complete(YAMLNode(kind: kind, tag: open.tag, range: range), anchor: open.anchor,
+            return complete(YAMLNode(kind: kind, tag: open.tag, range: range), end: end, anchor: open.anchor,
                             size: nodeCount - open.nodesBefore)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
@@ -158,35 +162,36 @@ private struct TreeBuilder {
                 return false
             }
             nodeCount += target.size
-            guard withinNodeBudget(at: range) else { return false }
-            return complete(target.node, anchor: nil, size: target.size)
+            if nodeCount > limits.maxNodes { return reportNodeBudget(at: range) }
+            var isMergeKey = false
+            if target.node.tag == nil, case .scalar("<<", .plain) = target.node.kind { isMergeKey = true }
+            return complete(target.node, end: target.node.range.end, anchor: nil, size: target.size, isMergeKey: isMergeKey)
         default:
             return true
         }
     }
 
-    private mutating func complete(_ node: YAMLNode, anchor: String?, size: Int) -> Bool {
+    /// `end` is the node's range end, passed in so the node's range need not be copied out again.
+    /// `isMergeKey` is true only for a plain untagged `<<` scalar.
+    private mutating func complete(_ node: YAMLNode, end: SourcePosition, anchor: String?, size: Int,
+                                   isMergeKey: Bool = false) -> Bool {
         if let anchor { anchors[anchor] = (node, size) }
         guard !stack.isEmpty else {
             documents.append(node)
             return true
         }
         let top = stack.count - 1
-        stack[top].lastEnd = node.range.end
-        if !stack[top].isMapping {
-            scratchItems.push(node)
-        } else if let key = stack[top].pendingKey {
-            scratchEntries.push((key, node))
-            stack[top].pendingKey = nil
-        } else {
-            if node.tag == nil, case .scalar("<<", .plain) = node.kind { stack[top].hasMergeKey = true }
-            stack[top].pendingKey = node
+        stack[top].lastEnd = end
+        // In a mapping, an even number of children gathered so far means this node is a key.
+        if isMergeKey, stack[top].isMapping, (scratch.count - stack[top].childrenStart) & 1 == 0 {
+            stack[top].hasMergeKey = true
         }
+        scratch.push(node)
         return true
     }
 
-    private mutating func withinNodeBudget(at range: SourceRange) -> Bool {
-        guard nodeCount > limits.maxNodes else { return true }
+    /// Reports the exceeded node budget; returns false to stop parsing.
+    private mutating func reportNodeBudget(at range: SourceRange) -> Bool {
         diagnostics.append(.error("YAML expands to more than \(limits.maxNodes) nodes",
                                   at: range,
                                   detail: "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."))
@@ -197,7 +202,10 @@ private struct TreeBuilder {
         if entries.count <= 12 {
             for j in 1..<max(1, entries.count) {
                 guard let name = entries[j].key.scalar, name != "<<" else { continue }
-                for k in 0..<j where entries[k].key.scalar == name {
+                // Comparing UTF-8 lengths first skips the string comparison for most key pairs.
+                let length = name.utf8.count
+                for k in 0..<j {
+                    guard let other = entries[k].key.scalar, other.utf8.count == length, other == name else { continue }
                     reportDuplicate(name, first: entries[k].key.range, again: entries[j].key.range)
                     break
                 }
@@ -266,6 +274,17 @@ private struct TreeBuilder {
         let s = position(start)
         let e = position(end)
         return SourceRange(file: path, start: s, end: e)
+    }
+
+    /// The scalar's text. libyaml has validated the UTF-8, but `String` validates again; copying
+    /// into an uninitialized string is the cheapest public way (small strings stay inline).
+    @inline(__always)
+    private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            guard let destination = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
+            destination.initialize(from: source, count: bytes.count)
+            return bytes.count
+        }
     }
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -170,6 +170,15 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(merged["y"]?.value.numberValue, 3)
     }
 
+    func testOnlyPlainUntaggedMergeKeysMerge() throws {
+        let result = parse("base: &b\n  x: 1\nquoted:\n  '<<': *b\n  y: 2\ntagged:\n  !!str <<: *b\nflow: {<<: *b, z: 3}\n")
+        XCTAssertEqual(result.diagnostics, [])
+        let root = try XCTUnwrap(result.root)
+        XCTAssertEqual(root["quoted"]?.entries?.map { $0.key.scalar ?? "" }, ["<<", "y"])
+        XCTAssertEqual(root["tagged"]?.entries?.map { $0.key.scalar ?? "" }, ["<<"])
+        XCTAssertEqual(root["flow"]?.entries?.map { $0.key.scalar ?? "" }, ["x", "z"])
+    }
+
     func testAliasBombIsAnErrorNotAHang() throws {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...12 {
