@@ -387,6 +387,7 @@ struct Lexer {
         var j = i + firstLength
         while j < count {
             let b = buffer[j]
+            if b &- 0x61 < 26 || b == 0x5F { j += 1; continue } // a-z and '_': most identifier bytes
             if b < 0x80 {
                 if UTF8Scanning.isASCIIIdentifierContinue(b) { j += 1 } else { break }
             } else if invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
