@@ -116,15 +116,17 @@ public struct Template: Hashable, Sendable {
 }
 
 /// One piece of a template.
-public indirect enum TemplatePart: Hashable, Sendable {
+/// Literal text and interpolations (nearly every part) are stored inline, saving an allocation per
+/// part; directives, which nest parts, are boxed.
+public enum TemplatePart: Hashable, Sendable {
     /// Decoded literal text and the range of its source text.
     case literal(String, SourceRange)
     /// `${ expr }`.
     case interpolation(TemplateInterpolation)
     /// `%{ if c }...%{ else }...%{ endif }`.
-    case ifDirective(TemplateIf)
+    indirect case ifDirective(TemplateIf)
     /// `%{ for k, v in c }...%{ endfor }`.
-    case forDirective(TemplateFor)
+    indirect case forDirective(TemplateFor)
 
     public var range: SourceRange {
         switch self {

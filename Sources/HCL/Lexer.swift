@@ -69,6 +69,7 @@ struct Lexer {
     // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
     // from the file's line index; in an all-ASCII file the column is plain arithmetic.
     private let lineStarts: [Int]
+    private let fastPositions = FastPosition.layoutMatches
     private var allASCII = true
     private var cursorLineIndex = 0
     private var cursorOffset = 0
@@ -91,6 +92,7 @@ struct Lexer {
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
         nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
         tokens.reserveCapacity((count - lower) / 5 + 16)
+        frames.reserveCapacity(16)
         if template {
             // A heredoc without a closing marker: it runs to the end of the input.
             frames.append(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
@@ -173,7 +175,7 @@ struct Lexer {
             column = nonASCIIColumn(o)
         }
         cursorOffset = o
-        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
+        return FastPosition.make(line: cursorLineIndex + 1, column: column, offset: o, layoutMatches: fastPositions)
     }
 
     /// Moves the cursor's line forward so that `o` lies on it.
@@ -244,10 +246,12 @@ struct Lexer {
             while j < count, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
             index = j
         case 0x0A:
-            emit(.newline, i, i + 1); index = i + 1
+            emit(.newline, i, i + 1)
+            index = skipIndentation(from: i + 1)
         case 0x0D:
             if byte(i + 1) == 0x0A {
-                emit(.newline, i, i + 2); index = i + 2
+                emit(.newline, i, i + 2)
+                index = skipIndentation(from: i + 2)
             } else {
                 invalidCharacter(i, 1, "a carriage return must be followed by a line feed")
             }
@@ -345,6 +349,14 @@ struct Lexer {
         }
     }
 
+    /// The spaces and tabs that start a line: skipped with the newline, saving a dispatch per line.
+    @inline(__always)
+    private func skipIndentation(from start: Int) -> Int {
+        var j = start
+        while j < count, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
+        return j
+    }
+
     @inline(__always)
     private mutating func single(_ kind: TokenKind) {
         emit(kind, index, index + 1)
@@ -375,6 +387,7 @@ struct Lexer {
         var j = i + firstLength
         while j < count {
             let b = buffer[j]
+            if b &- 0x61 < 26 || b == 0x5F { j += 1; continue } // a-z and '_': most identifier bytes
             if b < 0x80 {
                 if UTF8Scanning.isASCIIIdentifierContinue(b) { j += 1 } else { break }
             } else if invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),

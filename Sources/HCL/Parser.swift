@@ -356,6 +356,7 @@ struct Parser {
 
     private mutating func parseBlock(typeToken: Token) -> Block? {
         var labels: [BlockLabel] = []
+        if peek().kind != .openBrace { labels.reserveCapacity(2) } // resource "type" "name": one allocation
         while true {
             let t = peek()
             if t.kind == .identifier {

@@ -108,13 +108,24 @@ extension Parser {
             if next != .openParen && next != .doubleColon {
                 // A variable: its steps are collected first so the traversal is built once.
                 advance()
-                return parseTraversals(root: Identifier(text(t), range: range(t)), on: nil)
+                let root = Identifier(text(t), range: range(t))
+                guard startsTraversalStep(peek().kind) else {
+                    // A bare name: no steps to collect.
+                    return .scopeTraversal(ScopeTraversal(root: root, steps: [], range: root.range))
+                }
+                return parseTraversals(root: root, on: nil)
             }
         }
         let term = parseTerm()
         if case .invalid = term { return term }
+        // Most terms (strings, numbers, calls) have no steps: skip building a relative traversal.
+        guard startsTraversalStep(peek().kind) else { return term }
         return parseTraversals(root: nil, on: term)
     }
+
+    /// True for `.` and `[`, the tokens `parseTraversals` may consume.
+    @inline(__always)
+    private func startsTraversalStep(_ kind: TokenKind) -> Bool { kind == .dot || kind == .openBracket }
 
     /// Attaches `.name`, `[key]`, legacy `.0` and splats to a variable `root` or to `base`.
     private mutating func parseTraversals(root: Identifier?, on base: Expression?) -> Expression {

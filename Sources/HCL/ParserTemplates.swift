@@ -344,7 +344,7 @@ extension Parser {
     mutating func decodeQuotedLiteral(_ t: Token) -> String {
         var found: [Diagnostic] = []
         let s = decodeQuoted(t, diagnostics: &found)
-        diagnostics.append(contentsOf: found)
+        if !found.isEmpty { diagnostics.append(contentsOf: found) }
         return s
     }
 

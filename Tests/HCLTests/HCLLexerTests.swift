@@ -131,4 +131,23 @@ final class HCLLexerTests: XCTestCase {
         XCTAssertEqual(describeDiagnostics(parsed), ["2:1 unterminated comment; expected '*/'"])
         XCTAssertEqual(parsed.body.attributes.map(\.name), ["a"])
     }
+
+    /// Token positions are built in place for speed; they must equal the line index's own answer,
+    /// across indentation (skipped with the newline), tabs, CRLF, heredocs and multi-byte text.
+    func testTokenPositionsMatchSourceFilePositions() {
+        let text = "resource \"a\" \"b\" {\n\t  name = \"é${var.x}\"\r\n    list = [1,\n      2]\n" +
+            "  doc = <<-EOT\n    ünï ${a.b}\n    EOT\n  # comment\n}\n\n   \t x = y.z\n"
+        let source = SourceFile(path: "a-path-longer-than-fifteen-bytes.tf", text: text)
+        let lexed = HCLLexer.tokenize(source)
+        XCTAssertTrue(lexed.diagnostics.isEmpty, "\(lexed.diagnostics)")
+        XCTAssertGreaterThan(lexed.tokens.count, 30)
+        for token in lexed.tokens {
+            XCTAssertEqual(token.start, source.position(at: token.start.offset), "\(token.kind) start")
+            XCTAssertEqual(token.end, source.position(at: token.end.offset), "\(token.kind) end")
+        }
+        // The indentation before `list` and `x` is not a token, and the names start where written.
+        let names = lexed.tokens.filter { $0.kind == .identifier }.map { "\($0.start.line):\($0.start.column)" }
+        XCTAssertTrue(names.contains("3:5"), "\(names)")
+        XCTAssertTrue(names.contains("11:6"), "\(names)")
+    }
 }
