@@ -69,7 +69,6 @@ struct Lexer {
     // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
     // from the file's line index; in an all-ASCII file the column is plain arithmetic.
     private let lineStarts: [Int]
-    private let fastPositions = FastPosition.layoutMatches
     private var allASCII = true
     private var cursorLineIndex = 0
     private var cursorOffset = 0
@@ -175,7 +174,7 @@ struct Lexer {
             column = nonASCIIColumn(o)
         }
         cursorOffset = o
-        return FastPosition.make(line: cursorLineIndex + 1, column: column, offset: o, layoutMatches: fastPositions)
+        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
     }
 
     /// Moves the cursor's line forward so that `o` lies on it.

@@ -4,10 +4,12 @@
 /// (what an editor shows for ASCII and most text); `offset` is the 0-based UTF-8 byte offset.
 /// Stored as 32-bit fields because values keep ranges and a large plan holds millions of them.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    private var storedLine: UInt32
-    private var storedColumn: UInt32
-    private var storedOffset: UInt32
+    @usableFromInline var storedLine: UInt32
+    @usableFromInline var storedColumn: UInt32
+    @usableFromInline var storedOffset: UInt32
 
+    /// Inlinable: lexers build two positions per token, and a cross-module call each was measurable.
+    @inlinable
     public init(line: Int, column: Int, offset: Int) {
         storedLine = UInt32(clamping: line)
         storedColumn = UInt32(clamping: column)
