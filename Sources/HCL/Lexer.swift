@@ -118,7 +118,19 @@ struct Lexer {
 
     /// The position of `offset`, advancing the cursor; offsets must not go backwards.
     mutating func position(_ offset: Int) -> SourcePosition {
-        if offset < cursorOffset { return slowPosition(offset) }
+        if offset < cursorOffset {
+            // Looking back within the cursor's line (an error range right after its token): count back
+            // from the cursor. Rescanning from the start each time made binary files quadratic.
+            var o = cursorOffset, column = cursorColumn
+            let start = max(0, offset)
+            while o > start {
+                o -= 1
+                let b = buffer[o]
+                if b == 0x0A { return slowPosition(offset) }
+                if b & 0xC0 != 0x80 { column -= 1 }
+            }
+            return SourcePosition(line: cursorLine, column: column, offset: start)
+        }
         var o = cursorOffset, line = cursorLine, column = cursorColumn
         let end = min(offset, count)
         while o < end {
@@ -287,8 +299,9 @@ struct Lexer {
     }
 
     private mutating func invalidCharacter(_ i: Int, _ length: Int, _ detail: String) {
-        error("invalid character", i, i + length, detail: detail)
-        emit(.invalid, i, i + length)
+        let r = range(i, i + length)  // once: the token and the error share it
+        diagnostics.append(.error("invalid character", at: r, detail: detail))
+        tokens.append(Token(kind: .invalid, start: r.start, end: r.end))
         index = i + length
     }
 
