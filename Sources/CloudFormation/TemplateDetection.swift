@@ -14,6 +14,7 @@ enum TemplateDetection {
 
     /// Bytes that every template contains; most other files fail here without being parsed.
     static func mayBeTemplate(_ bytes: [UInt8]) -> Bool {
+        if isUTF16(bytes) { return true }  // the byte search cannot see UTF-16 text: let the parser decide
         if contains(bytes, "AWSTemplateFormatVersion") { return true }
         return contains(bytes, "Resources") && (contains(bytes, "AWS::") || contains(bytes, "Custom::"))
     }
@@ -34,7 +35,13 @@ enum TemplateDetection {
     /// For a file that does not parse: does it still look like a broken template (so the syntax error
     /// is reported) rather than some other broken file (skipped)?
     static func looksLikeBrokenTemplate(_ bytes: [UInt8]) -> Bool {
-        contains(bytes, "AWSTemplateFormatVersion") || (contains(bytes, "Resources") && contains(bytes, "Type"))
+        if isUTF16(bytes) { return true }
+        return contains(bytes, "AWSTemplateFormatVersion") || (contains(bytes, "Resources") && contains(bytes, "Type"))
+    }
+
+    /// A UTF-16 byte order mark (libyaml reads UTF-16 with a BOM).
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
     }
 
     /// Substring search on bytes (glibc's `memmem` is not exported to Swift without _GNU_SOURCE).
