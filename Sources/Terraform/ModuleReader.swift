@@ -21,7 +21,11 @@ final class ModuleReader: @unchecked Sendable {
     /// The configuration files of a directory, or nil when it has none.
     static func configurationFiles(in directory: String) -> [String]? {
         guard case .success(let names) = FileSystem.list(directory) else { return nil }
-        let files = names.filter { isConfigurationFile($0) && FileSystem.kind(Path.join(directory, $0), followLinks: true) == .regular }
+        // Anything but a directory is kept, so a FIFO or a looping link is reported when read, not skipped.
+        let files = names.filter { name in
+            guard isConfigurationFile(name), let kind = FileSystem.kind(Path.join(directory, name)) else { return false }
+            return kind == .symlink ? FileSystem.kind(Path.join(directory, name), followLinks: true) != .directory : kind != .directory
+        }
         return files.isEmpty ? nil : files
     }
 
@@ -43,7 +47,7 @@ final class ModuleReader: @unchecked Sendable {
             switch readFile(path) {
             case .success(let b): bytes = b
             case .failure(let e):
-                config.diagnostics.append(.error("cannot read \(path): \(e.message)", at: nil))
+                config.diagnostics.append(.error("cannot read \(path): \(e.message)", at: SourceRange(file: path, at: .start)))
                 continue
             }
             bytesRead += bytes.count

@@ -38,7 +38,27 @@ public enum TerraformLoader {
                 if target != dir { called.insert(target) }
             }
         }
-        let roots = normalized.filter { !called.contains($0) }
+        var roots = normalized.filter { !called.contains($0) }
+        // Modules that only call each other in a cycle have no root: load the first of each as one,
+        // so the cycle is reported and their resources are still checked.
+        let scanned = Set(normalized)
+        var reached = Set<String>()
+        func reach(_ start: String) {
+            var pending = [start]  // a worklist, not recursion: call chains can be long
+            while let dir = pending.popLast() {
+                guard reached.insert(dir).inserted else { continue }
+                for call in context.reader.module(at: dir).moduleCalls {
+                    guard let source = call.source, source.hasPrefix("./") || source.hasPrefix("../") else { continue }
+                    let target = Path.normalize(Path.join(dir, source))
+                    if scanned.contains(target) { pending.append(target) }
+                }
+            }
+        }
+        roots.forEach(reach)
+        for dir in normalized where !reached.contains(dir) {
+            roots.append(dir)
+            reach(dir)
+        }
         var graph = ResourceGraph()
         let evaluator = Evaluator(context: context)
         for root in roots {
