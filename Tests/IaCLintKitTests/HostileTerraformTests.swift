@@ -70,21 +70,36 @@ final class HostileTerraformTests: HostileTestCase {
               stage_name    = file("../../outside/secret.txt")
               description   = templatefile("/etc/passwd", {})
             }
+            resource "aws_api_gateway_stage" "pipe" {
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+              stage_name    = file("${path.module}/pipe")
+            }
 
             """)
         addNeighbour("scan/neighbour/main.tf")
+        XCTAssertEqual(mkfifo(path("scan/files/pipe"), 0o644), 0)  // inside the root, but a read would block
         let result = lint(in: "scan")
-        for name in ["zero", "escape"] {
+        for name in ["zero", "escape", "pipe"] {
             guard let stage = result.graph.resources.first(where: { $0.address == "aws_api_gateway_stage.\(name)" }) else {
                 XCTFail("stage \(name) missing"); continue
             }
-            for attribute in ["stage_name", "description"] {
+            for attribute in name == "pipe" ? ["stage_name"] : ["stage_name", "description"] {
                 guard case .unknown? = stage.attributes[attribute]?.kind else {
                     XCTFail("\(name).\(attribute) must stay unknown (not read), got \(String(describing: stage.attributes[attribute]?.kind))"); continue
                 }
             }
         }
         XCTAssertFalse(String(describing: result.graph.resources).contains("s3cr3t"))
+        // Each refusal is a located note, so a user sees why the value is unknown.
+        let notes = result.notes.map { "\($0.range?.description ?? "-") \($0.message)" }
+        for expected in ["files/main.tf:4:19 file(\"/dev/zero\") is outside the scanned directory",
+                         "files/main.tf:5:19 templatefile(\"/dev/zero\") is outside the scanned directory",
+                         "files/main.tf:16:19 file(\"./pipe\") is not a regular file",
+                         "files/main.tf:10:19 file(\"../../outside/secret.txt\") is outside the scanned directory",
+                         "files/main.tf:11:19 templatefile(\"/etc/passwd\") is outside the scanned directory"] {
+            XCTAssertTrue(notes.contains { $0.hasPrefix(expected) }, "missing note \(expected) in \(notes)")
+        }
         assertNeighbourChecked(result, "neighbour/main.tf")
     }
 }
