@@ -55,6 +55,30 @@ final class HostileTerraformTests: HostileTestCase {
         assertNeighbourChecked(result)
     }
 
+    func testNestedForExpressionsThatMultiplyAreBounded() {
+        // 100,000 × 100,000 elements: each `for` is under the per-expression cap; the load-wide budget stops it.
+        write("nested/main.tf", """
+            locals {
+              big = [for i in range(100000) : [for j in range(100000) : j]]
+              txt = <<-EOT
+                %{ for i in range(100000) }%{ for j in range(100000) }${j}%{ endfor }%{ endfor }
+              EOT
+            }
+            resource "aws_api_gateway_stage" "nested" {
+              for_each      = toset(flatten(local.big))
+              rest_api_id   = "abc123"
+              deployment_id = "d1"
+              stage_name    = local.txt
+            }
+
+            """)
+        addNeighbour()
+        let result = lint(seconds: 120)
+        XCTAssertFalse(result.hadInputErrors, describe(result))
+        XCTAssertEqual(result.graph.resources.filter { $0.address.hasPrefix("aws_api_gateway_stage.nested") }.count, 1)
+        assertNeighbourChecked(result)
+    }
+
     func testFileAndTemplatefileOnDevicesAndOutsideTheRoot() {
         write("outside/secret.txt", "s3cr3t")
         write("scan/files/main.tf", """
