@@ -18,6 +18,12 @@ enum TemplateDetection {
     /// `Resources:` (with such a type) starting a line is enough; a file that only mentions these
     /// words (an indented document, a template inside a block scalar) is parsed to decide.
     static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
+        // The byte scan cannot read UTF-16 text: let the parser (which transcodes it) decide.
+        if isUTF16(bytes) {
+            let parsed = YAMLReader.parse(bytes, path: "")
+            if let root = parsed.root { return isTemplateRoot(root) }
+            return parsed.hasErrors
+        }
         let verdict: Bool? = bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { i = 3 }
@@ -167,4 +173,8 @@ enum TemplateDetection {
         return false
     }
 
+    /// A UTF-16 byte order mark (the YAML reader transcodes UTF-16 with a BOM).
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    }
 }

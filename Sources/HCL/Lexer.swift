@@ -165,7 +165,7 @@ struct Lexer {
     @inline(__always)
     mutating func position(_ offset: Int) -> SourcePosition {
         let o = min(offset, count)
-        if o < cursorOffset { return slowPosition(o) }
+        if o < cursorOffset { return lookBack(o) }
         if o >= nextLineStart { advanceLine(to: o) }
         let column: Int
         if allASCII {
@@ -200,16 +200,32 @@ struct Lexer {
         return column
     }
 
-    /// Position by rescanning from the start (rare: error paths that look back).
+    /// A position behind the cursor (error ranges that look back). On the cursor's line it counts
+    /// from the cursor; rescanning from the file start here made binary files quadratic.
+    private func lookBack(_ offset: Int) -> SourcePosition {
+        let target = max(0, offset)
+        guard target >= currentLineStart else { return slowPosition(target) }
+        if allASCII { return SourcePosition(line: cursorLineIndex + 1, column: target - currentLineStart + 1, offset: target) }
+        var from = cursorColumnOffset, column = cursorColumn
+        while from > target { from -= 1; if buffer[from] & 0xC0 != 0x80 { column -= 1 } }
+        while from < target { if buffer[from] & 0xC0 != 0x80 { column += 1 }; from += 1 }
+        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: target)
+    }
+
+    /// Position on an earlier line: the line from the line table, the column counted on that line.
     private func slowPosition(_ offset: Int) -> SourcePosition {
-        var line = 1, column = 1, o = 0
         let end = min(max(0, offset), count)
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= end { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1, o = lineStarts.isEmpty ? 0 : lineStarts[lo]
         while o < end {
-            let b = buffer[o]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if buffer[o] & 0xC0 != 0x80 { column += 1 }
             o += 1
         }
-        return SourcePosition(line: line, column: column, offset: end)
+        return SourcePosition(line: lo + 1, column: column, offset: end)
     }
 
     private func slowRange(_ start: Int, _ end: Int) -> SourceRange {
@@ -363,8 +379,9 @@ struct Lexer {
     }
 
     private mutating func invalidCharacter(_ i: Int, _ length: Int, _ detail: String) {
-        error("invalid character", i, i + length, detail: detail)
-        emit(.invalid, i, i + length)
+        let r = range(i, i + length)  // once: the token and the error share it
+        diagnostics.append(.error("invalid character", at: r, detail: detail))
+        tokens.append(Token(kind: .invalid, start: r.start, end: r.end))
         index = i + length
     }
 

@@ -96,6 +96,10 @@ final class Evaluator {
     }
 
     private func evaluateFor(_ f: ForExpression, _ s: EvalScope) -> Value {
+        // Spent: do not even build the collection (an inner `range(100000)` per outer element).
+        guard context.iterationBudget > 0 else {
+            return Value.unknown(.limit, "for expressions over more than \(LoadContext.maximumTotalIterations) elements in all", range: f.range)
+        }
         let collection = evaluate(f.collection, s)
         if collection.isUnknown { return Value(collection.kind, range: f.range, references: collection.references) }
         if collection.isNull { return Value.unknown(.invalid, "for expression over null", range: f.range) }
@@ -104,6 +108,10 @@ final class Evaluator {
         }
         guard pairs.count <= Evaluator.maximumIterations else {
             return Value.unknown(.limit, "for expression over more than \(Evaluator.maximumIterations) elements", range: f.range)
+        }
+        context.iterationBudget -= pairs.count
+        guard context.iterationBudget >= 0 else {
+            return Value.unknown(.limit, "for expressions over more than \(LoadContext.maximumTotalIterations) elements in all", range: f.range)
         }
         var inner = s
         var items: [Value] = []

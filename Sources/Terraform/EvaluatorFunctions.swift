@@ -69,7 +69,8 @@ extension Evaluator {
                     return Value.unknown(.invalid, "jsondecode: \(parsed.diagnostics.first?.message ?? "invalid JSON")", range: range)
                 }
                 return doc.root.toValue(ranges: false).withRange(range)
-            })
+            },
+            note: { [unowned self] message, range in self.context.note(message, at: range) })
     }
 
     private func renderTemplateFile(_ bytes: [UInt8], path: String, variables: Value, range: SourceRange, scope: EvalScope) -> Value {

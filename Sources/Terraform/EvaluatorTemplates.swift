@@ -51,11 +51,20 @@ extension Evaluator {
                 if b { render(d.thenParts, s, into: &text, references: &references, unknown: &unknown) }
                 else if let e = d.elseParts { render(e, s, into: &text, references: &references, unknown: &unknown) }
             case .forDirective(let d):
+                guard context.iterationBudget > 0 else {
+                    if unknown == nil { unknown = Value.unknown(.limit, "%{for} over more than \(LoadContext.maximumTotalIterations) elements in all", range: d.collection.range) }
+                    continue
+                }
                 let c = evaluate(d.collection, s)
                 references = mergeReferences(references, c.references)
                 if c.isUnknown { if unknown == nil { unknown = c }; continue }
                 guard let pairs = iterationPairs(c), pairs.count <= Evaluator.maximumIterations else {
                     if unknown == nil { unknown = Value.unknown(.invalid, "%{for} needs a collection", range: d.collection.range) }
+                    continue
+                }
+                context.iterationBudget -= pairs.count
+                guard context.iterationBudget >= 0 else {
+                    if unknown == nil { unknown = Value.unknown(.limit, "%{for} over more than \(LoadContext.maximumTotalIterations) elements in all", range: d.collection.range) }
                     continue
                 }
                 var inner = s

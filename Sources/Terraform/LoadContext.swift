@@ -15,6 +15,10 @@ final class LoadContext {
     /// Evaluation steps left; when it runs out, the rest evaluates to unknown (limit).
     var stepBudget = LoadContext.stepBudgetPerRoot
     static let stepBudgetPerRoot = 20_000_000
+    /// Elements all `for` expressions of the load may still iterate. Nested `for`s multiply (100,000 ×
+    /// 100,000 ran for minutes and gigabytes within the step budget); past this they are unknown (limit).
+    var iterationBudget = LoadContext.maximumTotalIterations
+    static let maximumTotalIterations = 1_000_000
     /// Module directories whose parse diagnostics were already reported.
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.

@@ -315,8 +315,9 @@ extension Evaluator {
             return .unavailable(Value.unknown(.external, "module.\(call.name) outside the scanned directory", range: call.headerRange))
         }
         guard context.reader.configurationFiles(in: dir) != nil else {
-            context.diagnostics.append(Diagnostic(severity: .warning, message: "module \(call.name): no .tf files in \(dir); its resources are not checked",
-                                                  range: call.sourceRange ?? call.headerRange))
+            // An error, not a note: the module's resources cannot be checked, and Terraform fails the same way.
+            context.diagnostics.append(.error("module \(call.name): no .tf files in \(dir); its resources are not checked",
+                                              at: call.sourceRange ?? call.headerRange))
             return .unavailable(Value.unknown(.invalid, "module.\(call.name): directory \(dir) not found", range: call.headerRange))
         }
         if parent.chain.contains(dir) {

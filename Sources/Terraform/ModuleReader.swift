@@ -52,8 +52,13 @@ final class ModuleReader: @unchecked Sendable {
         if let cached = configurationFileCache[directory] { return cached }
         var result: [String]? = nil
         if let names = listing(directory) {
-            // Names only: a directory named `x.tf` is rare and is skipped when reading fails.
-            let files = names.filter { isConfigurationFileName($0) }
+            // Anything but a directory is kept, so a FIFO or a looping link is reported when read,
+            // not skipped.
+            let dir = absolute(directory)
+            let files = names.filter { name in
+                guard isConfigurationFileName(name), let kind = FileSystem.kind(Path.join(dir, name)) else { return false }
+                return kind == .symlink ? FileSystem.kind(Path.join(dir, name), followLinks: true) != .directory : kind != .directory
+            }
             result = files.isEmpty ? nil : files
         }
         configurationFileCache[directory] = result
@@ -102,7 +107,6 @@ final class ModuleReader: @unchecked Sendable {
             switch readFile(path) {
             case .success(let b): bytes = b
             case .failure(let e):
-                if FileSystem.kind(Path.join(workingDirectory, path), followLinks: true) == .directory { continue }
                 config.diagnostics.append(.error("cannot read \(path): \(e.message)", at: SourceRange(file: path, at: .start)))
                 continue
             }

@@ -57,7 +57,28 @@ public enum TerraformLoader {
                 if target != config.directory { called.insert(target) }
             }
         }
-        let roots = normalized.filter { !called.contains($0) }
+        var roots = normalized.filter { !called.contains($0) }
+        // Modules that only call each other in a cycle have no root: load the first of each as one,
+        // so the cycle is reported and their resources are still checked.
+        var byDirectory: [String: ModuleConfiguration] = [:]
+        for config in modules { byDirectory[config.directory] = config }
+        var reached = Set<String>()
+        func reach(_ start: String) {
+            var pending = [start]  // a worklist, not recursion: call chains can be long
+            while let dir = pending.popLast() {
+                guard reached.insert(dir).inserted, let config = byDirectory[dir] else { continue }
+                for call in config.moduleCalls {
+                    guard let source = call.source, source.hasPrefix("./") || source.hasPrefix("../") else { continue }
+                    let target = Path.normalize(Path.join(dir, source))
+                    if byDirectory[target] != nil { pending.append(target) }
+                }
+            }
+        }
+        roots.forEach(reach)
+        for dir in normalized where !reached.contains(dir) {
+            roots.append(dir)
+            reach(dir)
+        }
 
         // Roots are independent configurations: evaluate groups of them in parallel, each group with
         // its own context over the shared (read-only) parsed modules, and join in root order so the

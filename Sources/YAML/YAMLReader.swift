@@ -10,11 +10,31 @@ public enum YAMLReader {
     /// the error are still returned.
     public static func parse(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> YAMLDocumentResult {
         if bytes.isEmpty { return YAMLDocumentResult(documents: [], diagnostics: []) }
+        // YAML allows UTF-16 with a BOM; positions are reported in the UTF-8 transcoding (as for JSON).
+        if let utf8 = transcodedUTF16(bytes) { return parse(utf8, path: path, limits: limits) }
         return bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(path: path, bytes: buffer, limits: limits)
             return builder.run()
         }
     }
+}
+
+/// UTF-8 for a UTF-16 text with a byte order mark (unpaired surrogates become U+FFFD); nil otherwise.
+private func transcodedUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+    guard bytes.count >= 2 else { return nil }
+    let littleEndian: Bool
+    if bytes[0] == 0xFF && bytes[1] == 0xFE { littleEndian = true }
+    else if bytes[0] == 0xFE && bytes[1] == 0xFF { littleEndian = false }
+    else { return nil }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var i = 2
+    while i + 1 < bytes.count {
+        let (low, high) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+        units.append(UInt16(high) << 8 | UInt16(low))
+        i += 2
+    }
+    return Array(String(decoding: units, as: UTF16.self).utf8)
 }
 
 /// One open sequence or mapping while its events arrive.
@@ -48,6 +68,8 @@ private struct TreeBuilder {
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var nodeCount = 0
     let scratch = ScratchStack<YAMLNode>()
+    /// Whether an alias was expanded, so the size error can say why the file is so large.
+    var expandedAlias = false
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.path = path
@@ -162,6 +184,7 @@ private struct TreeBuilder {
                 return false
             }
             nodeCount += target.size
+            expandedAlias = true
             if nodeCount > limits.maxNodes { return reportNodeBudget(at: range) }
             var isMergeKey = false
             if target.node.tag == nil, case .scalar("<<", .plain) = target.node.kind { isMergeKey = true }
@@ -194,7 +217,9 @@ private struct TreeBuilder {
     private mutating func reportNodeBudget(at range: SourceRange) -> Bool {
         diagnostics.append(.error("YAML expands to more than \(limits.maxNodes) nodes",
                                   at: range,
-                                  detail: "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."))
+                                  detail: expandedAlias
+                                      ? "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."
+                                      : "The file is too large to check; iaclint stops reading it here."))
         return false
     }
 

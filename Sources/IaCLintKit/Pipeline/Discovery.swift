@@ -95,7 +95,9 @@ private struct Walker {
             var realChild = Path.join(real, name)
             if kind == .symlink {
                 guard let target = FileSystem.realPath(child), let targetKind = FileSystem.kind(target, followLinks: true) else {
-                    continue  // dangling or looping link: nothing to read
+                    // Dangling or looping: an input file that can never be read is reported by its front end.
+                    if let input = InputKind(fileName: name) { add(absolute: child, real: child, kind: input, explicit: false) }
+                    continue
                 }
                 if !followSymlinks && !Path.isInside(target, root: currentRoot) { continue }
                 kind = targetKind

@@ -120,9 +120,11 @@ func readConfinedFile(_ arg: Value, _ name: String, _ ctx: FunctionContext) -> R
     let absolute = Path.normalize(Path.join(ctx.workingDirectory, full))
     let resolved = FileSystem.realPath(absolute) ?? absolute
     guard Path.isInside(absolute, root: ctx.scanRoot), Path.isInside(resolved, root: ctx.scanRoot) else {
+        ctx.note?("\(name)(\"\(p)\") is outside the scanned directory; not read, its value is unknown", ctx.range)
         return .failure(UnknownFailure(value: Value.unknown(.external, range: ctx.range).detailed("\(name)(\"\(p)\") is outside the scanned directory; not read")))
     }
     guard FileSystem.kind(resolved, followLinks: true) == .regular else {
+        ctx.note?("\(name)(\"\(p)\") is not a regular file; not read, its value is unknown", ctx.range)
         return .failure(UnknownFailure(value: Value.unknown(.external, range: ctx.range).detailed("\(name)(\"\(p)\") is not a regular file; not read")))
     }
     switch ctx.readFile(full) {

@@ -18,6 +18,8 @@ struct FunctionContext {
     var renderTemplate: ((_ text: [UInt8], _ path: String, _ variables: Value) -> Value)?
     /// Decodes JSON text into a value (for `jsondecode`).
     var decodeJSON: ((_ text: String, _ range: SourceRange?) -> Value)?
+    /// Reports a located note (a file the call was not allowed to read).
+    var note: ((_ message: String, _ range: SourceRange?) -> Void)?
 }
 
 /// A failed call: unknown with the reason, never a crash.
