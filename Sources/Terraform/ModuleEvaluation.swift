@@ -311,7 +311,9 @@ extension Evaluator {
         }
         guard let dir = directory else { return .unavailable(Value.unknown(.invalid, "module \(call.name)")) }
         guard context.isInsideScanRoot(dir) else {
-            context.note("module \(call.name) source \(source) is outside the scanned directory; not read", at: call.sourceRange ?? call.headerRange)
+            // An error: the module's stages would otherwise go unchecked without a word.
+            context.diagnostics.append(.error("module \(call.name): source \(source) is outside the scanned directory, so its resources are not checked; check a directory that contains both (such as the repository root)",
+                                              at: call.sourceRange ?? call.headerRange))
             return .unavailable(Value.unknown(.external, "module.\(call.name) outside the scanned directory", range: call.headerRange))
         }
         guard context.reader.configurationFiles(in: dir) != nil else {
