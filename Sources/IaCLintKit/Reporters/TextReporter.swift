@@ -62,26 +62,55 @@ public struct TextReporter: Reporter {
         return out
     }
 
+    /// Widest excerpt shown, in bytes: minified JSON plans are one line of megabytes, and a finding
+    /// there shows a window around its range, with `…` where the line goes on.
+    static let maximumExcerptBytes = 160
+
     /// The first line of the range with a `^~~~` underline below it.
     func excerpt(_ range: SourceRange, _ source: SourceFile) -> String {
         let lineNumber = range.start.line
         guard lineNumber >= 1, lineNumber <= source.lineCount else { return "" }
-        let line = source.line(lineNumber)
+        let bytes = source.bytes
+        let lineStart = source.lineStarts[lineNumber - 1]
+        var lineEnd = lineNumber < source.lineCount ? source.lineStarts[lineNumber] - 1 : bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let startOffset = byteOffset(of: range.start, lineStart: lineStart, lineEnd: lineEnd, bytes)
+        let endOffset = range.end.line == lineNumber
+            ? max(byteOffset(of: range.end, lineStart: lineStart, lineEnd: lineEnd, bytes), startOffset) : lineEnd
+        var from = lineStart, to = lineEnd
+        if lineEnd - lineStart > Self.maximumExcerptBytes {
+            from = max(lineStart, startOffset - 40)
+            to = min(lineEnd, from + Self.maximumExcerptBytes)
+            while from > lineStart, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+            while to < lineEnd, bytes[to] & 0xC0 == 0x80 { to += 1 }
+        }
+        let lead = from > lineStart ? "…" : "", trail = to < lineEnd ? "…" : ""
         let gutter = String(lineNumber)
         let pad = String(repeating: " ", count: gutter.count)
-        let scalars = Array(line.unicodeScalars)
-        let startIndex = min(max(range.start.column - 1, 0), scalars.count)
-        let endIndex: Int
-        if range.end.line == lineNumber {
-            endIndex = min(max(range.end.column - 1, startIndex), scalars.count)
-        } else {
-            endIndex = scalars.count
-        }
         // Keep tabs so the underline lines up with the excerpt whatever the tab width.
-        var marker = String(String.UnicodeScalarView(scalars[0..<startIndex].map { $0 == "\t" ? "\t" : " " }))
-        let width = max(1, endIndex - startIndex)
-        marker += "^" + String(repeating: "~", count: width - 1)
-        return " \(pad) |\n \(gutter) | \(line)\n \(pad) | " + paint(marker, Style.underline) + "\n"
+        var marker = lead.isEmpty ? "" : " "
+        for i in from..<min(startOffset, to) where bytes[i] & 0xC0 != 0x80 {
+            marker += bytes[i] == UInt8(ascii: "\t") ? "\t" : " "
+        }
+        var width = 0
+        for i in startOffset..<min(max(endOffset, startOffset), to) where bytes[i] & 0xC0 != 0x80 { width += 1 }
+        marker += "^" + String(repeating: "~", count: max(1, width) - 1)
+        let text = lead + String(decoding: bytes[from..<to], as: UTF8.self) + trail
+        return " \(pad) |\n \(gutter) | \(text)\n \(pad) | " + paint(marker, Style.underline) + "\n"
+    }
+
+    /// The byte offset of a position on its line: its own offset when that agrees with its column
+    /// (checked in constant time for ASCII text), else counted from the column.
+    private func byteOffset(of position: SourcePosition, lineStart: Int, lineEnd: Int, _ bytes: [UInt8]) -> Int {
+        let column = max(position.column, 1)
+        if position.offset - lineStart == column - 1, position.offset <= lineEnd { return position.offset }
+        var offset = lineStart, scalars = 1
+        while offset < lineEnd, scalars < column {
+            offset += 1
+            while offset < lineEnd, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        return offset
     }
 
     private func style(_ severity: Severity) -> String {
