@@ -2,6 +2,7 @@
 // line-independent fingerprints, so only new findings are reported and fail the run.
 
 import IaCLintCore
+import PositionedJSON
 
 public struct BaselineEntry: Hashable, Sendable {
     public var fingerprint: String
@@ -65,19 +66,20 @@ public struct Baseline: Sendable {
     }
 
     public static func parse(_ bytes: [UInt8], path: String) -> Result<Baseline, FileError> {
-        let root: JSONValue
-        switch JSONReader.parse(bytes) {
-        case .failure(let error): return .failure(FileError(path: path, message: "\(error.line):\(error.column): not a baseline file: \(error.message)"))
-        case .success(let value): root = value
+        let parsed = JSONReader.parse(bytes, path: path)
+        guard let root = parsed.document?.root else {
+            let error = parsed.diagnostics.first
+            let location = error?.range.map { "\($0.start.line):\($0.start.column): " } ?? ""
+            return .failure(FileError(path: path, message: "\(location)not a baseline file: \(error?.message ?? "not JSON")"))
         }
-        guard root["version"]?.intValue == formatVersion else {
+        guard root["version"]?.numberValue == Double(formatVersion) else {
             return .failure(FileError(path: path, message: "not an iaclint baseline of version \(formatVersion) (missing or different \"version\")"))
         }
-        guard let items = root["findings"]?.arrayValue else {
+        guard let list = root["findings"], list.kind == .array else {
             return .failure(FileError(path: path, message: "baseline has no \"findings\" list"))
         }
         var entries: [BaselineEntry] = []
-        for (i, item) in items.enumerated() {
+        for (i, item) in list.elements.enumerated() {
             guard let fingerprint = item["fingerprint"]?.stringValue, let rule = item["rule"]?.stringValue else {
                 return .failure(FileError(path: path, message: "baseline entry \(i + 1) lacks \"fingerprint\" or \"rule\""))
             }
