@@ -23,7 +23,9 @@ struct PlanGraphBuilder {
                 matched.insert(c)
             }
         }
-        result.sources.reserveCapacity(document.declared.count + document.changes.count - matched.count)
+        let expected = document.declared.count + document.changes.count - matched.count
+        result.sources.reserveCapacity(expected)
+        result.graph.reserveCapacity(expected)  // a 100 MB plan otherwise regrows both indexes step by step
         var configAddresses: [String: String] = [:]
         var moduleCallsByPath: [String: [RelatedLocation]] = [:]
 
