@@ -18,7 +18,7 @@ func runCloudFormationBenchmark(_ arguments: [String]) -> Int32 {
     let roots = args.isEmpty ? ["../shared/corpus/cfn", "../shared/corpus/sam"] : args
     var yaml: [(String, [UInt8])] = [], json: [(String, [UInt8])] = []
     for root in roots {
-        for path in benchFiles(under: root) {
+        for path in BenchFiles.under(root) {
             guard case .success(let bytes) = FileSystem.read(path), CloudFormationLoader.isTemplate(bytes, path: path) else { continue }
             if path.hasSuffix(".json") { json.append((path, bytes)) } else { yaml.append((path, bytes)) }
         }
@@ -63,24 +63,6 @@ func runCloudFormationBenchmark(_ arguments: [String]) -> Int32 {
     return 0
 }
 
-private func benchFiles(under root: String) -> [String] {
-    var out: [String] = []
-    var pending = [root]
-    while let dir = pending.popLast() {
-        guard case .success(let names) = FileSystem.list(dir) else { continue }
-        for name in names {
-            let path = Path.join(dir, name)
-            switch FileSystem.kind(path) {
-            case .directory: pending.append(path)
-            case .regular:
-                let lower = name.lowercased()
-                if [".yaml", ".yml", ".json", ".template"].contains(where: { lower.hasSuffix($0) }) { out.append(path) }
-            default: break
-            }
-        }
-    }
-    return out.sorted()
-}
 
 /// Median CPU time of the calling thread over 5 runs: on a shared machine, wall time measures the
 /// other tenants too, while "MB/s on one core" is about the CPU this work needs.

@@ -16,7 +16,7 @@ func runRulesBenchmark(_ args: [String]) -> Int32 {
     let roots = args.dropFirst(args.first.flatMap { Int($0) } == nil ? 0 : 1)
     var corpus = ResourceGraph()
     for root in roots.isEmpty ? ["../shared/corpus/cfn", "../shared/corpus/sam"] : Array(roots) {
-        for path in rulesBenchFiles(under: root) {
+        for path in BenchFiles.under(root) {
             guard case .success(let bytes) = FileSystem.read(path), CloudFormationLoader.isTemplate(bytes, path: path) else { continue }
             corpus.merge(CloudFormationLoader.load(bytes, path: path))
         }
@@ -86,21 +86,3 @@ private func processCPUSeconds() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-private func rulesBenchFiles(under root: String) -> [String] {
-    var out: [String] = []
-    var pending = [root]
-    while let dir = pending.popLast() {
-        guard case .success(let names) = FileSystem.list(dir) else { continue }
-        for name in names {
-            let path = Path.join(dir, name)
-            switch FileSystem.kind(path) {
-            case .directory: pending.append(path)
-            case .regular:
-                let lower = name.lowercased()
-                if [".yaml", ".yml", ".json", ".template"].contains(where: { lower.hasSuffix($0) }) { out.append(path) }
-            default: break
-            }
-        }
-    }
-    return out.sorted()
-}
