@@ -19,9 +19,11 @@ public enum Linter {
         var result = LintResult()
         var diagnostics = discovery.diagnostics
 
+        let suppressionSources = SuppressionSources(only: reportOnly)
+
         // Templates and plans: one file each, read and parsed on every core.
         let structured = files.filter { $0.kind == .structured }
-        let outcomes = structured.parallelMap { StructuredInput.load($0) }
+        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources) }
         var templates = ResourceGraph()
         var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
         for (file, outcome) in zip(structured, outcomes) {
@@ -48,7 +50,11 @@ public enum Linter {
             varFiles: request.terraformVarFiles,
             environment: request.environment ?? ProcessEnvironment.all(),
             scanRoot: discovery.roots.isEmpty ? cwd : commonAncestor(discovery.roots),
-            fileReader: { path in FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path)) },
+            fileReader: { path in
+                let read = FileSystem.read(path.hasPrefix("/") ? path : Path.join(cwd, path))
+                if case .success(let bytes) = read { suppressionSources.note(path, bytes) }
+                return read
+            },
             workingDirectory: cwd)
         let terraform = terraformDirectories.isEmpty ? ResourceGraph()
             : TerraformLoader.load(directories: terraformDirectories, options: options)
@@ -72,7 +78,8 @@ public enum Linter {
             findings = findings.filter { $0.range.map { only.contains($0.file) } ?? false }
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
         }
-        result.sources = readSources(for: findings, workingDirectory: cwd)
+        result.sources = suppressionSources.all
+        result.sources.merge(readSources(for: findings, workingDirectory: cwd, known: result.sources)) { known, _ in known }
         result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sorted()
         return result
     }
@@ -148,10 +155,11 @@ public enum Linter {
                        discriminator: diagnostic.message)
     }
 
-    static func readSources(for findings: [Finding], workingDirectory cwd: String) -> [String: SourceFile] {
+    /// Files the findings point into that the pipeline did not keep already.
+    static func readSources(for findings: [Finding], workingDirectory cwd: String, known: [String: SourceFile] = [:]) -> [String: SourceFile] {
         var sources: [String: SourceFile] = [:]
         for finding in findings {
-            guard let file = finding.range?.file, sources[file] == nil else { continue }
+            guard let file = finding.range?.file, sources[file] == nil, known[file] == nil else { continue }
             let absolute = file.hasPrefix("/") ? file : Path.join(cwd, file)
             if case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) {
                 sources[file] = SourceFile(path: file, bytes: bytes)

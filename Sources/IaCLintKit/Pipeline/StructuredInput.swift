@@ -11,11 +11,12 @@ enum StructuredInput: Sendable {
     case other
     case unreadable(Diagnostic)
 
-    static func load(_ file: DiscoveredFile) -> StructuredInput {
+    static func load(_ file: DiscoveredFile, reading suppressions: SuppressionSources) -> StructuredInput {
         switch FileSystem.read(file.absolutePath) {
         case .failure(let error):
             return .unreadable(.error(error.message, at: SourceRange(file: file.path, at: .start)))
         case .success(let bytes):
+            suppressions.note(file.path, bytes)
             if TerraformPlanLoader.isPlan(bytes) {
                 return .plan(TerraformPlanLoader.load(bytes, path: file.path))
             }

@@ -53,8 +53,7 @@ public enum CheckRunner {
             }
         }
 
-        var result = lint(request)
-        addSuppressionSources(to: &result, paths: paths, cwd: cwd)
+        let result = lint(request)
         let repositoryRoot = ConfigurationReader.repositoryRoot(from: paths[0])
         var (report, _) = buildReport(result, config: config, baseline: nil, baselinePath: "", knownRules: knownRules,
                                       showSuppressed: options.showSuppressed, tool: tool, workingDirectory: cwd,
@@ -114,22 +113,6 @@ public enum CheckRunner {
                             rules: allRules, sources: result.sources, filesChecked: result.filesChecked,
                             workingDirectory: workingDirectory, repositoryRoot: repositoryRoot)
         return (report, outcome)
-    }
-
-    /// The pipeline reads only files with findings; suppressions that match nothing can sit in any
-    /// file declaring resources, so those are read too (only the given ones when files were named).
-    static func addSuppressionSources(to result: inout LintResult, paths: [String], cwd: String) {
-        let givenFiles = Set(paths.filter { FileSystem.kind($0, followLinks: true) == .regular }
-            .map { displayPath(absolute($0, cwd), cwd) })
-        var seen = Set(result.sources.keys)
-        for resource in result.graph.resources {
-            guard let file = resource.range?.file, seen.insert(file).inserted else { continue }
-            guard givenFiles.isEmpty || givenFiles.contains(file) else { continue }
-            guard SuppressionComment.syntax(of: file) != .none,
-                  case .success(let bytes) = FileSystem.read(absolute(file, cwd)),
-                  SuppressionComment.contains(bytes, Array("iaclint:ignore".utf8)) else { continue }
-            result.sources[file] = SourceFile(path: file, bytes: bytes)
-        }
     }
 
     /// 2 for input errors, 1 when a reported finding reaches the failure level, else 0.
