@@ -9,7 +9,7 @@ public enum HCLParser {
         let source = SourceFile(path: path, bytes: bytes)
         let lexed = HCLLexer.tokenize(source)
         let (body, parserDiagnostics) = bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, buffer: buffer, path: path, quietAtEndOfFile: lexed.endsUnterminated)
+            var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
             let body = parser.parseFile()
             return (body, parser.diagnostics)
         }
@@ -37,7 +37,7 @@ public enum HCLParser {
     public static func parseExpression(in source: SourceFile, from: Int, to: Int) -> (expression: Expression, diagnostics: [Diagnostic]) {
         let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: false)
         let (expression, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, buffer: buffer, path: source.path, quietAtEndOfFile: lexed.endsUnterminated)
+            var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
             let expression = parser.parseStandaloneExpression()
             return (expression, parser.diagnostics)
         }
@@ -57,7 +57,7 @@ public enum HCLParser {
     public static func parseTemplate(in source: SourceFile, from: Int, to: Int) -> (template: Template, diagnostics: [Diagnostic]) {
         let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: true)
         let (template, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, buffer: buffer, path: source.path, quietAtEndOfFile: lexed.endsUnterminated)
+            var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
             let template = parser.parseStandaloneTemplate()
             return (template, parser.diagnostics)
         }

@@ -24,9 +24,8 @@ public enum HCLLexer {
     }
 
     static func tokenize(_ source: SourceFile, range: Range<Int>?, template: Bool) -> LexedFile {
-        let path = source.path
         return source.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer: buffer, path: path, lineStarts: source.lineStarts, range: range, template: template)
+            var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
             lexer.run()
             return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
                              diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
@@ -49,7 +48,7 @@ private enum Frame {
 struct Lexer {
     let buffer: UnsafeBufferPointer<UInt8>
     let count: Int
-    let path: String
+    let fileID: SourceFileID
     var index = 0
     var tokens: [Token] = []
     var comments: [Comment] = []
@@ -82,12 +81,12 @@ struct Lexer {
 
     /// `range` limits scanning to part of the buffer (offsets stay those of the whole file);
     /// `template` starts in standalone template mode (text, `${}` and `%{}`, no quotes or escapes).
-    init(buffer: UnsafeBufferPointer<UInt8>, path: String, lineStarts: [Int], range: Range<Int>? = nil, template: Bool = false) {
+    init(buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, lineStarts: [Int], range: Range<Int>? = nil, template: Bool = false) {
         self.buffer = buffer
         let lower = min(max(0, range?.lowerBound ?? 0), buffer.count)
         self.count = min(max(lower, range?.upperBound ?? buffer.count), buffer.count)
         self.index = lower
-        self.path = path
+        self.fileID = fileID
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
         nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
         tokens.reserveCapacity((count - lower) / 5 + 16)
@@ -135,12 +134,12 @@ struct Lexer {
             case .sequence(let open):
                 endsUnterminated = true
                 if let t = token(open) {
-                    diagnostics.append(.error("unterminated template sequence; expected '}'", at: t.range(in: path)))
+                    diagnostics.append(.error("unterminated template sequence; expected '}'", at: t.range(in: fileID)))
                 }
             case .quoted(let open):
                 endsUnterminated = true
                 if let t = token(open) {
-                    diagnostics.append(.error("unterminated string", at: SourceRange(file: path, start: t.start, end: position(count)),
+                    diagnostics.append(.error("unterminated string", at: SourceRange(fileID: fileID, start: t.start, end: position(count)),
                                               detail: "A quoted string must end with '\"' on the same line."))
                 }
             case .heredoc(let open, let markerStart, let markerEnd, _):
@@ -149,7 +148,7 @@ struct Lexer {
                 let marker = String(decoding: UnsafeBufferPointer(rebasing: buffer[markerStart..<markerEnd]), as: UTF8.self)
                 if let t = token(open) {
                     diagnostics.append(.error("unterminated heredoc; expected a line containing only \(marker)",
-                                              at: t.range(in: path)))
+                                              at: t.range(in: fileID)))
                 }
             }
         }
@@ -229,12 +228,12 @@ struct Lexer {
     }
 
     private func slowRange(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(file: path, start: slowPosition(start), end: slowPosition(end))
+        SourceRange(fileID: fileID, start: slowPosition(start), end: slowPosition(end))
     }
 
     private mutating func range(_ start: Int, _ end: Int) -> SourceRange {
         let s = position(start)
-        return SourceRange(file: path, start: s, end: position(end))
+        return SourceRange(fileID: fileID, start: s, end: position(end))
     }
 
     @inline(__always)
@@ -558,7 +557,7 @@ struct Lexer {
             // A quoted string cannot span lines: close it here so the rest of the file still parses.
             frames.removeLast()
             if let open = token(openToken) {
-                diagnostics.append(.error("unterminated string", at: SourceRange(file: path, start: open.start, end: position(j)),
+                diagnostics.append(.error("unterminated string", at: SourceRange(fileID: fileID, start: open.start, end: position(j)),
                                           detail: "A quoted string must end with '\"' on the same line; use a heredoc (<<EOT) for text over several lines."))
             }
             emit(.closeQuote, j, j)

@@ -9,7 +9,7 @@ struct Parser {
 
     let tokens: [Token]
     let buffer: UnsafeBufferPointer<UInt8>
-    let path: String
+    let fileID: SourceFileID
     /// The lexer already reported something that runs to the end of the file.
     let quietAtEndOfFile: Bool
     var index = 0
@@ -26,10 +26,10 @@ struct Parser {
     var names = NameTable()
     var reportedUnclosedBlock = false
 
-    init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, path: String, quietAtEndOfFile: Bool) {
+    init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
         self.tokens = tokens
         self.buffer = buffer
-        self.path = path
+        self.fileID = fileID
         self.quietAtEndOfFile = quietAtEndOfFile
     }
 
@@ -67,11 +67,11 @@ struct Parser {
     }
 
     @inline(__always)
-    func range(_ t: Token) -> SourceRange { SourceRange(file: path, start: t.start, end: t.end) }
+    func range(_ t: Token) -> SourceRange { SourceRange(fileID: fileID, start: t.start, end: t.end) }
 
     @inline(__always)
     func range(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
-        SourceRange(file: path, start: start, end: end)
+        SourceRange(fileID: fileID, start: start, end: end)
     }
 
     /// The end of the most recently consumed token.

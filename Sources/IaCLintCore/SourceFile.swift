@@ -3,12 +3,15 @@
 public struct SourceFile: Sendable {
     /// Path as reported to the user.
     public let path: String
+    /// `path`, interned once for all the ranges made in this file.
+    public let fileID: SourceFileID
     public let bytes: [UInt8]
     /// Byte offset where each line starts (line 1 at index 0).
     public let lineStarts: [Int]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
+        self.fileID = SourceFileID(path)
         self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
@@ -40,7 +43,7 @@ public struct SourceFile: Sendable {
     }
 
     public func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(file: path, start: position(at: start), end: position(at: end))
+        SourceRange(fileID: fileID, start: position(at: start), end: position(at: end))
     }
 
     /// The text of a 1-based line without its line ending; empty past the end.

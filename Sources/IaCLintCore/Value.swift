@@ -157,7 +157,7 @@ public struct ObjectEntry: Hashable, Sendable {
     /// The key and its value together: what to point at when the attribute as a whole is wrong.
     public var range: SourceRange? {
         guard let k = keyRange else { return value.range }
-        guard let v = value.range, v.file == k.file else { return k }
+        guard let v = value.range, v.fileID == k.fileID else { return k }
         return k.union(v)
     }
 

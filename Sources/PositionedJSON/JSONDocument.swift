@@ -17,6 +17,7 @@ struct JSONNodeRecord: Sendable {
 /// Immutable storage shared by a document and its node handles.
 final class JSONStorage: Sendable {
     let path: String
+    let fileID: SourceFileID
     let text: [UInt8]
     let nodes: [JSONNodeRecord]
     let lines: LineIndex
@@ -24,6 +25,7 @@ final class JSONStorage: Sendable {
 
     init(path: String, text: [UInt8], nodes: [JSONNodeRecord], encoding: JSONTextEncoding) {
         self.path = path
+        self.fileID = SourceFileID(path)
         self.text = text
         self.nodes = nodes
         self.lines = LineIndex(text)
@@ -45,7 +47,7 @@ public struct JSONDocument: Sendable {
     public var nodeCount: Int { storage.nodes.count }
 
     public func position(at offset: Int) -> SourcePosition { storage.lines.position(at: offset) }
-    public func range(_ start: Int, _ end: Int) -> SourceRange { storage.lines.range(file: storage.path, start, end) }
+    public func range(_ start: Int, _ end: Int) -> SourceRange { storage.lines.range(file: storage.fileID, start, end) }
 }
 
 /// An object member: its key (with the key's own node, for the key's range) and its value.
@@ -65,7 +67,7 @@ public struct JSONNode: Sendable {
     public var kind: JSONKind { record.kind }
     /// Byte range of the value (for strings, including the quotes).
     public var byteRange: Range<Int> { Int(record.start)..<Int(record.end) }
-    public var range: SourceRange { storage.lines.range(file: storage.path, Int(record.start), Int(record.end)) }
+    public var range: SourceRange { storage.lines.range(file: storage.fileID, Int(record.start), Int(record.end)) }
     /// The raw text of the value as written.
     public var rawText: String { String(decoding: storage.text[byteRange], as: UTF8.self) }
 

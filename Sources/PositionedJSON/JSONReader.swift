@@ -66,7 +66,7 @@ public enum JSONReader {
 
     /// A syntax error as a diagnostic, with a one-byte range at the offending input.
     public static func diagnostic(_ error: JSONSyntaxError, path: String, lines: LineIndex) -> Diagnostic {
-        .error(error.message, at: lines.range(file: path, error.offset, error.offset + 1),
-               related: error.related.map { RelatedLocation($0.message, at: lines.range(file: path, $0.offset, $0.offset + 1)) })
+        .error(error.message, at: lines.range(file: SourceFileID(path), error.offset, error.offset + 1),
+               related: error.related.map { RelatedLocation($0.message, at: lines.range(file: SourceFileID(path), $0.offset, $0.offset + 1)) })
     }
 }

@@ -94,7 +94,7 @@ public struct LineIndex: Sendable {
         return before + continuations(in: block << LineIndex.blockShift, min(offset, text.count))
     }
 
-    public func range(file: String, _ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(file: file, start: position(at: start), end: position(at: end))
+    public func range(file: SourceFileID, _ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(fileID: file, start: position(at: start), end: position(at: end))
     }
 }

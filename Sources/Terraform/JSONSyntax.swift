@@ -43,7 +43,7 @@ struct JSONSyntaxReader {
     }
 
     private func emptyBody(_ node: JSONNode) -> Body {
-        Body(attributes: [], blocks: [], range: node.range, endRange: SourceRange(file: path, at: node.range.end))
+        Body(attributes: [], blocks: [], range: node.range, endRange: SourceRange(fileID: node.range.fileID, at: node.range.end))
     }
 
     mutating func topLevel(_ root: JSONNode) -> Body {
@@ -99,8 +99,8 @@ struct JSONSyntaxReader {
         let labelList = labels.map { BlockLabel(value: $0.key, range: $0.keyNode.range, isQuoted: true) }
         let b = convertBody(bodyNode, kind: kind)
         return Block(type: type, typeRange: keyRange, labels: labelList, body: b,
-                     openBraceRange: SourceRange(file: path, start: bodyNode.range.start, end: bodyNode.range.start),
-                     closeBraceRange: SourceRange(file: path, start: bodyNode.range.end, end: bodyNode.range.end),
+                     openBraceRange: SourceRange(fileID: bodyNode.range.fileID, at: bodyNode.range.start),
+                     closeBraceRange: SourceRange(fileID: bodyNode.range.fileID, at: bodyNode.range.end),
                      range: keyRange.union(bodyNode.range))
     }
 

@@ -113,7 +113,7 @@ struct PlanDocumentReader {
                 sawPlanSection = true
                 try readChanges()
             case "variables":
-                let all = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
+                let all = try reader.readValue(range: { [lines, fileID = SourceFileID(path)] in lines.range(file: fileID, $0, $1) })
                 for entry in all.objectEntries ?? [] {
                     if let value = entry.value.entry("value") { variables.append(ObjectEntry(entry.key, value.value, keyRange: entry.keyRange)) }
                 }
@@ -124,7 +124,7 @@ struct PlanDocumentReader {
                     if reader.stringEquals(key, "values") { try readModuleContainer(.priorStateDataSources) } else { try reader.skipValue() }
                 }
             case "configuration":
-                configuration = try reader.readValue(range: { [lines, path] in lines.range(file: path, $0, $1) })
+                configuration = try reader.readValue(range: { [lines, fileID = SourceFileID(path)] in lines.range(file: fileID, $0, $1) })
             default:
                 try reader.skipValue()
             }

@@ -7,6 +7,7 @@ import PositionedJSON
 struct PlanGraphBuilder {
     var document: PlanDocumentReader
     let path: String
+    let fileID: SourceFileID
     let lines: LineIndex
 
     /// Consumes the values read (they move into the graph without copies).
@@ -68,7 +69,7 @@ struct PlanGraphBuilder {
             }
             let resource = Resource(address: address, type: type.isEmpty ? (parsed?.type ?? "") : type,
                                     mode: mode == "data" ? .data : .managed, origin: .terraformPlan, scope: path,
-                                    instanceKey: parsed?.key, range: lines.range(file: path, range.lowerBound, range.upperBound),
+                                    instanceKey: parsed?.key, range: lines.range(file: fileID, range.lowerBound, range.upperBound),
                                     attributes: attributes, dependsOn: dependsOn,
                                     moduleCalls: parsed.map { moduleCalls($0.modules, path: $0.modulePath) } ?? [])
             result.graph.add(resource)

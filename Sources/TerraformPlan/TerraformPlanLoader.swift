@@ -112,7 +112,7 @@ public enum TerraformPlanLoader {
         }
         let lines = LineIndex(decoded.text)
         let withRanges = options.valueRanges ?? (decoded.text.count <= PlanLoadOptions.automaticRangeLimit)
-        let rangeMaker: ((Int, Int) -> SourceRange)? = withRanges ? { lines.range(file: path, $0, $1) } : nil
+        let rangeMaker: ((Int, Int) -> SourceRange)? = withRanges ? { [fileID = SourceFileID(path)] in lines.range(file: fileID, $0, $1) } : nil
         var document = PlanDocumentReader(reader: JSONPullReader(text: decoded.text, startOffset: decoded.start,
                                                                  maximumDepth: options.maximumDepth),
                                           valueRange: rangeMaker, lines: lines, path: path)
@@ -127,10 +127,10 @@ public enum TerraformPlanLoader {
         result.terraformVersion = document.terraformVersion
         result.kind = document.isState && !document.sawPlanSection ? .state : .plan
         if let problem = PlanFormatVersion.problem(with: document.formatVersion) {
-            result.graph.diagnostics.append(.error(problem, at: lines.range(file: path, decoded.start, decoded.start)))
+            result.graph.diagnostics.append(.error(problem, at: lines.range(file: SourceFileID(path), decoded.start, decoded.start)))
             return result
         }
-        var builder = PlanGraphBuilder(document: consume document, path: path, lines: lines)
+        var builder = PlanGraphBuilder(document: consume document, path: path, fileID: SourceFileID(path), lines: lines)
         builder.build(into: &result)
         return result
     }

@@ -5,7 +5,7 @@ import IaCLintCore
 /// libyaml counts columns in characters and its index in characters too, so byte offsets are
 /// recomputed from the line start. ASCII files (the usual case) take the direct path.
 struct MarkConverter {
-    private let file: String
+    private let file: SourceFileID
     private let lineStarts: [Int]
     private let isASCII: Bool
     private let byteCount: Int
@@ -15,7 +15,7 @@ struct MarkConverter {
     private var cursorColumn = 0
     private var cursorOffset = 0
 
-    init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
+    init(file: SourceFileID, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         byteCount = bytes.count
         let ascii = MarkConverter.isASCII(bytes)
@@ -98,6 +98,6 @@ struct MarkConverter {
     }
 
     func range(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
-        SourceRange(file: file, start: start, end: end)
+        SourceRange(fileID: file, start: start, end: end)
     }
 }

@@ -58,6 +58,7 @@ private struct OpenCollection {
 
 private struct TreeBuilder {
     let path: String
+    let fileID: SourceFileID
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
     var marks: MarkConverter
@@ -73,9 +74,10 @@ private struct TreeBuilder {
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.path = path
+        self.fileID = SourceFileID(path)
         self.bytes = bytes
         self.limits = limits
-        marks = MarkConverter(file: path, bytes: bytes)
+        marks = MarkConverter(file: fileID, bytes: bytes)
         // Templates nest a dozen levels or so: growing from empty reallocated 4-5 times per file.
         stack.reserveCapacity(32)
     }
@@ -130,19 +132,19 @@ private struct TreeBuilder {
             // libyaml ends a block scalar at the next token's line; end it after its last text.
             if style == .literal || style == .folded { end = marks.trimmingTrailingSpace(start, end, bytes: bytes) }
             nodeCount += 1
-            if nodeCount > limits.maxNodes { return reportNodeBudget(at: SourceRange(file: path, start: start, end: end)) }
+            if nodeCount > limits.maxNodes { return reportNodeBudget(at: SourceRange(fileID: fileID, start: start, end: end)) }
             let tag = cString(scalar.tag)
             // Decided here from the bytes, so keys need not be matched against "<<" later.
             let isMergeKey = tag == nil && style == .plain && scalar.length == 2
                 && scalar.value?[0] == UInt8(ascii: "<") && scalar.value?[1] == UInt8(ascii: "<")
-            let node = YAMLNode(kind: .scalar(text, style: style), tag: tag, range: SourceRange(file: path, start: start, end: end))
+            let node = YAMLNode(kind: .scalar(text, style: style), tag: tag, range: SourceRange(fileID: fileID, start: start, end: end))
             return complete(node, end: end, anchor: cString(scalar.anchor), size: 1, isMergeKey: isMergeKey)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let start = position(event.start_mark)
             guard stack.count < limits.maxDepth else {
                 diagnostics.append(.error("YAML nesting is deeper than \(limits.maxDepth) levels",
-                                          at: SourceRange(file: path, at: start),
+                                          at: SourceRange(fileID: fileID, at: start),
                                           detail: "iaclint stops here to bound memory and time; flatten the document."))
                 return false
             }
@@ -164,7 +166,7 @@ private struct TreeBuilder {
             // A block collection's end mark sits at the next token; end it at its last child instead.
             let end: SourcePosition
             if open.isFlow { end = position(event.end_mark) } else { end = open.lastEnd ?? open.start }
-            let range = SourceRange(file: path, start: open.start, end: end)
+            let range = SourceRange(fileID: fileID, start: open.start, end: end)
             let kind: YAMLNode.Kind
             if open.isMapping {
                 let entries = scratch.popPairs(from: open.childrenStart)
@@ -285,10 +287,10 @@ private struct TreeBuilder {
         }
         var related: [RelatedLocation] = []
         if let context = cString(parser.context) {
-            related.append(RelatedLocation(context, at: SourceRange(file: path, at: position(parser.context_mark))))
+            related.append(RelatedLocation(context, at: SourceRange(fileID: fileID, at: position(parser.context_mark))))
         }
         diagnostics.append(Diagnostic(severity: .error, message: "YAML syntax error: \(problem)", detail: detail,
-                                      range: SourceRange(file: path, at: at), related: related))
+                                      range: SourceRange(fileID: fileID, at: at), related: related))
     }
 
     private mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -298,7 +300,7 @@ private struct TreeBuilder {
     private mutating func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
         let s = position(start)
         let e = position(end)
-        return SourceRange(file: path, start: s, end: e)
+        return SourceRange(fileID: fileID, start: s, end: e)
     }
 
     /// The scalar's text. libyaml has validated the UTF-8, but `String` validates again; copying

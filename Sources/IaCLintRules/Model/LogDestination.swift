@@ -181,7 +181,7 @@ struct DestinationResolver {
     private func isWholeValue(_ reference: Reference, of value: Value) -> Bool {
         // Front ends describe a partly unknown template by its text (`Fn::Sub "arn:${AWS::Partition}:logs:…"`).
         if let reason = value.unknownReason, Self.containsARNPrefix(reason.detail) { return false }
-        if let vr = value.range, let rr = reference.range, vr.file == rr.file,
+        if let vr = value.range, let rr = reference.range, vr.fileID == rr.fileID,
            rr.start.offset >= vr.start.offset, rr.end.offset <= vr.end.offset {
             let extra = (vr.end.offset - vr.start.offset) - (rr.end.offset - rr.start.offset)
             return extra <= 16

@@ -110,7 +110,7 @@ struct AccessLogRetentionRule: Rule {
             if let zero = ValueReading.branches(entry.value).first(where: { $0.value.numberValue == 0 }) {
                 let when = zero.conditions.isEmpty ? "" : " when \(Phrase.conditionText(zero.conditions))"
                 // A plan shows 0 for an unset argument: point at the declaration, not into the plan.
-                let written = entry.range.flatMap { r in group.range.map { $0.file == r.file } } ?? false
+                let written = entry.range.flatMap { r in group.range.map { $0.fileID == r.fileID } } ?? false
                 report.add("The log group \(group.address), which receives access logs from \(stages), keeps them forever (\(key) = 0 means never expire)\(when); set a period such as 90.",
                            at: written ? entry.range : group.range, resource: group)
                 continue
