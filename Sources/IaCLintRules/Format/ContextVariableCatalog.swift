@@ -50,9 +50,9 @@ struct ContextVariableCatalog: Sendable {
         var best: (String, Int)?
         for candidate in names.sorted() {
             let distance = EditDistance.between(name.lowercased(), candidate.lowercased(), limit: 3)
-            if distance <= max(1, min(3, name.count / 4)), best == nil || distance < best!.1 {
-                best = (candidate, distance)
-            }
+            guard distance <= max(1, min(3, name.count / 4)) else { continue }
+            if let current = best, current.1 <= distance { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }

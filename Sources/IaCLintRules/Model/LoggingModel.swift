@@ -38,11 +38,12 @@ public struct LoggingModel: Sendable {
         return false
     }
 
-    /// True when the stage logs anything at all (access logs of any destination, or execution logs).
+    /// True when the stage may log through the account role: execution logs, or access logs that do
+    /// not go to Firehose only (an unknown destination counts: it is most likely a log group).
     public func logsAnything(_ stage: Stage) -> Bool {
         if stage.executionLogging.logsToCloudWatch { return true }
-        if case .present = stage.accessLog { return true }
-        return false
+        guard case .present = stage.accessLog else { return false }
+        return stage.destinations.isEmpty || !stage.destinations.allSatisfy(\.isFirehose)
     }
 
     /// Every resource of one configuration scope.

@@ -50,7 +50,7 @@ struct AccessLogGroupNameRule: Rule {
                   AccessLogs:
                     Type: AWS::Logs::LogGroup
                     Properties:
-                      ↓LogGroupName: /apigateway/http-access
+                      ↓LogGroupName: !Sub /apigateway/${AWS::StackName}/http-access
                       RetentionInDays: 30
                   Api:
                     Type: AWS::Serverless::HttpApi
@@ -87,9 +87,15 @@ struct AccessLogGroupNameRule: Rule {
             let vended = usage.stages.filter { $0.apiType == .http || $0.apiType == .webSocket }
             if let entry {
                 for branch in ValueReading.branches(entry.value) {
-                    guard let name = branch.value.stringValue else { continue }
-                    check(name: name, at: entry.range ?? group.range, resource: group, subject: "The log group \(group.address)",
-                          stages: stages, vendedStages: vended.map(\.address), &report)
+                    if let name = branch.value.stringValue {
+                        check(name: name, at: entry.range ?? group.range, resource: group, subject: "The log group \(group.address)",
+                              stages: stages, vendedStages: vended.map(\.address), &report)
+                    } else if let known = AccessLogFormat.partlyKnownText(branch.value) {
+                        // `!Sub API-Gateway-Execution-Logs_${Api}/prod`: the literal start decides.
+                        let prefix = String(known.prefix { $0 != "$" })
+                        check(namePrefix: prefix, at: entry.range ?? group.range, resource: group, subject: "The log group \(group.address)",
+                              stages: stages, vendedStages: vended.map(\.address), &report)
+                    }
                 }
             } else if Phrase.isTerraform(group) ? ValueReading.isMissing(group["name_prefix"]) : true, !vended.isEmpty {
                 report.add("The log group \(group.address) receives access logs from the \(vended[0].apiType) API stage \(vended.map(\.address).joined(separator: ", ")) but has a generated name outside \(Self.vendedLogsPrefix), which can hit the CloudWatch Logs resource-policy size limit in accounts with many APIs; set \(key) under \(Self.vendedLogsPrefix).",
@@ -106,6 +112,16 @@ struct AccessLogGroupNameRule: Rule {
                       subject: "The access-log destination of \(stage.displayName)", stages: stage.address,
                       vendedStages: vended, &report)
             }
+        }
+    }
+
+    /// Only the start of the name is known: report what that start already settles.
+    private func check(namePrefix prefix: String, at range: SourceRange?, resource: Resource, subject: String, stages: String,
+                       vendedStages: [String], _ report: inout FindingCollector) {
+        if prefix.hasPrefix(Self.executionLogPrefix) {
+            check(name: prefix + "…", at: range, resource: resource, subject: subject, stages: stages, vendedStages: vendedStages, &report)
+        } else if !vendedStages.isEmpty, !prefix.hasPrefix(Self.vendedLogsPrefix), !Self.vendedLogsPrefix.hasPrefix(prefix) {
+            check(name: prefix + "…", at: range, resource: resource, subject: subject, stages: stages, vendedStages: vendedStages, &report)
         }
     }
 
