@@ -304,7 +304,13 @@ struct IntrinsicResolver {
         }
         let index = evaluate(items[0]), list = evaluate(items[1])
         let references = index.allReferences + list.references
-        let position = index.numberValue.map { Int(exactly: $0) } ?? index.stringValue.flatMap { Int($0) }
+        // A plain switch: the `numberValue.map { Int(exactly:) }` form crashes the 6.3 optimiser (CopyPropagation).
+        let position: Int?
+        switch index.kind {
+        case .number(let n): position = Int(exactly: n)
+        case .string(let s): position = Int(s)
+        default: position = nil
+        }
         guard let position, let values = list.listValue else {
             return .unknown(unknownReason(of: list) ?? unknownReason(of: index) ?? UnknownReason(.invalid, "Fn::Select"),
                             range: range, references: references + list.allReferences)
