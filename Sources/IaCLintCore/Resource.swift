@@ -67,7 +67,7 @@ public struct Resource: Hashable, Sendable {
     /// Full address: `module.api.aws_api_gateway_stage.this["prod"]`, `data.aws_iam_policy_document.p`,
     /// or a CloudFormation logical id (`ServerlessRestApi` for SAM's implicit API).
     public var address: String {
-        get { storage.address }
+        _read { yield storage.address }
         set {
             let s = unique()
             s.address = newValue
@@ -76,26 +76,26 @@ public struct Resource: Hashable, Sendable {
     }
     /// `aws_api_gateway_stage`, `AWS::ApiGateway::Stage`, `AWS::Serverless::Api`…
     public var type: String {
-        get { storage.type }
+        _read { yield storage.type }
         _modify { yield &unique().type }
     }
     public var mode: Mode {
-        get { storage.mode }
+        _read { yield storage.mode }
         _modify { yield &unique().mode }
     }
     public var origin: Origin {
-        get { storage.origin }
+        _read { yield storage.origin }
         _modify { yield &unique().origin }
     }
     /// The configuration the resource belongs to: references resolve only within one scope.
     /// A Terraform root module's directory, or a template's path.
     public var scope: String {
-        get { storage.scope }
+        _read { yield storage.scope }
         _modify { yield &unique().scope }
     }
     /// The instance key for `count`/`for_each` instances (`0`, `"prod"`), as written in the address.
     public var instanceKey: String? {
-        get { storage.instanceKey }
+        _read { yield storage.instanceKey }
         set {
             let s = unique()
             s.instanceKey = newValue
@@ -105,34 +105,34 @@ public struct Resource: Hashable, Sendable {
     /// The declaration's header (`resource "aws_api_gateway_stage" "this"`, the logical id key):
     /// where "something is missing" findings point.
     public var range: SourceRange? {
-        get { storage.range }
+        _read { yield storage.range }
         _modify { yield &unique().range }
     }
     /// Arguments and nested blocks. Terraform nested blocks appear as lists of objects, as in
     /// `terraform show -json`; CloudFormation properties as written in the template.
     public var attributes: Value {
-        get { storage.attributes }
+        _read { yield storage.attributes }
         _modify { yield &unique().attributes }
     }
     /// `depends_on` / `DependsOn` edges.
     public var dependsOn: [Reference] {
-        get { storage.dependsOn }
+        _read { yield storage.dependsOn }
         _modify { yield &unique().dependsOn }
     }
     /// A CloudFormation `Condition` on the whole resource: it exists only when the condition holds.
     public var condition: Condition? {
-        get { storage.condition }
+        _read { yield storage.condition }
         _modify { yield &unique().condition }
     }
     /// The `module` blocks that instantiate this resource, outermost first, so a finding inside a
     /// module can name the line the user must change in the caller.
     public var moduleCalls: [RelatedLocation] {
-        get { storage.moduleCalls }
+        _read { yield storage.moduleCalls }
         _modify { yield &unique().moduleCalls }
     }
     /// Free-form metadata (CloudFormation `Metadata`, used for `iaclint` suppressions).
     public var metadata: Value? {
-        get { storage.metadata }
+        _read { yield storage.metadata }
         _modify { yield &unique().metadata }
     }
 
