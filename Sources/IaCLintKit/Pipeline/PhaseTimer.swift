@@ -22,7 +22,7 @@ struct PhaseTimer {
     mutating func mark(_ phase: String) {
         guard enabled else { return }
         let wall = PhaseTimer.wall(), cpu = PhaseTimer.cpu()
-        lines.append("iaclint timings: \(phase): \(PhaseTimer.ms(wall - lastWall)) ms wall, \(PhaseTimer.ms(cpu - lastCPU)) ms CPU\n")
+        lines.append("iaclint timings: \(phase): \(PhaseTimer.ms(wall - lastWall)) ms wall, \(PhaseTimer.ms(cpu - lastCPU)) ms CPU, RSS \(PhaseTimer.residentMB()) MB\n")
         lastWall = wall
         lastCPU = cpu
     }
@@ -38,6 +38,20 @@ struct PhaseTimer {
     private static func ms(_ seconds: Double) -> String {
         let tenths = Int((seconds * 10_000).rounded())
         return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// Resident memory now, from /proc/self/statm (pages).
+    private static func residentMB() -> Int {
+        // /proc files report size 0, so read into a buffer rather than through FileSystem.read.
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return -1 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { return -1 }
+        let fields = buffer[..<n].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return -1 }
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
     }
 
     private static func wall() -> Double {
