@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAML", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "TerraformPlanTests", dependencies: ["TerraformPlan", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "IaCLintRulesTests", dependencies: ["IaCLintRules", "IaCLintKit", "IaCLintCore", "TestSupport"]),
-        .testTarget(name: "IaCLintKitTests", dependencies: ["IaCLintKit", "IaCLintCore", "TestSupport"]),
+        .testTarget(name: "IaCLintKitTests", dependencies: ["IaCLintKit", "IaCLintCore", "CAllocator", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["IaCLintKit", "TestSupport"]),
     ]
 )

@@ -5,4 +5,7 @@
 /// Keeps large blocks on the heap, never trims it, and grows it in big steps. No-op off glibc.
 void iaclint_tune_allocator_for_batch_run(void);
 
+/// Bytes of heap in use now (glibc mallinfo2), or -1 off glibc: phase timings report it.
+long long iaclint_heap_in_use(void);
+
 #endif

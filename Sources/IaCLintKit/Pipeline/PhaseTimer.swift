@@ -5,6 +5,7 @@
 import Glibc
 #endif
 import IaCLintCore
+import CAllocator
 
 struct PhaseTimer {
     private let enabled: Bool
@@ -22,7 +23,7 @@ struct PhaseTimer {
     mutating func mark(_ phase: String) {
         guard enabled else { return }
         let wall = PhaseTimer.wall(), cpu = PhaseTimer.cpu()
-        lines.append("iaclint timings: \(phase): \(PhaseTimer.ms(wall - lastWall)) ms wall, \(PhaseTimer.ms(cpu - lastCPU)) ms CPU, RSS \(PhaseTimer.residentMB()) MB\n")
+        lines.append("iaclint timings: \(phase): \(PhaseTimer.ms(wall - lastWall)) ms wall, \(PhaseTimer.ms(cpu - lastCPU)) ms CPU, RSS \(PhaseTimer.residentMB()) MB, heap in use \(iaclint_heap_in_use() >> 20) MB\n")
         lastWall = wall
         lastCPU = cpu
     }
