@@ -166,6 +166,14 @@ public struct Resource: Hashable, Sendable {
 
     public subscript(attribute: String) -> Value? { attributes[attribute] }
 
+    /// Drops the attribute values but keeps every edge: for resources whose values no rule reads
+    /// (most of a large repository), `allReferences` stays the same and the values' memory is freed.
+    public mutating func dropAttributeValues() {
+        let attributes = self.attributes
+        if let entries = attributes.objectEntries, entries.isEmpty { return }  // nothing to drop
+        self.attributes = Value(.object([]), range: attributes.range, references: attributes.allReferences)
+    }
+
     /// Every edge out of this resource: references in its values, then `depends_on`.
     public var allReferences: [Reference] { attributes.allReferences + dependsOn }
 }

@@ -47,6 +47,11 @@ public struct ResourceGraph: Sendable {
         }
     }
 
+    /// `Resource.dropAttributeValues` on every resource whose type `keep` rejects.
+    public mutating func dropAttributeValues(keeping keep: (String) -> Bool) {
+        for i in resources.indices where !keep(resources[i].type) { resources[i].dropAttributeValues() }
+    }
+
     /// Resources a reference can mean: the exact instance, or all instances of a base address.
     public func resolve(_ target: String, scope: String) -> [Resource] {
         index.lookup(ScopedAddress(scope: scope, address: target), in: resources).map { resources[$0] }

@@ -21,6 +21,13 @@ public enum RuleCatalog {
 }
 
 public enum RuleEngine {
+    /// False for resource types whose attribute values no rule reads. Front ends may drop those
+    /// values (keeping addresses, types, ranges and references) to save memory on large scans;
+    /// the findings are the same either way.
+    public static func readsAttributes(ofType type: String) -> Bool {
+        ResourceTypes.attributesMayBeRead(type: type)
+    }
+
     /// Runs every rule over the graph. Pure: same graph and options, same findings, sorted.
     public static func check(_ graph: ResourceGraph, options: RuleOptions = .init()) -> [Finding] {
         let model = LoggingModel(graph: graph)

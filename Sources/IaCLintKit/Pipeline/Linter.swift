@@ -26,7 +26,9 @@ public enum Linter {
 
         // Templates and plans: one file each, read and parsed on every core.
         let structured = files.filter { $0.kind == .structured }
-        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources) }
+        let readsAttributes: @Sendable (String) -> Bool = { RuleEngine.readsAttributes(ofType: $0) }
+        let keep = request.dropsUnreadAttributeValues ? readsAttributes : nil
+        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
         var templates = ResourceGraph()
         var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
         for (file, outcome) in zip(structured, outcomes) {
@@ -49,7 +51,7 @@ public enum Linter {
             if seenDirectories.insert(dir).inserted { terraformDirectories.append(dir) }
         }
         // Paths stay as the user sees them (relative to `cwd`); reads resolve them against `cwd`.
-        let options = TerraformOptions(
+        var options = TerraformOptions(
             variables: request.terraformVariables,
             varFiles: request.terraformVarFiles,
             environment: request.environment ?? ProcessEnvironment.all(),
@@ -60,6 +62,7 @@ public enum Linter {
                 return read
             },
             workingDirectory: cwd)
+        options.keepsAttributeValues = keep
         let terraform = terraformDirectories.isEmpty ? ResourceGraph()
             : TerraformLoader.load(directories: terraformDirectories, options: options)
         timer.mark("terraform (\(terraformDirectories.count) directories)")
