@@ -72,24 +72,32 @@ public struct ResourceGraph: Sendable {
 /// Indices of resources by exact address and by base address (all instances), built once per
 /// version of the graph; safe to build from any thread.
 private final class AddressIndex: Sendable {
-    private let table = Mutex<[ScopedAddress: [Int]]?>(nil)
+    /// Scope, then address: a front end adds one configuration's resources together, so the scope
+    /// is looked up once per run of resources instead of hashed with every address.
+    private let table = Mutex<[String: [String: [Int]]]?>(nil)
 
     func lookup(_ key: ScopedAddress, in resources: [Resource]) -> [Int] {
         table.withLock { table in
             if table == nil { table = AddressIndex.build(resources) }
-            return table?[key] ?? []
+            return table?[key.scope]?[key.address] ?? []
         }
     }
 
-    private static func build(_ resources: [Resource]) -> [ScopedAddress: [Int]] {
-        var out: [ScopedAddress: [Int]] = [:]
-        out.reserveCapacity(resources.count + resources.count / 4)
-        for (i, resource) in resources.enumerated() {
-            out[ScopedAddress(scope: resource.scope, address: resource.address), default: []].append(i)
-            if resource.instanceKey != nil {
-                out[ScopedAddress(scope: resource.scope, address: resource.baseAddress), default: []].append(i)
+    private static func build(_ resources: [Resource]) -> [String: [String: [Int]]] {
+        var out: [String: [String: [Int]]] = [:]
+        var scope: String? = nil
+        var current: [String: [Int]] = [:]
+        for i in resources.indices {
+            let resource = resources[i]
+            if resource.scope != scope {
+                if let scope { out[scope] = current }
+                scope = resource.scope
+                current = out.removeValue(forKey: resource.scope) ?? [:]
             }
+            current[resource.address, default: []].append(i)
+            if resource.instanceKey != nil { current[resource.baseAddress, default: []].append(i) }
         }
+        if let scope { out[scope] = current }
         return out
     }
 }
