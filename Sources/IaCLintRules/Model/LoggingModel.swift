@@ -28,7 +28,7 @@ public struct LoggingModel: Sendable {
         }
         if let scope { byScope[scope, default: []] += run }
         self.byScope = byScope
-        var builder = StageBuilder(graph: graph)
+        let builder = StageBuilder(graph: graph)
         stages = builder.buildStages()
         usages = Self.usages(of: stages)
         accountSettings = graph.resources.compactMap { resource in
