@@ -13,7 +13,7 @@ public struct ResourceGraph: Sendable {
     /// Built on the first look-up, not on every add: graphs are built in parts and merged (per root
     /// group, then plans, then templates), and hashing every address at each step cost more than
     /// the rules. A new, empty box after every change keeps copies of the graph consistent.
-    private var index = AddressIndex()
+    private var index = GraphIndex()
 
     public init() {}
 
@@ -29,7 +29,7 @@ public struct ResourceGraph: Sendable {
 
     public mutating func add(_ resource: Resource) {
         resources.append(resource)
-        index = AddressIndex()
+        index = GraphIndex()
     }
 
     public mutating func merge(_ other: ResourceGraph) {
@@ -38,7 +38,7 @@ public struct ResourceGraph: Sendable {
         } else {
             resources += other.resources
         }
-        index = AddressIndex()
+        index = GraphIndex()
         diagnostics += other.diagnostics
         if emptyDeclarations.isEmpty {
             emptyDeclarations = other.emptyDeclarations
@@ -54,7 +54,18 @@ public struct ResourceGraph: Sendable {
 
     /// Resources a reference can mean: the exact instance, or all instances of a base address.
     public func resolve(_ target: String, scope: String) -> [Resource] {
-        index.lookup(ScopedAddress(scope: scope, address: target), in: resources).map { resources[$0] }
+        index.read(resources) { $0.byAddress[scope]?[target] ?? [] }.map { resources[$0] }
+    }
+
+    /// Positions in `resources` of the resources of one scope, in graph order.
+    public func indices(inScope scope: String) -> [Int] {
+        index.read(resources) { $0.byScope[scope] ?? [] }
+    }
+
+    /// The resources of any of `types`, in graph order.
+    public func resources(ofTypes types: Set<String>) -> [Resource] {
+        let positions = index.read(resources) { tables in types.flatMap { tables.byType[$0] ?? [] } }
+        return positions.sorted().map { resources[$0] }
     }
 
     public func resolve(_ reference: Reference, from resource: Resource) -> [Resource] {
@@ -66,38 +77,63 @@ public struct ResourceGraph: Sendable {
         emptyDeclarations[ScopedAddress(scope: scope, address: target)] != nil
     }
 
-    public func resources(ofType type: String) -> [Resource] { resources.filter { $0.type == type } }
+    public func resources(ofType type: String) -> [Resource] { resources(ofTypes: [type]) }
 }
 
-/// Indices of resources by exact address and by base address (all instances), built once per
-/// version of the graph; safe to build from any thread.
-private final class AddressIndex: Sendable {
-    /// Scope, then address: a front end adds one configuration's resources together, so the scope
-    /// is looked up once per run of resources instead of hashed with every address.
-    private let table = Mutex<[String: [String: [Int]]]?>(nil)
+/// Indices of resources by scope and address (exact and base address), by scope alone and by type,
+/// built in one pass on the first look-up of each version of the graph; safe from any thread. One
+/// pass matters on a large graph: each resource's fields sit in their own box, and touching
+/// hundreds of thousands of them once per question cost more than the questions.
+private final class GraphIndex: Sendable {
+    struct Tables {
+        /// Scope, then address: a front end adds one configuration's resources together, so the
+        /// scope is looked up once per run of resources instead of hashed with every address.
+        var byAddress: [String: [String: [Int]]] = [:]
+        var byScope: [String: [Int]] = [:]
+        var byType: [String: [Int]] = [:]
+    }
 
-    func lookup(_ key: ScopedAddress, in resources: [Resource]) -> [Int] {
-        table.withLock { table in
-            if table == nil { table = AddressIndex.build(resources) }
-            return table?[key.scope]?[key.address] ?? []
+    private let tables = Mutex<Tables?>(nil)
+
+    func read<T>(_ resources: [Resource], _ body: (borrowing Tables) -> T) -> T {
+        tables.withLock { tables in
+            if tables == nil { tables = GraphIndex.build(resources) }
+            return body(tables ?? Tables())
         }
     }
 
-    private static func build(_ resources: [Resource]) -> [String: [String: [Int]]] {
-        var out: [String: [String: [Int]]] = [:]
+    private static func build(_ resources: [Resource]) -> Tables {
+        var out = Tables()
         var scope: String? = nil
-        var current: [String: [Int]] = [:]
+        var addresses: [String: [Int]] = [:]
+        var members: [Int] = []
+        var type: String? = nil
+        var ofType: [Int] = []
+        func closeScope() {
+            guard let scope else { return }
+            out.byAddress[scope] = addresses
+            out.byScope[scope, default: []] += members
+        }
         for i in resources.indices {
             let resource = resources[i]
             if resource.scope != scope {
-                if let scope { out[scope] = current }
+                closeScope()
                 scope = resource.scope
-                current = out.removeValue(forKey: resource.scope) ?? [:]
+                addresses = out.byAddress.removeValue(forKey: resource.scope) ?? [:]
+                members = []
             }
-            current[resource.address, default: []].append(i)
-            if resource.instanceKey != nil { current[resource.baseAddress, default: []].append(i) }
+            addresses[resource.address, default: []].append(i)
+            if resource.instanceKey != nil { addresses[resource.baseAddress, default: []].append(i) }
+            members.append(i)
+            if resource.type != type {
+                if let type { out.byType[type, default: []] += ofType }
+                type = resource.type
+                ofType = []
+            }
+            ofType.append(i)
         }
-        if let scope { out[scope] = current }
+        closeScope()
+        if let type { out.byType[type, default: []] += ofType }
         return out
     }
 }

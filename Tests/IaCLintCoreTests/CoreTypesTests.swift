@@ -67,6 +67,13 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.a", scope: "one").map(\.address),
                        ["aws_cloudwatch_log_group.a[\"x\"]", "aws_cloudwatch_log_group.a[\"y\"]"])
         XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.a", scope: "two").count, 1)
+        XCTAssertEqual(g.indices(inScope: "one"), [0, 2])
+        g.add(Resource(address: "aws_iam_role.r", type: "aws_iam_role", origin: .terraform, scope: "one", range: nil))
+        g.add(group("c", "one"))
+        XCTAssertEqual(g.resources(ofTypes: ["aws_cloudwatch_log_group"]).map(\.address).last, "aws_cloudwatch_log_group.c")
+        XCTAssertEqual(g.resources(ofTypes: ["aws_iam_role", "aws_cloudwatch_log_group"]).count, 5)
+        XCTAssertEqual(g.resources(ofType: "aws_iam_role").map(\.scope), ["one"])
+        XCTAssertEqual(g.indices(inScope: "one"), [0, 2, 3, 4])
         // A copy taken before a change keeps its own answers; the changed graph sees the addition.
         let before = g
         var other = ResourceGraph()

@@ -8,31 +8,14 @@ public struct LoggingModel: Sendable {
     public private(set) var stages: [Stage] = []
     public private(set) var accountSettings: [AccountSetting] = []
     private let usages: [(logGroup: Resource, stages: [Stage])]
-    /// Resources by configuration scope: relations (policies of a role, method settings of a stage)
-    /// are looked up within one scope, never across the whole scan.
-    let byScope: [String: [Int]]
 
     public init(graph: ResourceGraph) {
         self.graph = graph
-        var byScope: [String: [Int]] = [:]
-        // Resources of one scope come together: hash the scope once per run, not per resource.
-        var scope: String? = nil
-        var run: [Int] = []
-        for (index, resource) in graph.resources.enumerated() {
-            if resource.scope != scope {
-                if let scope { byScope[scope, default: []] += run }
-                scope = resource.scope
-                run = []
-            }
-            run.append(index)
-        }
-        if let scope { byScope[scope, default: []] += run }
-        self.byScope = byScope
         let builder = StageBuilder(graph: graph)
         stages = builder.buildStages()
         usages = Self.usages(of: stages)
-        accountSettings = graph.resources.compactMap { resource in
-            guard resource.mode == .managed, ResourceTypes.accounts.contains(resource.type) else { return nil }
+        accountSettings = graph.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
+            guard resource.mode == .managed else { return nil }
             let key = resource.type == ResourceTypes.tfAccount ? "cloudwatch_role_arn" : "CloudWatchRoleArn"
             return AccountSetting(resource: resource, roleArnEntry: resource.attributes.entry(key))
         }
@@ -59,7 +42,9 @@ public struct LoggingModel: Sendable {
 
     /// Every resource of one configuration scope.
     func resources(inScope scope: String) -> [Resource] {
-        (byScope[scope] ?? []).map { graph.resources[$0] }
+        // Relations (policies of a role, method settings of a stage) are looked up within one scope,
+        // never across the whole scan.
+        graph.indices(inScope: scope).map { graph.resources[$0] }
     }
 
     /// The role the account setting names, when it is a role in the configuration.

@@ -8,7 +8,7 @@ struct StageBuilder {
 
     init(graph: ResourceGraph) {
         self.graph = graph
-        self.methodSettings = MethodSettingsIndex(graph.resources)
+        self.methodSettings = MethodSettingsIndex(graph.resources(ofType: ResourceTypes.tfMethodSettings))
     }
 
     /// Types that can make a stage.
@@ -20,7 +20,7 @@ struct StageBuilder {
 
     /// Every stage, in graph order. Stages are read independently, so on every core.
     func buildStages() -> [Stage] {
-        let candidates = graph.resources.filter { $0.mode == .managed && StageBuilder.stageTypes.contains($0.type) }
+        let candidates = graph.resources(ofTypes: StageBuilder.stageTypes).filter { $0.mode == .managed }
         let builder = self
         return candidates.parallelMap { builder.stage(for: $0) }.compactMap { $0 }
     }
