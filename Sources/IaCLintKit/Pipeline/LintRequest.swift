@@ -24,6 +24,10 @@ public struct LintRequest: Sendable {
     /// Drop the attribute values of resources no rule reads, as they are loaded (memory on large
     /// scans). Findings are the same either way; tests compare both.
     public var dropsUnreadAttributeValues: Bool = true
+    /// Read every file a finding points into, for source excerpts (the text report). When false,
+    /// only files needed to narrow a finding to its focus are read: a large scan reported as JSON
+    /// or SARIF need not read thousands of files a second time.
+    public var readsSourcesForExcerpts: Bool = true
 
     public init(paths: [String]) {
         self.paths = paths

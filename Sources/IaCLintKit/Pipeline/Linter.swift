@@ -89,7 +89,8 @@ public enum Linter {
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
         }
         result.sources = suppressionSources.all
-        result.sources.merge(readSources(for: findings, workingDirectory: cwd, known: result.sources)) { known, _ in known }
+        let needSources = request.readsSourcesForExcerpts ? findings : findings.filter { $0.focus?.isEmpty == false }
+        result.sources.merge(readSources(for: needSources, workingDirectory: cwd, known: result.sources)) { known, _ in known }
         result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sorted()
         timer.mark("sources and focus")
         return result

@@ -43,6 +43,7 @@ public enum CheckRunner {
         request.excludes = config.excludes.map { excludeRelativeToWorkingDirectory($0, configDirectory: configDirectory, cwd: cwd) }
         request.followSymlinks = options.followSymlinks
         request.ruleOptions = RuleOptions(accountRoleExternal: config.accountRoleExternal ?? false)
+        request.readsSourcesForExcerpts = options.outputs.contains { $0.format == .text }
 
         var baseline: Baseline?
         if let path = options.baselinePath, options.writeBaselinePath == nil {
