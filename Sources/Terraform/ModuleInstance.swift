@@ -75,6 +75,17 @@ final class ModuleInstance {
     /// `module.api.` or `""`: what resource addresses in this module start with.
     var addressPrefix: String { address.isEmpty ? "" : address + "." }
 
+    /// Drops the evaluation state of this instance and every child instance. A child points at its
+    /// parent and the parent caches its children, so without this cut a whole root's instances (and
+    /// the syntax trees they hold) would never be freed.
+    func releaseEvaluationState() {
+        var pending = [self]  // a worklist, not recursion: module trees can be wide
+        while let m = pending.popLast() {
+            for case .loaded(_, let instances) in m.childCache.values { pending += instances.map(\.module) }
+            m.childCache = [:]
+        }
+    }
+
     /// `path.module`: the module directory relative to the root module directory.
     lazy var pathModule: String = {
         let cwd = "/"

@@ -76,17 +76,29 @@ final class ModuleReader: @unchecked Sendable {
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
         let config = ModuleReader.read(directory: key, names: configurationFiles(in: key), readFile: readFile,
                                        workingDirectory: workingDirectory)
-        bytesRead += config.byteCount
+        // A module read again after `evict` counts its bytes once.
+        if counted.insert(key).inserted { bytesRead += config.byteCount }
         cache[key] = config
         cache[directory] = config
         return config
     }
 
+    /// Directories whose bytes are already in `bytesRead` (or were counted where they were parsed).
+    private var counted: Set<String> = []
+
     /// Puts modules read elsewhere (in parallel, before evaluation) into the cache.
-    func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double) {
+    /// `countedElsewhere`: directories whose bytes the caller counts, so reading one again adds nothing.
+    func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double, countedElsewhere: Set<String> = []) {
         for m in modules where cache[m.directory] == nil { cache[m.directory] = m }
+        counted = countedElsewhere
         bytesRead += bytes
         parseSeconds += seconds
+    }
+
+    /// Forgets a module no later root needs, so its syntax trees can be freed; asked for again, it
+    /// is read again (the same files give the same configuration).
+    func evict(_ directory: String) {
+        cache[directory] = nil
     }
 
     /// Reads and parses one module directory; touches no shared state, so directories can be read
