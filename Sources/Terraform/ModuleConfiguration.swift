@@ -24,9 +24,23 @@ struct ResourceDeclaration {
     var count: Attribute?
     var forEach: Attribute?
     var dependsOn: Attribute?
+    /// `aws_x.y` or `data.aws_x.y`; stored because every reference and cache lookup needs it.
+    let localAddress: String
+    /// The position in `ModuleConfiguration.resources`: what evaluation caches are keyed by.
+    var index = 0
 
-    /// `aws_x.y` or `data.aws_x.y`.
-    var localAddress: String { mode == .data ? "data.\(type).\(name)" : "\(type).\(name)" }
+    init(mode: Resource.Mode, type: String, name: String, body: Body, headerRange: SourceRange,
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+        self.mode = mode
+        self.type = type
+        self.name = name
+        self.body = body
+        self.headerRange = headerRange
+        self.count = count
+        self.forEach = forEach
+        self.dependsOn = dependsOn
+        self.localAddress = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+    }
 }
 
 /// A `module` block.
@@ -85,7 +99,7 @@ final class ModuleConfiguration: @unchecked Sendable {
                 if let v = block.body.attribute("value") { outputs[labels[0]] = v }
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
-                let decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
+                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
                                                body: block.body, headerRange: block.headerRange,
                                                count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
                                                dependsOn: block.body.attribute("depends_on"))
@@ -94,7 +108,8 @@ final class ModuleConfiguration: @unchecked Sendable {
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
-                resourceIndex[decl.localAddress] = resources.count
+                decl.index = resources.count
+                resourceIndex[decl.localAddress] = decl.index
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }

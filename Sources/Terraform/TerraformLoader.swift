@@ -32,7 +32,7 @@ public enum TerraformLoader {
     /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
     public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
-        let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
+        let normalized = Array(Set(directories.map { FastPath.normalize($0) })).sorted()
         let threads = options.maximumConcurrency > 0 ? options.maximumConcurrency : Concurrency.processorCount
 
         // Parse every scanned directory first, on every core: parsing is most of the work and each
@@ -54,7 +54,7 @@ public enum TerraformLoader {
             var calls: [LocalCall] = []
             for call in config.moduleCalls {
                 guard let source = call.source, LocalCall.isLocal(source) else { continue }
-                calls.append(LocalCall(target: Path.normalize(Path.join(config.directory, source)),
+                calls.append(LocalCall(target: FastPath.normalize(Path.join(config.directory, source)),
                                        countsForRoots: source.hasPrefix("./") || source.hasPrefix("../")))
             }
             if !calls.isEmpty { localCalls[config.directory] = calls }
@@ -98,9 +98,11 @@ public enum TerraformLoader {
         byDirectory = [:]
         modules = []
         let scanned = Set(normalized)
+        let listings = lister.knownListings
         let evaluate: @Sendable (RootGroup) -> (ResourceGraph, [Diagnostic], Int) = { group in
             let context = LoadContext(options: options)
             context.reader.seed(group.takeModules(), bytes: 0, parseSeconds: 0, countedElsewhere: scanned)
+            context.reader.adopt(listings)
             var graph = ResourceGraph()
             evaluateRoots(group, context: context, into: &graph)
             return (graph, context.diagnostics, context.reader.bytesRead)
@@ -242,7 +244,7 @@ extension TerraformLoader {
     static func rootOutputs(directory: String, options: TerraformOptions) -> [String: Value] {
         let context = LoadContext(options: options)
         let evaluator = Evaluator(context: context)
-        let root = Path.normalize(directory)
+        let root = FastPath.normalize(directory)
         let instance = ModuleInstance(config: context.reader.module(at: root), address: "", rootDirectory: root, parent: nil,
                                       call: nil, callIteration: .none, moduleCalls: [], chain: [root])
         instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
