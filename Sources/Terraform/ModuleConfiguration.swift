@@ -54,6 +54,25 @@ struct ModuleCallDeclaration {
     var count: Attribute?
     var forEach: Attribute?
     var dependsOn: Attribute?
+    /// The body's attributes by name (the first of each, like `Body.attribute`): every variable of
+    /// every instance of the module looks its argument up here.
+    let arguments: [String: Attribute]
+
+    init(name: String, source: String?, sourceRange: SourceRange?, version: String?, body: Body, headerRange: SourceRange,
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+        self.name = name
+        self.source = source
+        self.sourceRange = sourceRange
+        self.version = version
+        self.body = body
+        self.headerRange = headerRange
+        self.count = count
+        self.forEach = forEach
+        self.dependsOn = dependsOn
+        var arguments: [String: Attribute] = [:]
+        for a in body.attributes where arguments[a.name] == nil { arguments[a.name] = a }
+        self.arguments = arguments
+    }
 }
 
 /// Arguments of a `module` block that are not input variables.

@@ -23,7 +23,7 @@ extension Evaluator {
         var v: Value
         let constantScope = EvalScope(module: m)
         if let parent = m.parent, let call = m.call {
-            if let argument = call.body.attribute(name) {
+            if let argument = call.arguments[name] {
                 v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
             } else if let d = decl.defaultValue {
                 v = evaluate(d, constantScope)
@@ -207,16 +207,17 @@ extension Evaluator {
     func evaluateBody(_ body: Body, _ s: EvalScope, topLevel: Bool, depth: Int = 0) -> Value {
         guard depth < 32 else { return Value.unknown(.limit, "blocks nested deeper than 32", range: body.range) }
         var entries: [ObjectEntry] = []
-        var blockIndex: [String: Int] = [:]
+        // Block types and their entry: a body has a few, so a scan beats allocating a dictionary.
+        var blockIndex: [(type: String, entry: Int)] = []
         func appendBlocks(_ type: String, _ values: Value, keyRange: SourceRange) {
-            if let i = blockIndex[type] {
+            if let i = blockIndex.first(where: { $0.type == type })?.entry {
                 if case .list(let existing) = entries[i].value.kind, case .list(let more) = values.kind {
                     entries[i].value = Value(.list(existing + more), range: entries[i].value.range)
                 } else if values.isUnknown {
                     entries[i].value = values
                 }
             } else {
-                blockIndex[type] = entries.count
+                blockIndex.append((type, entries.count))
                 entries.append(ObjectEntry(type, values, keyRange: keyRange))
             }
         }
