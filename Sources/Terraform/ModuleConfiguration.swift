@@ -69,7 +69,7 @@ struct ModuleCallDeclaration {
         self.count = count
         self.forEach = forEach
         self.dependsOn = dependsOn
-        var arguments: [String: Attribute] = [:]
+        var arguments = [String: Attribute](minimumCapacity: body.attributes.count)
         for a in body.attributes where arguments[a.name] == nil { arguments[a.name] = a }
         self.arguments = arguments
     }
