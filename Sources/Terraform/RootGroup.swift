@@ -1,6 +1,8 @@
 // A run of root modules evaluated in one context: the parsed modules they call, and after which
 // root each module is no longer needed, so its syntax trees can be freed during the load.
 
+import IaCLintCore
+
 /// A `module` call whose source is a local path, resolved to the called directory.
 struct LocalCall {
     var target: String
@@ -10,6 +12,17 @@ struct LocalCall {
     /// The sources the evaluator resolves as directories on disk (see `loadChildModules`).
     static func isLocal(_ source: String) -> Bool {
         source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
+    }
+
+    /// The local calls of a module, resolved against its directory as `loadChildModules` does.
+    static func calls(of config: ModuleConfiguration) -> [LocalCall] {
+        var calls: [LocalCall] = []
+        for call in config.moduleCalls {
+            guard let source = call.source, isLocal(source) else { continue }
+            calls.append(LocalCall(target: FastPath.normalize(Path.join(config.directory, source)),
+                                   countsForRoots: source.hasPrefix("./") || source.hasPrefix("../")))
+        }
+        return calls
     }
 }
 

@@ -51,12 +51,7 @@ public enum TerraformLoader {
         // Where each module's local calls lead, resolved once for finding roots and planning groups.
         var localCalls: [String: [LocalCall]] = [:]
         for config in modules {
-            var calls: [LocalCall] = []
-            for call in config.moduleCalls {
-                guard let source = call.source, LocalCall.isLocal(source) else { continue }
-                calls.append(LocalCall(target: FastPath.normalize(Path.join(config.directory, source)),
-                                       countsForRoots: source.hasPrefix("./") || source.hasPrefix("../")))
-            }
+            let calls = LocalCall.calls(of: config)
             if !calls.isEmpty { localCalls[config.directory] = calls }
         }
 
