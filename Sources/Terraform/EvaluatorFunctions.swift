@@ -10,7 +10,7 @@ extension Evaluator {
         let name = c.name.hasPrefix("core::") ? String(c.name.dropFirst(6)) : c.name
         if name == "try" { return evaluateTry(c, s) }
         if name == "can" { return evaluateCan(c, s) }
-        if name.contains("::") {
+        if isNamespaced(name) {
             return Value.unknown(.unsupportedFunction, name, range: c.range, references: collectReferences(c.arguments.map { evaluate($0, s) }))
         }
         var args = c.arguments.map { evaluate($0, s) }
@@ -29,6 +29,19 @@ extension Evaluator {
             return result.addingReferences(refs)
         }
         return result.addingReferences(collectReferences(args))
+    }
+
+    /// `provider::aws::arn_parse`: a name with `::`. Scans ASCII bytes (function names are ASCII in
+    /// practice) instead of the `Character` search of `contains`, which cost 5% of evaluation.
+    private func isNamespaced(_ name: String) -> Bool {
+        var afterColon = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return name.contains("::") }
+            let colon = byte == UInt8(ascii: ":")
+            if colon, afterColon { return true }
+            afterColon = colon
+        }
+        return false
     }
 
     /// `try(a, b, …)`: the first argument that evaluates without error.

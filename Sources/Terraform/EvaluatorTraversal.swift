@@ -70,12 +70,10 @@ extension Evaluator {
     /// A value read through a name: its range becomes the place it is used, and where it came
     /// from is appended to `via` (outermost first).
     func flowed(_ v: Value, to range: SourceRange) -> Value {
-        var out = v
-        if let origin = v.range, origin != range {
-            out.via = v.via + [origin]
-        }
-        out.range = range
-        return out
+        // One new value instead of setting `via` then `range`: each setter boxes new metadata.
+        guard let origin = v.range else { return v.withRange(range) }
+        if origin == range { return v }
+        return Value(v.kind, range: range, references: v.references, via: v.via + [origin])
     }
 
     // MARK: Resources and data sources

@@ -26,11 +26,12 @@ final class LoadContext {
     /// Local module sources resolved, by "caller directory NUL source".
     var localSources: [String: String] = [:]
     private var insideScanRoot: [String: Bool] = [:]
+    private lazy var normalizedScanRoot = FastPath.normalize(options.scanRoot)
 
     /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
     func isInsideScanRoot(_ directory: String) -> Bool {
         if let known = insideScanRoot[directory] { return known }
-        let inside = Path.isInside(Path.normalize(Path.join(cwd, directory)), root: options.scanRoot)
+        let inside = FastPath.isInside(Path.join(cwd, directory), normalizedRoot: normalizedScanRoot)
         insideScanRoot[directory] = inside
         return inside
     }

@@ -24,9 +24,23 @@ struct ResourceDeclaration {
     var count: Attribute?
     var forEach: Attribute?
     var dependsOn: Attribute?
+    /// `aws_x.y` or `data.aws_x.y`; stored because every reference and cache lookup needs it.
+    let localAddress: String
+    /// The position in `ModuleConfiguration.resources`: what evaluation caches are keyed by.
+    var index = 0
 
-    /// `aws_x.y` or `data.aws_x.y`.
-    var localAddress: String { mode == .data ? "data.\(type).\(name)" : "\(type).\(name)" }
+    init(mode: Resource.Mode, type: String, name: String, body: Body, headerRange: SourceRange,
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+        self.mode = mode
+        self.type = type
+        self.name = name
+        self.body = body
+        self.headerRange = headerRange
+        self.count = count
+        self.forEach = forEach
+        self.dependsOn = dependsOn
+        self.localAddress = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+    }
 }
 
 /// A `module` block.
@@ -40,6 +54,25 @@ struct ModuleCallDeclaration {
     var count: Attribute?
     var forEach: Attribute?
     var dependsOn: Attribute?
+    /// The body's attributes by name (the first of each, like `Body.attribute`): every variable of
+    /// every instance of the module looks its argument up here.
+    let arguments: [String: Attribute]
+
+    init(name: String, source: String?, sourceRange: SourceRange?, version: String?, body: Body, headerRange: SourceRange,
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+        self.name = name
+        self.source = source
+        self.sourceRange = sourceRange
+        self.version = version
+        self.body = body
+        self.headerRange = headerRange
+        self.count = count
+        self.forEach = forEach
+        self.dependsOn = dependsOn
+        var arguments = [String: Attribute](minimumCapacity: body.attributes.count)
+        for a in body.attributes where arguments[a.name] == nil { arguments[a.name] = a }
+        self.arguments = arguments
+    }
 }
 
 /// Arguments of a `module` block that are not input variables.
@@ -85,7 +118,7 @@ final class ModuleConfiguration: @unchecked Sendable {
                 if let v = block.body.attribute("value") { outputs[labels[0]] = v }
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
-                let decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
+                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
                                                body: block.body, headerRange: block.headerRange,
                                                count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
                                                dependsOn: block.body.attribute("depends_on"))
@@ -94,7 +127,8 @@ final class ModuleConfiguration: @unchecked Sendable {
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
-                resourceIndex[decl.localAddress] = resources.count
+                decl.index = resources.count
+                resourceIndex[decl.localAddress] = decl.index
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }

@@ -23,7 +23,7 @@ extension Evaluator {
         var v: Value
         let constantScope = EvalScope(module: m)
         if let parent = m.parent, let call = m.call {
-            if let argument = call.body.attribute(name) {
+            if let argument = call.arguments[name] {
                 v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
             } else if let d = decl.defaultValue {
                 v = evaluate(d, constantScope)
@@ -140,9 +140,9 @@ extension Evaluator {
     }
 
     func resourceExpansion(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Expansion {
-        if let cached = m.expansionCache[decl.localAddress] { return cached }
+        if let cached = m.expansionCache[decl.index] { return cached }
         let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
-        m.expansionCache[decl.localAddress] = e
+        m.expansionCache[decl.index] = e
         return e
     }
 
@@ -150,29 +150,28 @@ extension Evaluator {
 
     /// The evaluated arguments of one instance (what the graph holds).
     func instanceAttributes(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration) -> Value {
-        let address = InstanceKey.address(m.addressPrefix + decl.localAddress, key)
-        if let cached = m.instanceAttributeCache[address] { return cached }
+        let id = ResourceInstanceID(declaration: decl.index, key: key)
+        if let cached = m.instanceAttributeCache[id] { return cached }
         var attributes = evaluateBody(decl.body, EvalScope(module: m, iteration: iteration), topLevel: true)
         if decl.mode == .data, decl.type == "aws_iam_policy_document", case .object(var entries) = attributes.kind {
             let json = IAMPolicyDocument.render(attributes, range: decl.headerRange)
             entries.append(ObjectEntry("json", json))
             attributes = Value(.object(entries), range: attributes.range)
         }
-        m.instanceAttributeCache[address] = attributes
+        m.instanceAttributeCache[id] = attributes
         return attributes
     }
 
     /// The value `aws_x.y` has in expressions: an instance object, a list (count) or map (for_each)
     /// of them; each instance object carries an edge to itself.
     func resourceValue(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Value {
-        let local = decl.localAddress
-        if let cached = m.resourceValueCache[local] { return cached }
-        let base = m.addressPrefix + local
-        if m.resourcesInProgress.contains(local) {
+        if let cached = m.resourceValueCache[decl.index] { return cached }
+        let base = m.addressPrefix + decl.localAddress
+        if m.resourcesInProgress.contains(decl.index) {
             return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
         }
-        m.resourcesInProgress.insert(local)
-        defer { m.resourcesInProgress.remove(local) }
+        m.resourcesInProgress.insert(decl.index)
+        defer { m.resourcesInProgress.remove(decl.index) }
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
             let attrs = instanceAttributes(decl, m, key: key, iteration: iteration)
             return Value(attrs.kind, range: decl.headerRange, references: [Reference(target: InstanceKey.address(base, key), range: decl.headerRange)])
@@ -190,7 +189,7 @@ extension Evaluator {
         case .unknown(let u):
             value = Value(u.kind, range: decl.headerRange, references: [Reference(target: base)])
         }
-        m.resourceValueCache[local] = value
+        m.resourceValueCache[decl.index] = value
         return value
     }
 
@@ -208,16 +207,17 @@ extension Evaluator {
     func evaluateBody(_ body: Body, _ s: EvalScope, topLevel: Bool, depth: Int = 0) -> Value {
         guard depth < 32 else { return Value.unknown(.limit, "blocks nested deeper than 32", range: body.range) }
         var entries: [ObjectEntry] = []
-        var blockIndex: [String: Int] = [:]
+        // Block types and their entry: a body has a few, so a scan beats allocating a dictionary.
+        var blockIndex: [(type: String, entry: Int)] = []
         func appendBlocks(_ type: String, _ values: Value, keyRange: SourceRange) {
-            if let i = blockIndex[type] {
+            if let i = blockIndex.first(where: { $0.type == type })?.entry {
                 if case .list(let existing) = entries[i].value.kind, case .list(let more) = values.kind {
                     entries[i].value = Value(.list(existing + more), range: entries[i].value.range)
                 } else if values.isUnknown {
                     entries[i].value = values
                 }
             } else {
-                blockIndex[type] = entries.count
+                blockIndex.append((type, entries.count))
                 entries.append(ObjectEntry(type, values, keyRange: keyRange))
             }
         }
@@ -301,10 +301,10 @@ extension Evaluator {
         if isLocal, let cached = context.localSources[cacheKey] {
             directory = cached
         } else if isLocal {
-            directory = Path.normalize(Path.join(parent.config.directory, source))
+            directory = FastPath.normalize(Path.join(parent.config.directory, source))
             context.localSources[cacheKey] = directory
         } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[manifestKey] {
-            directory = Path.normalize(Path.join(parent.rootDirectory, dir))
+            directory = FastPath.normalize(Path.join(parent.rootDirectory, dir))
         } else {
             context.note("module \(call.name) uses source \"\(source)\", which is not installed locally (run terraform init); its outputs are unknown", at: call.sourceRange ?? call.headerRange)
             return .unavailable(Value.unknown(.remoteModule, "module.\(call.name) (\(source))", range: call.headerRange))

@@ -29,6 +29,12 @@ enum ChildModules {
     case unavailable(Value)
 }
 
+/// One instance of a resource declaration within a module instance.
+struct ResourceInstanceID: Hashable {
+    var declaration: Int
+    var key: InstanceKey?
+}
+
 final class ModuleInstance {
     let config: ModuleConfiguration
     /// `""` for the root, else `module.api` or `module.api["eu"].module.logs`.
@@ -51,10 +57,11 @@ final class ModuleInstance {
     var variableCache: [String: Value] = [:]
     var localCache: [String: Value] = [:]
     var localsInProgress: Set<String> = []
-    var expansionCache: [String: Expansion] = [:]
-    var resourceValueCache: [String: Value] = [:]
-    var resourcesInProgress: Set<String> = []
-    var instanceAttributeCache: [String: Value] = [:]
+    // Resource caches are keyed by the declaration's index: no address string to build and hash.
+    var expansionCache: [Int: Expansion] = [:]
+    var resourceValueCache: [Int: Value] = [:]
+    var resourcesInProgress: Set<Int> = []
+    var instanceAttributeCache: [ResourceInstanceID: Value] = [:]
     var outputCache: [String: Value] = [:]
     var outputsInProgress: Set<String> = []
     var childCache: [String: ChildModules] = [:]
@@ -70,14 +77,26 @@ final class ModuleInstance {
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain
+        self.addressPrefix = address.isEmpty ? "" : address + "."
     }
 
     /// `module.api.` or `""`: what resource addresses in this module start with.
-    var addressPrefix: String { address.isEmpty ? "" : address + "." }
+    let addressPrefix: String
+
+    /// Drops the evaluation state of this instance and every child instance. A child points at its
+    /// parent and the parent caches its children, so without this cut a whole root's instances (and
+    /// the syntax trees they hold) would never be freed.
+    func releaseEvaluationState() {
+        var pending = [self]  // a worklist, not recursion: module trees can be wide
+        while let m = pending.popLast() {
+            for case .loaded(_, let instances) in m.childCache.values { pending += instances.map(\.module) }
+            m.childCache = [:]
+        }
+    }
 
     /// `path.module`: the module directory relative to the root module directory.
     lazy var pathModule: String = {
         let cwd = "/"
-        return Path.relative(Path.normalize(Path.join(cwd, config.directory)), to: Path.normalize(Path.join(cwd, rootDirectory)))
+        return FastPath.relative(FastPath.normalize(Path.join(cwd, config.directory)), to: FastPath.normalize(Path.join(cwd, rootDirectory)))
     }()
 }

@@ -38,6 +38,22 @@ final class ModuleReader: @unchecked Sendable {
     private var listings: [String: [String]?] = [:]
     private var configurationFileCache: [String: [String]?] = [:]
 
+    /// Directory listings made before evaluation, so each context does not list (a system call per
+    /// directory, and a `stat` per file) the directories already listed.
+    struct Listings: Sendable {
+        fileprivate var names: [String: [String]?]
+        fileprivate var configurationFiles: [String: [String]?]
+    }
+
+    var knownListings: Listings { Listings(names: listings, configurationFiles: configurationFileCache) }
+
+    func adopt(_ known: Listings) {
+        // Assigned while empty, so the contexts share one copy.
+        if listings.isEmpty { listings = known.names } else { listings.merge(known.names) { mine, _ in mine } }
+        if configurationFileCache.isEmpty { configurationFileCache = known.configurationFiles }
+        else { configurationFileCache.merge(known.configurationFiles) { mine, _ in mine } }
+    }
+
     /// The names in a directory (cached for the load), or nil when it cannot be listed.
     func listing(_ directory: String) -> [String]? {
         if let cached = listings[directory] { return cached }
@@ -70,23 +86,35 @@ final class ModuleReader: @unchecked Sendable {
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
         if let cached = cache[directory] { return cached }
-        let key = Path.normalize(directory)
+        let key = FastPath.normalize(directory)
         if let cached = cache[key] { cache[directory] = cached; return cached }
         let started = ModuleReader.threadCPUSeconds()
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
         let config = ModuleReader.read(directory: key, names: configurationFiles(in: key), readFile: readFile,
                                        workingDirectory: workingDirectory)
-        bytesRead += config.byteCount
+        // A module read again after `evict` counts its bytes once.
+        if counted.insert(key).inserted { bytesRead += config.byteCount }
         cache[key] = config
         cache[directory] = config
         return config
     }
 
+    /// Directories whose bytes are already in `bytesRead` (or were counted where they were parsed).
+    private var counted: Set<String> = []
+
     /// Puts modules read elsewhere (in parallel, before evaluation) into the cache.
-    func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double) {
+    /// `countedElsewhere`: directories whose bytes the caller counts, so reading one again adds nothing.
+    func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double, countedElsewhere: Set<String> = []) {
         for m in modules where cache[m.directory] == nil { cache[m.directory] = m }
+        counted = countedElsewhere
         bytesRead += bytes
         parseSeconds += seconds
+    }
+
+    /// Forgets a module no later root needs, so its syntax trees can be freed; asked for again, it
+    /// is read again (the same files give the same configuration).
+    func evict(_ directory: String) {
+        cache[directory] = nil
     }
 
     /// Reads and parses one module directory; touches no shared state, so directories can be read

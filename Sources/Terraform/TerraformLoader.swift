@@ -32,7 +32,7 @@ public enum TerraformLoader {
     /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
     public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
-        let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
+        let normalized = Array(Set(directories.map { FastPath.normalize($0) })).sorted()
         let threads = options.maximumConcurrency > 0 ? options.maximumConcurrency : Concurrency.processorCount
 
         // Parse every scanned directory first, on every core: parsing is most of the work and each
@@ -44,17 +44,22 @@ public enum TerraformLoader {
             ModuleReader.read(directory: entry.0, names: entry.1, readFile: options.fileReader,
                               workingDirectory: options.workingDirectory)
         }
-        let modules = threads > 1 ? listed.parallelMap(read) : listed.map(read)
+        var modules = threads > 1 ? listed.parallelMap(read) : listed.map(read)
         let parseSeconds = ModuleReader.threadCPUSeconds() - parseStarted
         let bytes = modules.reduce(0) { $0 + $1.byteCount }
+
+        // Where each module's local calls lead, resolved once for finding roots and planning groups.
+        var localCalls: [String: [LocalCall]] = [:]
+        for config in modules {
+            let calls = LocalCall.calls(of: config)
+            if !calls.isEmpty { localCalls[config.directory] = calls }
+        }
 
         // A directory is a root unless another scanned module calls it with a local source.
         var called: Set<String> = []
         for config in modules {
-            for call in config.moduleCalls {
-                guard let source = call.source, source.hasPrefix("./") || source.hasPrefix("../") else { continue }
-                let target = Path.normalize(Path.join(config.directory, source))
-                if target != config.directory { called.insert(target) }
+            for call in localCalls[config.directory] ?? [] where call.countsForRoots {
+                if call.target != config.directory { called.insert(call.target) }
             }
         }
         var roots = normalized.filter { !called.contains($0) }
@@ -66,11 +71,9 @@ public enum TerraformLoader {
         func reach(_ start: String) {
             var pending = [start]  // a worklist, not recursion: call chains can be long
             while let dir = pending.popLast() {
-                guard reached.insert(dir).inserted, let config = byDirectory[dir] else { continue }
-                for call in config.moduleCalls {
-                    guard let source = call.source, source.hasPrefix("./") || source.hasPrefix("../") else { continue }
-                    let target = Path.normalize(Path.join(dir, source))
-                    if byDirectory[target] != nil { pending.append(target) }
+                guard reached.insert(dir).inserted, byDirectory[dir] != nil else { continue }
+                for call in localCalls[dir] ?? [] where call.countsForRoots {
+                    if byDirectory[call.target] != nil { pending.append(call.target) }
                 }
             }
         }
@@ -81,23 +84,34 @@ public enum TerraformLoader {
         }
 
         // Roots are independent configurations: evaluate groups of them in parallel, each group with
-        // its own context over the shared (read-only) parsed modules, and join in root order so the
+        // its own context over the parsed modules its roots call, and join in root order so the
         // output does not depend on scheduling.
         let groups = contiguousGroups(roots, count: threads > 1 ? min(roots.count, threads * 4) : 1)
-        let evaluate: @Sendable ([String]) -> (ResourceGraph, [Diagnostic], Int) = { group in
+            .map { RootGroup(roots: $0, modules: byDirectory, localCalls: localCalls) }
+        // From here each group holds the only references to the modules it needs, so a module's
+        // syntax trees are freed once the last root that calls it is evaluated.
+        byDirectory = [:]
+        modules = []
+        let scanned = Set(normalized)
+        let listings = lister.knownListings
+        let evaluate: @Sendable (RootGroup) -> (ResourceGraph, [Diagnostic], Int) = { group in
             let context = LoadContext(options: options)
-            context.reader.seed(modules, bytes: 0, parseSeconds: 0)
+            context.reader.seed(group.takeModules(), bytes: 0, parseSeconds: 0, countedElsewhere: scanned)
+            context.reader.adopt(listings)
             var graph = ResourceGraph()
             evaluateRoots(group, context: context, into: &graph)
             return (graph, context.diagnostics, context.reader.bytesRead)
         }
-        let results = groups.count > 1 ? groups.parallelMap(evaluate) : groups.map(evaluate)
+        var results = groups.count > 1 ? groups.parallelMap(evaluate) : groups.map(evaluate)
         var graph = ResourceGraph()
         var diagnostics: [Diagnostic] = []
         var seenDiagnostics = Set<Diagnostic>()
         var bytesRead = bytes
-        for (part, partDiagnostics, extraBytes) in results {
-            graph.merge(part)
+        for i in results.indices {
+            let (part, partDiagnostics, extraBytes) = results[i]
+            results[i] = (ResourceGraph(), [], 0)  // freed as it is merged, not after
+            // One group's graph is the whole graph: no need to copy it into a new one.
+            if results.count == 1 { graph = part } else { graph.merge(part) }
             bytesRead += extraBytes
             // A module shared by roots in two groups reports its problems once.
             for d in partDiagnostics where seenDiagnostics.insert(d).inserted { diagnostics.append(d) }
@@ -113,10 +127,11 @@ public enum TerraformLoader {
                                    totalSeconds: ModuleReader.threadCPUSeconds() - started)
     }
 
-    /// Evaluates root modules one after another in one context.
-    private static func evaluateRoots(_ roots: [String], context: LoadContext, into graph: inout ResourceGraph) {
+    /// Evaluates root modules one after another in one context, forgetting each module after the
+    /// last root of the group that calls it.
+    private static func evaluateRoots(_ group: RootGroup, context: LoadContext, into graph: inout ResourceGraph) {
         let evaluator = Evaluator(context: context)
-        for root in roots {
+        for (index, root) in group.roots.enumerated() {
             context.stepBudget = LoadContext.stepBudgetPerRoot
             let config = context.reader.module(at: root)
             context.diagnostics += config.diagnostics
@@ -125,6 +140,8 @@ public enum TerraformLoader {
                                           callIteration: .none, moduleCalls: [], chain: [root])
             instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
             GraphBuilder(evaluator: evaluator, scope: root).add(instance, to: &graph)
+            instance.releaseEvaluationState()
+            for directory in group.lastNeededBy[index] { context.reader.evict(directory) }
         }
     }
 
@@ -224,7 +241,7 @@ extension TerraformLoader {
     static func rootOutputs(directory: String, options: TerraformOptions) -> [String: Value] {
         let context = LoadContext(options: options)
         let evaluator = Evaluator(context: context)
-        let root = Path.normalize(directory)
+        let root = FastPath.normalize(directory)
         let instance = ModuleInstance(config: context.reader.module(at: root), address: "", rootDirectory: root, parent: nil,
                                       call: nil, callIteration: .none, moduleCalls: [], chain: [root])
         instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)

@@ -135,13 +135,20 @@ private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int)
 
 /// Object entries sorted by key the way Terraform orders map and object attributes (bytewise).
 func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
+    // Most objects are already in order (maps built by sorting, for_each over sorted keys).
+    var inOrder = true
+    for i in entries.indices.dropFirst() where !entries[i - 1].key.utf8.lexicographicallyPrecedes(entries[i].key.utf8) {
+        inOrder = false
+        break
+    }
+    if inOrder { return entries }
     // Later duplicates win, as in Terraform objects built from repeated keys.
     var byKey: [String: Int] = [:]
     var unique: [ObjectEntry] = []
     for e in entries {
         if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
     }
-    return unique.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+    return unique.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
 }
 
 extension Value {

@@ -17,16 +17,28 @@ private func threadCPUSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// Median CPU seconds of `runs` runs.
-private func medianCPU(runs: Int, _ body: () -> Void) -> Double {
+/// Minor page faults of this thread so far: memory that grows instead of being reused costs a
+/// fault (kernel time, counted in the thread's CPU time) per new page.
+private func threadPageFaults() -> Int {
+    var usage = rusage()
+    getrusage(1, &usage)  // RUSAGE_THREAD (Linux), which Glibc does not export to Swift
+    return usage.ru_minflt
+}
+
+/// Median CPU seconds of `runs` runs, and the median page faults.
+private func medianCPU(runs: Int, _ body: () -> Void) -> (seconds: Double, faults: Int) {
     var times: [Double] = []
+    var faults: [Int] = []
     for _ in 0..<max(1, runs) {
+        let f0 = threadPageFaults()
         let t0 = threadCPUSeconds()
         body()
         times.append(threadCPUSeconds() - t0)
+        faults.append(threadPageFaults() - f0)
     }
     times.sort()
-    return times[times.count / 2]
+    faults.sort()
+    return (times[times.count / 2], faults[faults.count / 2])
 }
 
 /// Module directories (with .tf or .tf.json files) under `path`, skipping hidden directories.
@@ -82,13 +94,13 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
     }
     let scanRoot = paths.count == 1 ? Path.normalize(paths[0]) : "/"
     var sink = 0
-    let parseSeconds = medianCPU(runs: runs) {
+    let (parseSeconds, parseFaults) = medianCPU(runs: runs) {
         for (path, bytes) in configFiles where path.hasSuffix(".tf") {
             sink &+= HCLParser.parse(bytes, path: path).body.blocks.count
         }
     }
     var last: TerraformLoadResult? = nil
-    let loadSeconds = medianCPU(runs: runs) {
+    let (loadSeconds, loadFaults) = medianCPU(runs: runs) {
         // One thread, so the thread's CPU time measures the whole load (parse vs evaluation).
         var options = TerraformOptions(scanRoot: scanRoot, fileReader: reader)
         options.maximumConcurrency = 1
@@ -98,6 +110,7 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
     BenchClock.report("terraform parse only", bytes: configBytes, files: configFiles.count, seconds: parseSeconds)
     BenchClock.report("terraform load+evaluate", bytes: configBytes, files: configFiles.count, seconds: loadSeconds)
     let ratio = parseSeconds > 0 ? loadSeconds / parseSeconds : 0
+    print("terraform: page faults (median): parse only \(parseFaults), load \(loadFaults)")
     print("terraform: \(dirs.count) module directories, load/parse = \((ratio * 100).rounded() / 100)x, evaluation alone = \(((ratio - 1) * 100).rounded() / 100)x parsing")
     if let result = last {
         let evaluation = result.totalSeconds - result.parseSeconds

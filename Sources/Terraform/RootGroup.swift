@@ -1,0 +1,60 @@
+// A run of root modules evaluated in one context: the parsed modules they call, and after which
+// root each module is no longer needed, so its syntax trees can be freed during the load.
+
+import IaCLintCore
+
+/// A `module` call whose source is a local path, resolved to the called directory.
+struct LocalCall {
+    var target: String
+    /// `./x` and `../x` make the target a non-root; `.` and `..` are loaded too, but never did.
+    var countsForRoots: Bool
+
+    /// The sources the evaluator resolves as directories on disk (see `loadChildModules`).
+    static func isLocal(_ source: String) -> Bool {
+        source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
+    }
+
+    /// The local calls of a module, resolved against its directory as `loadChildModules` does.
+    static func calls(of config: ModuleConfiguration) -> [LocalCall] {
+        var calls: [LocalCall] = []
+        for call in config.moduleCalls {
+            guard let source = call.source, isLocal(source) else { continue }
+            calls.append(LocalCall(target: FastPath.normalize(Path.join(config.directory, source)),
+                                   countsForRoots: source.hasPrefix("./") || source.hasPrefix("../")))
+        }
+        return calls
+    }
+}
+
+/// Each group is handed to exactly one evaluating thread, which takes its modules once.
+final class RootGroup: @unchecked Sendable {
+    let roots: [String]
+    /// For the root at each index, the scanned module directories no later root of the group calls.
+    let lastNeededBy: [[String]]
+    private var modules: [ModuleConfiguration]
+
+    init(roots: [String], modules byDirectory: [String: ModuleConfiguration], localCalls: [String: [LocalCall]]) {
+        self.roots = roots
+        var lastUse: [String: Int] = [:]
+        var order: [String] = []
+        for (index, root) in roots.enumerated() {
+            var seen: Set<String> = []
+            var pending = [root]  // a worklist, not recursion: call chains can be long
+            while let dir = pending.popLast() {
+                guard byDirectory[dir] != nil, seen.insert(dir).inserted else { continue }
+                if lastUse.updateValue(index, forKey: dir) == nil { order.append(dir) }
+                for call in localCalls[dir] ?? [] { pending.append(call.target) }
+            }
+        }
+        var last = [[String]](repeating: [], count: roots.count)
+        for dir in order { if let index = lastUse[dir] { last[index].append(dir) } }
+        lastNeededBy = last
+        modules = order.compactMap { byDirectory[$0] }
+    }
+
+    /// The group's modules, handed over once so that the group no longer holds them.
+    func takeModules() -> [ModuleConfiguration] {
+        defer { modules = [] }
+        return modules
+    }
+}
