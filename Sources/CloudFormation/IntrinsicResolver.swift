@@ -5,47 +5,61 @@ import IaCLintCore
 import YAML
 
 struct IntrinsicResolver {
+    typealias NodeID = YAMLNodeTable.NodeID
+
     let template: Template
+    /// The template's nodes. Owned here because evaluation adds nodes (a short form's untagged
+    /// argument, `Fn::GetAtt` operands, SAM Globals merged into properties).
+    var table: YAMLNodeTable
     var diagnostics: [Diagnostic] = []
     /// Resources whose Ref value is being computed, to stop `Ref` cycles through name properties.
     private var resolving: Set<String> = []
 
-    init(template: Template) {
+    init(template: Template, table: consuming YAMLNodeTable) {
         self.template = template
+        self.table = table
     }
 
-    mutating func evaluate(_ node: YAMLNode) -> Value {
-        // Most nodes are untagged scalars, never intrinsics: read them without matching.
-        if node.tag == nil, case .scalar(let text, let style) = node.kind {
-            return Value(YAMLScalar.resolve(text, style: style, tag: nil), range: node.range)
+    /// Children are read by index, never through a slice kept across `evaluate`: evaluation may
+    /// add nodes, and a live slice would make that append copy the whole table.
+    mutating func evaluate(_ id: NodeID) -> Value {
+        let node = table[id]
+        // Most nodes are untagged scalars, never intrinsics: read them from the bytes without matching.
+        if node.tag == YAMLNodeTable.noTag, node.kind == .scalar {
+            let kind = table.withScalarBytes(id) { YAMLScalar.resolveUntagged($0 ?? UnsafeBufferPointer(start: nil, count: 0), style: node.style) }
+            return Value(kind, range: node.range)
         }
-        if let call = Intrinsic.match(node) { return evaluate(call) }
+        if let call = Intrinsic.match(id, in: &table) { return evaluate(call) }
+        let first = Int(node.first), count = Int(node.count)
         switch node.kind {
         case .scalar:
-            return node.value
-        case .sequence(let items):
+            return Value(YAMLScalar.resolve(table.scalar(id) ?? "", style: node.style, tag: table.tag(id)), range: node.range)
+        case .sequence:
             var out: [Value] = []
-            out.reserveCapacity(items.count)
-            for item in items {
-                let v = evaluate(item)
+            out.reserveCapacity(count)
+            for k in 0..<count {
+                let v = evaluate(table.children[first + k])
                 if case .absent = v.kind { continue }  // `!Ref AWS::NoValue` removes the item
                 out.append(v)
             }
             return Value(.list(out), range: node.range)
-        case .mapping(let entries):
+        case .mapping:
             var out: [ObjectEntry] = []
-            out.reserveCapacity(entries.count)
-            for entry in entries {
-                let v = evaluate(entry.value)
+            out.reserveCapacity(count / 2)
+            var k = 0
+            while k + 1 < count {
+                let key = table.children[first + k], value = table.children[first + k + 1]
+                k += 2
+                let v = evaluate(value)
                 if case .absent = v.kind { continue }  // the property is removed
-                out.append(ObjectEntry(entry.key.scalar ?? "?", v, keyRange: entry.key.range))
+                out.append(ObjectEntry(table.scalar(key) ?? "?", v, keyRange: table.range(key)))
             }
             return Value(.object(out), range: node.range)
         }
     }
 
     private mutating func evaluate(_ call: Intrinsic) -> Value {
-        let range = call.node.range
+        let range = table.range(call.node)
         switch call.name {
         case "Ref": return ref(call, range: range)
         case "Fn::GetAtt": return getAtt(call, range: range)
@@ -108,16 +122,17 @@ struct IntrinsicResolver {
             return .unknown(UnknownReason(.parameter, parameter.name), range: range, references: [edge])
         }
         var value = evaluate(defaultNode)
+        let defaultRange = table.range(defaultNode)
         // List parameters take a comma-separated default.
         if let type = parameter.type, type == "CommaDelimitedList" || type.hasPrefix("List<"), let text = value.stringValue {
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
-                Value.string(String($0).trimmingSpaces, range: defaultNode.range)
+                Value.string(String($0).trimmingSpaces, range: defaultRange)
             }
-            value = .list(items, range: defaultNode.range)
+            value = .list(items, range: defaultRange)
         } else if let number = value.numberValue, parameter.type == "String" {
-            value = Value(.string(format(number)), range: defaultNode.range)
+            value = Value(.string(format(number)), range: defaultRange)
         }
-        value.via = [defaultNode.range]
+        value.via = [defaultRange]
         value.range = range
         value.references = [edge] + value.references
         return value
@@ -127,12 +142,12 @@ struct IntrinsicResolver {
         let semantics = ResourceTypeSemantics.of(resource.type)
         let edge = Reference(target: resource.logicalID, attribute: nil, kind: .ref, range: range)
         if let property = semantics.refProperty, !resolving.contains(resource.logicalID) {
-            if let node = resource.body["Properties"]?[property] {
+            if let properties = table.value(resource.body, "Properties"), let node = table.value(properties, forKey: property) {
                 resolving.insert(resource.logicalID)
                 let named = evaluate(node)
                 resolving.remove(resource.logicalID)
                 if let text = named.stringValue {
-                    return Value(.string(text), range: range, references: [edge] + named.allReferences, via: [node.range])
+                    return Value(.string(text), range: range, references: [edge] + named.allReferences, via: [table.range(node)])
                 }
                 return .unknown(unknownReason(of: named) ?? UnknownReason(.invalid, "\(property) of \(resource.logicalID)"),
                                 range: range, references: [edge] + named.allReferences)
@@ -145,7 +160,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func getAtt(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let operands = call.getAttOperands, let id = literalString(operands.resource) else {
+        guard let operands = call.getAttOperands(in: &table), let id = literalString(operands.resource) else {
             return .unknown(UnknownReason(.invalid, "Fn::GetAtt needs [LogicalId, Attribute]"), range: range,
                             references: evaluate(call.argument).allReferences)
         }
@@ -170,14 +185,14 @@ struct IntrinsicResolver {
     // MARK: Strings
 
     private mutating func sub(_ call: Intrinsic, range: SourceRange) -> Value {
-        let templateNode: YAMLNode
-        var variables: [String: YAMLNode] = [:]
-        if let items = call.argument.items {
-            guard items.count == 2, let map = items[1].entries else {
+        let templateNode: NodeID
+        var variables: [String: NodeID] = [:]
+        if let items = table.itemList(call.argument) {
+            guard items.count == 2, let map = table.entryList(items[1]) else {
                 return .unknown(UnknownReason(.invalid, "Fn::Sub needs a string or [string, {variables}]"), range: range)
             }
             templateNode = items[0]
-            for entry in map { if let key = entry.key.scalar { variables[key] = entry.value } }
+            for entry in map { if let key = table.scalar(entry.key) { variables[key] = entry.value } }
         } else {
             templateNode = call.argument
         }
@@ -224,7 +239,7 @@ struct IntrinsicResolver {
         return concatenate(pieces, function: "Fn::Sub", range: range)
     }
 
-    private mutating func subVariable(_ name: String, variables: [String: YAMLNode], range: SourceRange) -> Value {
+    private mutating func subVariable(_ name: String, variables: [String: NodeID], range: SourceRange) -> Value {
         if let node = variables[name] { return evaluate(node) }
         if PseudoParameters.isPseudo(name) || name == PseudoParameters.noValue {
             return PseudoParameters.value(name, range: range)
@@ -237,7 +252,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func join(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 2, let delimiter = literalString(items[0]) else {
+        guard let items = table.itemList(call.argument), items.count == 2, let delimiter = literalString(items[0]) else {
             return .unknown(UnknownReason(.invalid, "Fn::Join needs [delimiter, [values]]"), range: range,
                             references: evaluate(call.argument).allReferences)
         }
@@ -299,7 +314,7 @@ struct IntrinsicResolver {
     // MARK: Lists and maps
 
     private mutating func select(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 2 else {
+        guard let items = table.itemList(call.argument), items.count == 2 else {
             return .unknown(UnknownReason(.invalid, "Fn::Select needs [index, list]"), range: range)
         }
         let index = evaluate(items[0]), list = evaluate(items[1])
@@ -328,7 +343,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func split(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 2, let delimiter = literalString(items[0]), !delimiter.isEmpty else {
+        guard let items = table.itemList(call.argument), items.count == 2, let delimiter = literalString(items[0]), !delimiter.isEmpty else {
             return .unknown(UnknownReason(.invalid, "Fn::Split needs [delimiter, string]"), range: range)
         }
         let source = evaluate(items[1])
@@ -341,7 +356,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func findInMap(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 3 || items.count == 4 else {
+        guard let items = table.itemList(call.argument), items.count == 3 || items.count == 4 else {
             return .unknown(UnknownReason(.invalid, "Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]"), range: range)
         }
         let keys = items.prefix(3).map { evaluate($0) }
@@ -352,14 +367,15 @@ struct IntrinsicResolver {
             for key in keys { if let r = unknownReason(of: key) { reason = r; break } }
             return .unknown(reason, range: range, references: references)
         }
-        if let node = template.mappings?[names[0]]?[names[1]]?[names[2]] {
+        if let mappings = template.mappings, let map = table.value(mappings, forKey: names[0]),
+           let second = table.value(map, forKey: names[1]), let node = table.value(second, forKey: names[2]) {
             var value = evaluate(node)
-            value.via = [node.range]
+            value.via = [table.range(node)]
             value.range = range
             value.references = value.references + references
             return value
         }
-        if items.count == 4, let fallback = items[3]["DefaultValue"] {
+        if items.count == 4, let fallback = table.value(items[3], "DefaultValue") {
             var value = evaluate(fallback)
             value.range = range
             return value
@@ -370,23 +386,23 @@ struct IntrinsicResolver {
     }
 
     private mutating func conditional(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 3, let name = literalString(items[0]) else {
+        guard let items = table.itemList(call.argument), items.count == 3, let name = literalString(items[0]) else {
             return .unknown(UnknownReason(.invalid, "Fn::If needs [ConditionName, valueIfTrue, valueIfFalse]"), range: range)
         }
         if template.conditions[name] == nil {
             diagnostics.append(Diagnostic(severity: .warning, message: "Fn::If names condition \(name), which is not in Conditions",
-                                          range: items[0].range))
+                                          range: table.range(items[0])))
         }
         let whenTrue = evaluate(items[1]), whenFalse = evaluate(items[2])
-        return Value(.conditional(Condition(name, range: items[0].range), whenTrue: whenTrue, whenFalse: whenFalse), range: range)
+        return Value(.conditional(Condition(name, range: table.range(items[0])), whenTrue: whenTrue, whenFalse: whenFalse), range: range)
     }
 
     // MARK: Helpers
 
     /// An untagged scalar's text: names in Ref, GetAtt, If and Sub must be written literally.
-    private func literalString(_ node: YAMLNode) -> String? {
-        guard Intrinsic.match(node) == nil, case .scalar(let text, _) = node.kind else { return nil }
-        return text
+    private func literalString(_ node: NodeID) -> String? {
+        guard table.isScalar(node), !Intrinsic.isCall(node, in: table) else { return nil }
+        return table.scalar(node)
     }
 
     private func unknownReason(of value: Value) -> UnknownReason? {
