@@ -26,9 +26,7 @@ struct Intrinsic {
     /// inside condition expressions, where `allowCondition` is true: elsewhere it is a property.
     /// A short form's argument is the node without its tag, added to the table.
     static func match(_ node: NodeID, in table: inout YAMLNodeTable, allowCondition: Bool = false) -> Intrinsic? {
-        if table.hasTag(node), let tag = table.tag(node), tag.utf8.count > 1, tag.utf8.first == UInt8(ascii: "!") {
-            let short = tag.dropFirst()
-            let name = short == "Ref" || short == "Condition" ? String(short) : "Fn::" + short
+        if table.hasTag(node), let tag = table.tag(node), let name = longFormName(ofTag: tag) {
             return Intrinsic(name: name, argument: table.retagged(node, tag: YAMLNodeTable.noTag), node: node)
         }
         guard table.entryCount(node) == 1 else { return nil }
@@ -38,6 +36,14 @@ struct Intrinsic {
             return Intrinsic(name: table.scalar(entry.key) ?? "", argument: entry.value, node: node)
         }
         return nil
+    }
+
+    /// The long-form name a short-form tag stands for (`!Sub` -> `Fn::Sub`), nil when the tag is
+    /// not one (`!`, `tag:yaml.org,2002:str`).
+    static func longFormName(ofTag tag: String) -> String? {
+        guard tag.utf8.count > 1, tag.utf8.first == UInt8(ascii: "!") else { return nil }
+        let short = tag.dropFirst()
+        return short == "Ref" || short == "Condition" ? String(short) : "Fn::" + short
     }
 
     /// A scalar key starting with `Fn::`.

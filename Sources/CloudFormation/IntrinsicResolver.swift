@@ -14,6 +14,15 @@ struct IntrinsicResolver {
     var diagnostics: [Diagnostic] = []
     /// Resources whose Ref value is being computed, to stop `Ref` cycles through name properties.
     private var resolving: Set<String> = []
+    /// What `Ref name` gives, apart from the call's own range and edge: templates repeat the same
+    /// few Refs many times, and each one looked up parameters, resources and type semantics and
+    /// formatted an explanation. Filled only outside cycle checks and when no diagnostic was
+    /// reported, so a cached answer is exactly what computing it again would give.
+    private var refCache: [String: RefShape] = [:]
+    /// The explanation of `Fn::GetAtt id.attribute` on a resource of this template, for the same reason.
+    private var attributeCache: [AttributeKey: UnknownReason] = [:]
+    /// The long-form name each short-form tag stands for (nil: not an intrinsic), by tag index.
+    private var tagNames: [String?]? = nil
 
     init(template: Template, table: consuming YAMLNodeTable) {
         self.template = template
@@ -29,7 +38,7 @@ struct IntrinsicResolver {
             let kind = table.withScalarBytes(id) { YAMLScalar.resolveUntagged($0 ?? UnsafeBufferPointer(start: nil, count: 0), style: node.style) }
             return Value(kind, range: node.range)
         }
-        if let call = Intrinsic.match(id, in: &table) { return evaluate(call) }
+        if let call = match(id) { return evaluate(call) }
         let first = Int(node.first), count = Int(node.count)
         switch node.kind {
         case .scalar:
@@ -58,6 +67,18 @@ struct IntrinsicResolver {
         }
     }
 
+    /// `Intrinsic.match`, with each tag's function name worked out once per template.
+    private mutating func match(_ id: NodeID) -> Intrinsic? {
+        let tag = table[id].tag
+        guard tag != YAMLNodeTable.noTag else { return Intrinsic.match(id, in: &table) }
+        if tagNames == nil || tagNames!.count != table.tags.count {
+            tagNames = table.tags.map { Intrinsic.longFormName(ofTag: $0) }
+        }
+        // A tag that is no function (`!!map`) leaves the long form to check.
+        guard let name = tagNames?[Int(tag)] ?? nil else { return Intrinsic.match(id, in: &table) }
+        return Intrinsic(name: name, argument: table.retagged(id, tag: YAMLNodeTable.noTag), node: id)
+    }
+
     private mutating func evaluate(_ call: Intrinsic) -> Value {
         let range = table.range(call.node)
         switch call.name {
@@ -66,9 +87,9 @@ struct IntrinsicResolver {
         case "Fn::Sub": return sub(call, range: range)
         case "Fn::Join": return join(call, range: range)
         case "Fn::Select": return select(call, range: range)
-        case "Fn::Split": return split(call, range: range)
-        case "Fn::FindInMap": return findInMap(call, range: range)
         case "Fn::If": return conditional(call, range: range)
+        case "Fn::FindInMap": return findInMap(call, range: range)
+        case "Fn::Split": return split(call, range: range)
         case "Fn::ImportValue":
             let name = evaluate(call.argument)
             return .unknown(UnknownReason(.external, "Fn::ImportValue \(name.stringValue ?? "(computed name)")"),
@@ -104,8 +125,23 @@ struct IntrinsicResolver {
     private mutating func refValue(_ name: String, range: SourceRange) -> Value {
         if name == PseudoParameters.noValue { return Value(.absent, range: range) }
         if PseudoParameters.isPseudo(name) { return PseudoParameters.value(name, range: range) }
-        if let parameter = template.parameters[name] { return parameterValue(parameter, range: range) }
-        if let resource = template.resource(name) { return resourceRefValue(resource, range: range) }
+        let edge = Reference(target: name, kind: .ref, range: range)
+        let cacheable = resolving.isEmpty
+        if cacheable, let shape = refCache[name] { return shape.value(range: range, edge: edge) }
+        let reported = diagnostics.count
+        let shape: RefShape
+        if let parameter = template.parameters[name] {
+            shape = parameterShape(parameter)
+        } else if let resource = template.resource(name) {
+            shape = resourceRefShape(resource)
+        } else {
+            return undefinedRef(name, range: range)
+        }
+        if cacheable, diagnostics.count == reported { refCache[name] = shape }
+        return shape.value(range: range, edge: edge)
+    }
+
+    private mutating func undefinedRef(_ name: String, range: SourceRange) -> Value {
         diagnostics.append(Diagnostic(severity: .warning, message: "Ref to \(name), which is not a parameter or resource of this template",
                                       range: range))
         // The edge stays, so a rule can report the missing target by name.
@@ -116,10 +152,9 @@ struct IntrinsicResolver {
     /// A parameter's value is its Default (or unknown); the edge to the parameter is kept as a
     /// `.ref` reference whose target is the parameter name (not a resource: the graph resolves
     /// it to nothing), so a rule can tell a value came from a parameter.
-    private mutating func parameterValue(_ parameter: Template.Parameter, range: SourceRange) -> Value {
-        let edge = Reference(target: parameter.name, kind: .ref, range: range)
+    private mutating func parameterShape(_ parameter: Template.Parameter) -> RefShape {
         guard let defaultNode = parameter.defaultValue else {
-            return .unknown(UnknownReason(.parameter, parameter.name), range: range, references: [edge])
+            return RefShape(kind: .unknown(UnknownReason(.parameter, parameter.name)))
         }
         var value = evaluate(defaultNode)
         let defaultRange = table.range(defaultNode)
@@ -132,31 +167,25 @@ struct IntrinsicResolver {
         } else if let number = value.numberValue, parameter.type == "String" {
             value = Value(.string(format(number)), range: defaultRange)
         }
-        value.via = [defaultRange]
-        value.range = range
-        value.references = [edge] + value.references
-        return value
+        return RefShape(kind: value.kind, references: value.references, via: [defaultRange])
     }
 
-    private mutating func resourceRefValue(_ resource: Template.ResourceEntry, range: SourceRange) -> Value {
+    private mutating func resourceRefShape(_ resource: Template.ResourceEntry) -> RefShape {
         let semantics = ResourceTypeSemantics.of(resource.type)
-        let edge = Reference(target: resource.logicalID, attribute: nil, kind: .ref, range: range)
         if let property = semantics.refProperty, !resolving.contains(resource.logicalID) {
             if let properties = table.value(resource.body, "Properties"), let node = table.value(properties, forKey: property) {
                 resolving.insert(resource.logicalID)
                 let named = evaluate(node)
                 resolving.remove(resource.logicalID)
                 if let text = named.stringValue {
-                    return Value(.string(text), range: range, references: [edge] + named.allReferences, via: [table.range(node)])
+                    return RefShape(kind: .string(text), references: named.allReferences, via: [table.range(node)])
                 }
-                return .unknown(unknownReason(of: named) ?? UnknownReason(.invalid, "\(property) of \(resource.logicalID)"),
-                                range: range, references: [edge] + named.allReferences)
+                return RefShape(kind: .unknown(unknownReason(of: named) ?? UnknownReason(.invalid, "\(property) of \(resource.logicalID)")),
+                                references: named.allReferences)
             }
-            return .unknown(UnknownReason(.knownAfterApply, "\(resource.logicalID) has no \(property); CloudFormation generates its \(semantics.refReturns)"),
-                            range: range, references: [edge])
+            return RefShape(kind: .unknown(UnknownReason(.knownAfterApply, "\(resource.logicalID) has no \(property); CloudFormation generates its \(semantics.refReturns)")))
         }
-        return .unknown(UnknownReason(.knownAfterApply, "Ref \(resource.logicalID) (\(resource.type) \(semantics.refReturns))"),
-                        range: range, references: [edge])
+        return RefShape(kind: .unknown(UnknownReason(.knownAfterApply, "Ref \(resource.logicalID) (\(resource.type) \(semantics.refReturns))")))
     }
 
     private mutating func getAtt(_ call: Intrinsic, range: SourceRange) -> Value {
@@ -176,10 +205,14 @@ struct IntrinsicResolver {
                             references: [Reference(target: id, attribute: attribute, kind: .attribute, range: range)])
         }
         let edge = Reference(target: id, attribute: attribute, kind: .attribute, range: range)
+        let key = AttributeKey(id: id, attribute: attribute)
+        if let reason = attributeCache[key] { return .unknown(reason, range: range, references: [edge]) }
         let name = attribute.map { "\(id).\($0)" } ?? "\(id).(computed attribute)"
         var detail = name
         if let attribute, let note = ResourceTypeSemantics.of(resource.type).attributeNotes[attribute] { detail += " (\(note))" }
-        return .unknown(UnknownReason(.knownAfterApply, detail), range: range, references: [edge])
+        let reason = UnknownReason(.knownAfterApply, detail)
+        attributeCache[key] = reason
+        return .unknown(reason, range: range, references: [edge])
     }
 
     // MARK: Strings
@@ -447,4 +480,22 @@ extension String {
         parts.append(String(decoding: text[start...], as: UTF8.self))
         return parts
     }
+}
+
+/// A `Ref` result without the call's range and edge: the value, the edges it was computed from,
+/// and where it flowed through.
+private struct RefShape {
+    var kind: Value.Kind
+    var references: [Reference] = []
+    var via: [SourceRange] = []
+
+    /// The value at one call: the call's range, and the edge to the name first.
+    func value(range: SourceRange, edge: Reference) -> Value {
+        Value(kind, range: range, references: [edge] + references, via: via)
+    }
+}
+
+private struct AttributeKey: Hashable {
+    var id: String
+    var attribute: String?
 }
