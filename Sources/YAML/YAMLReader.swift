@@ -75,6 +75,8 @@ private struct TableBuilder {
     var nodeCount = 0
     /// Whether an alias was expanded, so the size error can say why the file is so large.
     var expandedAlias = false
+    /// The bytes of each tag in `table.tags`, to match libyaml's C strings without making a `String`.
+    var tagBytes: [[UInt8]] = []
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.fileID = SourceFileID(path)
@@ -183,7 +185,7 @@ private struct TableBuilder {
             } else {
                 node = table.appendCollection(.sequence, children: scratch[open.childrenStart...], tag: open.tag, range: range)
             }
-            scratch.removeSubrange(open.childrenStart...)
+            scratch.removeLast(scratch.count - open.childrenStart)
             return complete(node, end: end, anchor: open.anchor, size: nodeCount - open.nodesBefore)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
@@ -335,11 +337,17 @@ private struct TableBuilder {
         return SourceRange(fileID: fileID, start: s, end: e)
     }
 
+    /// A document uses a handful of tags: a scan of their bytes beats hashing or making a `String`.
     private mutating func internTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let pointer else { return YAMLNodeTable.noTag }
         var length = 0
         while pointer[length] != 0 { length += 1 }
-        return table.internTag(UnsafeBufferPointer(start: pointer, count: length))
+        let tag = UnsafeBufferPointer(start: pointer, count: length)
+        for (index, known) in tagBytes.enumerated() where known.count == length {
+            if known.withUnsafeBufferPointer({ $0.elementsEqual(tag) }) { return Int32(index) }
+        }
+        tagBytes.append(Array(tag))
+        return table.internTag(tag)
     }
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
