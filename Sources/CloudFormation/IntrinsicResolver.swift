@@ -71,7 +71,7 @@ struct IntrinsicResolver {
     private mutating func match(_ id: NodeID) -> Intrinsic? {
         let tag = table[id].tag
         guard tag != YAMLNodeTable.noTag else { return Intrinsic.match(id, in: &table) }
-        if tagNames == nil || tagNames!.count != table.tags.count {
+        if tagNames?.count != table.tags.count {
             tagNames = table.tags.map { Intrinsic.longFormName(ofTag: $0) }
         }
         // A tag that is no function (`!!map`) leaves the long form to check.

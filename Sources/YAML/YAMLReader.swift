@@ -117,6 +117,13 @@ private struct TableBuilder {
 
     /// Returns false to stop parsing after an error.
     private mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        // The table indexes with 32-bit offsets; stop long before they could overflow (files are
+        // capped far lower, this guards direct callers).
+        guard table.text.count < Int(Int32.max / 2), table.children.count < Int(Int32.max / 2),
+              table.nodes.count < Int(Int32.max / 2),
+              event.type != YAML_SCALAR_EVENT || event.data.scalar.length < Int(Int32.max / 2) else {
+            return reportNodeBudget(at: SourceRange(fileID: fileID, at: position(event.start_mark)))
+        }
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             anchors.removeAll(keepingCapacity: true)
