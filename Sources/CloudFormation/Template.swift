@@ -15,7 +15,6 @@ struct Template {
 
     struct ResourceEntry {
         let logicalID: String
-        let key: NodeID
         let body: NodeID
         let type: String
         /// The key's range: where findings about the resource as a whole point.
@@ -84,7 +83,7 @@ struct Template {
             }
             if type.hasPrefix("AWS::Serverless::") { usesServerlessTypes = true }
             resourceIndex[id] = resources.count
-            resources.append(ResourceEntry(logicalID: id, key: entry.key, body: entry.value, type: type, keyRange: keyRange))
+            resources.append(ResourceEntry(logicalID: id, body: entry.value, type: type, keyRange: keyRange))
         }
         // Serverless types mean SAM was intended: expand it, and say the transform line is missing.
         if usesServerlessTypes, !isSAM {

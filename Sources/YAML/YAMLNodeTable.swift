@@ -209,13 +209,6 @@ public struct YAMLNodeTable: Sendable {
         return append(node)
     }
 
-    /// The same node with another range.
-    public mutating func moved(_ id: NodeID, to range: SourceRange) -> NodeID {
-        var node = nodes[Int(id)]
-        node.range = range
-        return append(node)
-    }
-
     @usableFromInline
     mutating func append(_ node: Node) -> NodeID {
         nodes.append(node)
@@ -233,11 +226,6 @@ public struct YAMLNodeTable: Sendable {
         return Int32(tags.count - 1)
     }
 
-    public mutating func internTag(_ tag: String) -> Int32 {
-        var tag = tag
-        return tag.withUTF8 { internTag($0) }
-    }
-
     mutating func reserveCapacity(textBytes: Int) {
         text.reserveCapacity(textBytes)
         nodes.reserveCapacity(textBytes / 16)
@@ -250,12 +238,6 @@ public struct YAMLNodeTable: Sendable {
     public func trees() -> [YAMLNode] {
         var memo = [YAMLNode?](repeating: nil, count: nodes.count)
         return documents.map { tree($0, memo: &memo) }
-    }
-
-    /// One node as a `YAMLNode` tree.
-    public func tree(_ id: NodeID) -> YAMLNode {
-        var memo = [YAMLNode?](repeating: nil, count: nodes.count)
-        return tree(id, memo: &memo)
     }
 
     private func tree(_ id: NodeID, memo: inout [YAMLNode?]) -> YAMLNode {
