@@ -26,6 +26,7 @@ let package = Package(
         // Pipeline: discovery, front-end dispatch, config, suppressions, baseline, reporters.
         .target(name: "IaCLintKit", dependencies: [
             "IaCLintCore", "IaCLintRules", "HCL", "Terraform", "CloudFormation", "TerraformPlan", "PositionedJSON", "YAML",
+            "CAllocator",
         ]),
         // The API Gateway logging model and the rules; pure.
         .target(name: "IaCLintRules", dependencies: ["IaCLintCore"]),
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "CloudFormation", dependencies: ["IaCLintCore", "YAML", "PositionedJSON"]),
         // `terraform show -json` plans and states into the resource graph.
         .target(name: "TerraformPlan", dependencies: ["IaCLintCore", "PositionedJSON"]),
+        // glibc malloc settings (mallopt is not in Swift's Glibc module).
+        .target(name: "CAllocator"),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // Test helpers: testdata and corpus locations, golden files.
@@ -55,7 +58,7 @@ let package = Package(
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAML", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "TerraformPlanTests", dependencies: ["TerraformPlan", "IaCLintCore", "TestSupport"]),
         .testTarget(name: "IaCLintRulesTests", dependencies: ["IaCLintRules", "IaCLintKit", "IaCLintCore", "TestSupport"]),
-        .testTarget(name: "IaCLintKitTests", dependencies: ["IaCLintKit", "IaCLintCore", "TestSupport"]),
+        .testTarget(name: "IaCLintKitTests", dependencies: ["IaCLintKit", "IaCLintCore", "CAllocator", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["IaCLintKit", "TestSupport"]),
     ]
 )

@@ -81,9 +81,16 @@ public enum FileSystem {
 
     /// The names in a directory, sorted bytewise, without `.` and `..`.
     public static func list(_ path: String) -> Result<[String], FileError> {
+        entries(path).map { $0.map(\.name) }
+    }
+
+    /// The entries of a directory, sorted bytewise by name, with their kind when the directory
+    /// listing tells it (`d_type`; nil when the file system does not say, so the caller asks
+    /// `kind`). A large repository walk then needs no `lstat` per file.
+    public static func entries(_ path: String) -> Result<[DirectoryEntry], FileError> {
         guard let dir = opendir(path) else { return .failure(FileError(path: path, message: errnoMessage("cannot open directory"))) }
         defer { closedir(dir) }
-        var names: [String] = []
+        var out: [DirectoryEntry] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -91,10 +98,18 @@ public enum FileSystem {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<len]), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            let kind: FileKind?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .regular
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN): kind = nil
+            default: kind = .other
+            }
+            out.append(DirectoryEntry(name: name, kind: kind))
         }
-        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return .success(names)
+        out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return .success(out)
     }
 
     /// The canonical absolute path, or nil when it does not exist.
@@ -120,6 +135,12 @@ public enum FileSystem {
         let text = strerror(code).map { String(cString: $0) } ?? "error \(code)"
         return "\(what): \(text.prefix(1).lowercased() + text.dropFirst())"
     }
+}
+
+/// One name in a directory listing; `kind` is nil when the listing does not tell.
+public struct DirectoryEntry: Sendable {
+    public var name: String
+    public var kind: FileKind?
 }
 
 public struct FileIdentity: Hashable, Sendable {

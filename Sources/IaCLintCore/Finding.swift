@@ -39,8 +39,11 @@ public struct Finding: Hashable, Sendable {
 extension Finding: Comparable {
     /// Deterministic report order: file, position, rule, message.
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
-        let lf = lhs.range?.file ?? "", rf = rhs.range?.file ?? ""
-        if lf != rf { return lf < rf }
+        // Equal ids are equal paths: only findings in different files need the paths themselves.
+        if lhs.range?.fileID != rhs.range?.fileID {
+            let lf = lhs.range?.file ?? "", rf = rhs.range?.file ?? ""
+            if lf != rf { return lf < rf }
+        }
         let lp = lhs.range?.start ?? .start, rp = rhs.range?.start ?? .start
         if lp != rp { return lp < rp }
         if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }

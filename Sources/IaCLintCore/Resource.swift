@@ -8,59 +8,171 @@ public struct Resource: Hashable, Sendable {
         case terraform, terraformPlan, cloudFormation, sam
     }
 
+    /// All fields live in one copy-on-write box: the pipeline and the rules copy resources often
+    /// (graphs merged, stages holding their resource), and a copy of the twelve fields retained each
+    /// of them; now a copy is one retain.
+    private final class Storage: @unchecked Sendable {  // mutated only when uniquely referenced
+        var address: String
+        var type: String
+        var mode: Mode
+        var origin: Origin
+        var scope: String
+        var instanceKey: String?
+        var range: SourceRange?
+        var attributes: Value
+        var dependsOn: [Reference]
+        var condition: Condition?
+        var moduleCalls: [RelatedLocation]
+        var metadata: Value?
+        /// Cached: rules and the address index ask for it for every resource, often repeatedly.
+        var baseAddress: String
+
+        init(address: String, type: String, mode: Mode, origin: Origin, scope: String, instanceKey: String?,
+             range: SourceRange?, attributes: Value, dependsOn: [Reference], condition: Condition?,
+             moduleCalls: [RelatedLocation], metadata: Value?) {
+            self.address = address
+            self.type = type
+            self.mode = mode
+            self.origin = origin
+            self.scope = scope
+            self.instanceKey = instanceKey
+            self.range = range
+            self.attributes = attributes
+            self.dependsOn = dependsOn
+            self.condition = condition
+            self.moduleCalls = moduleCalls
+            self.metadata = metadata
+            baseAddress = Storage.base(of: address, instanceKey: instanceKey)
+        }
+
+        func copy() -> Storage {
+            Storage(address: address, type: type, mode: mode, origin: origin, scope: scope, instanceKey: instanceKey,
+                    range: range, attributes: attributes, dependsOn: dependsOn, condition: condition,
+                    moduleCalls: moduleCalls, metadata: metadata)
+        }
+
+        static func base(of address: String, instanceKey: String?) -> String {
+            guard instanceKey != nil, address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return address }
+            return String(address[..<open])
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     /// Full address: `module.api.aws_api_gateway_stage.this["prod"]`, `data.aws_iam_policy_document.p`,
     /// or a CloudFormation logical id (`ServerlessRestApi` for SAM's implicit API).
-    public var address: String
+    public var address: String {
+        _read { yield storage.address }
+        set {
+            let s = unique()
+            s.address = newValue
+            s.baseAddress = Storage.base(of: s.address, instanceKey: s.instanceKey)
+        }
+    }
     /// `aws_api_gateway_stage`, `AWS::ApiGateway::Stage`, `AWS::Serverless::Api`…
-    public var type: String
-    public var mode: Mode
-    public var origin: Origin
+    public var type: String {
+        _read { yield storage.type }
+        _modify { yield &unique().type }
+    }
+    public var mode: Mode {
+        _read { yield storage.mode }
+        _modify { yield &unique().mode }
+    }
+    public var origin: Origin {
+        _read { yield storage.origin }
+        _modify { yield &unique().origin }
+    }
     /// The configuration the resource belongs to: references resolve only within one scope.
     /// A Terraform root module's directory, or a template's path.
-    public var scope: String
+    public var scope: String {
+        _read { yield storage.scope }
+        _modify { yield &unique().scope }
+    }
     /// The instance key for `count`/`for_each` instances (`0`, `"prod"`), as written in the address.
-    public var instanceKey: String?
+    public var instanceKey: String? {
+        _read { yield storage.instanceKey }
+        set {
+            let s = unique()
+            s.instanceKey = newValue
+            s.baseAddress = Storage.base(of: s.address, instanceKey: s.instanceKey)
+        }
+    }
     /// The declaration's header (`resource "aws_api_gateway_stage" "this"`, the logical id key):
     /// where "something is missing" findings point.
-    public var range: SourceRange?
+    public var range: SourceRange? {
+        _read { yield storage.range }
+        _modify { yield &unique().range }
+    }
     /// Arguments and nested blocks. Terraform nested blocks appear as lists of objects, as in
     /// `terraform show -json`; CloudFormation properties as written in the template.
-    public var attributes: Value
+    public var attributes: Value {
+        _read { yield storage.attributes }
+        _modify { yield &unique().attributes }
+    }
     /// `depends_on` / `DependsOn` edges.
-    public var dependsOn: [Reference]
+    public var dependsOn: [Reference] {
+        _read { yield storage.dependsOn }
+        _modify { yield &unique().dependsOn }
+    }
     /// A CloudFormation `Condition` on the whole resource: it exists only when the condition holds.
-    public var condition: Condition?
+    public var condition: Condition? {
+        _read { yield storage.condition }
+        _modify { yield &unique().condition }
+    }
     /// The `module` blocks that instantiate this resource, outermost first, so a finding inside a
     /// module can name the line the user must change in the caller.
-    public var moduleCalls: [RelatedLocation]
+    public var moduleCalls: [RelatedLocation] {
+        _read { yield storage.moduleCalls }
+        _modify { yield &unique().moduleCalls }
+    }
     /// Free-form metadata (CloudFormation `Metadata`, used for `iaclint` suppressions).
-    public var metadata: Value?
+    public var metadata: Value? {
+        _read { yield storage.metadata }
+        _modify { yield &unique().metadata }
+    }
 
     public init(address: String, type: String, mode: Mode = .managed, origin: Origin, scope: String,
                 instanceKey: String? = nil, range: SourceRange?, attributes: Value = .object([]),
                 dependsOn: [Reference] = [], condition: Condition? = nil,
                 moduleCalls: [RelatedLocation] = [], metadata: Value? = nil) {
-        self.address = address
-        self.type = type
-        self.mode = mode
-        self.origin = origin
-        self.scope = scope
-        self.instanceKey = instanceKey
-        self.range = range
-        self.attributes = attributes
-        self.dependsOn = dependsOn
-        self.condition = condition
-        self.moduleCalls = moduleCalls
-        self.metadata = metadata
+        storage = Storage(address: address, type: type, mode: mode, origin: origin, scope: scope, instanceKey: instanceKey,
+                          range: range, attributes: attributes, dependsOn: dependsOn, condition: condition,
+                          moduleCalls: moduleCalls, metadata: metadata)
     }
 
     /// The address without its instance key: what references without an index resolve to.
-    public var baseAddress: String {
-        guard instanceKey != nil, address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return address }
-        return String(address[..<open])
+    public var baseAddress: String { storage.baseAddress }
+
+    public static func == (lhs: Resource, rhs: Resource) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let l = lhs.storage, r = rhs.storage
+        return l.address == r.address && l.type == r.type && l.mode == r.mode && l.origin == r.origin && l.scope == r.scope
+            && l.instanceKey == r.instanceKey && l.range == r.range && l.attributes == r.attributes
+            && l.dependsOn == r.dependsOn && l.condition == r.condition && l.moduleCalls == r.moduleCalls
+            && l.metadata == r.metadata
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.address)
+        hasher.combine(storage.scope)
+        hasher.combine(storage.type)
+        hasher.combine(storage.range)
     }
 
     public subscript(attribute: String) -> Value? { attributes[attribute] }
+
+    /// Drops the attribute values but keeps every edge: for resources whose values no rule reads
+    /// (most of a large repository), `allReferences` stays the same and the values' memory is freed.
+    public mutating func dropAttributeValues() {
+        let attributes = self.attributes
+        if let entries = attributes.objectEntries, entries.isEmpty { return }  // nothing to drop
+        self.attributes = Value(.object([]), range: attributes.range, references: attributes.allReferences)
+    }
 
     /// Every edge out of this resource: references in its values, then `depends_on`.
     public var allReferences: [Reference] { attributes.allReferences + dependsOn }

@@ -21,15 +21,22 @@ public enum RuleCatalog {
 }
 
 public enum RuleEngine {
+    /// False for resource types whose attribute values no rule reads. Front ends may drop those
+    /// values (keeping addresses, types, ranges and references) to save memory on large scans;
+    /// the findings are the same either way.
+    public static func readsAttributes(ofType type: String) -> Bool {
+        ResourceTypes.attributesMayBeRead(type: type)
+    }
+
     /// Runs every rule over the graph. Pure: same graph and options, same findings, sorted.
     public static func check(_ graph: ResourceGraph, options: RuleOptions = .init()) -> [Finding] {
         let model = LoggingModel(graph: graph)
-        var findings: [Finding] = []
-        for rule in RuleCatalog.rules {
+        // Rules only read the model, so they run side by side; the sort makes the order theirs no more.
+        let perRule = RuleCatalog.rules.parallelMap { rule in
             var collector = FindingCollector(rule: type(of: rule).description, options: options)
             rule.check(model, &collector)
-            findings += collector.findings
+            return collector.findings
         }
-        return findings.sorted()
+        return perRule.flatMap { $0 }.sorted()
     }
 }

@@ -193,9 +193,11 @@ struct GraphBuilder {
     private func resource(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration,
                           dependsOn: [Reference]) -> Resource {
         let attributes = evaluator.instanceAttributes(decl, m, key: key, iteration: iteration)
-        return Resource(address: InstanceKey.address(m.addressPrefix + decl.localAddress, key), type: decl.type, mode: decl.mode,
-                        origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
-                        attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls)
+        var resource = Resource(address: InstanceKey.address(m.addressPrefix + decl.localAddress, key), type: decl.type, mode: decl.mode,
+                                origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
+                                attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls)
+        if let keep = evaluator.context.options.keepsAttributeValues, !keep(decl.type) { resource.dropAttributeValues() }
+        return resource
     }
 
     /// `depends_on = [aws_x.y, module.m, data.t.n]` as edges in the graph's address space.

@@ -22,6 +22,10 @@ public struct TerraformOptions: Sendable {
     /// Threads for parsing and evaluating; 0 means one per processor. Benchmarks that time one
     /// thread's CPU set 1.
     public var maximumConcurrency: Int = 0
+    /// When set, resources whose type it rejects keep their address, range and references but not
+    /// their attribute values (`Resource.dropAttributeValues`): the pipeline passes the rules'
+    /// `RuleEngine.readsAttributes(ofType:)`, so a large scan does not hold values no rule reads.
+    public var keepsAttributeValues: (@Sendable (String) -> Bool)? = nil
 
     public init(variables: [String: String] = [:], varFiles: [String] = [], environment: [String: String] = [:],
                 scanRoot: String = FileSystem.currentDirectory(),

@@ -7,5 +7,6 @@ import IaCLintKit
 func runCheckBenchmark(_ args: [String]) -> Int32 {
     var options = CheckOptions()
     options.paths = args
+    options.processExitsAfterRun = true
     return CheckRunner.run(options, lint: Linter.lint).rawValue
 }

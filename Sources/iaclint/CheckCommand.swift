@@ -76,6 +76,7 @@ struct CheckCommand: ParsableCommand {
         }
         options.varFiles = varFiles
         options.followSymlinks = followSymlinks
+        options.processExitsAfterRun = true
         let status = CheckRunner.run(options, lint: Linter.lint)
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -55,6 +55,48 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(g.resources.first?.baseAddress, "aws_cloudwatch_log_group.l")
     }
 
+    func testGraphIndexFollowsInterleavedScopesMergesAndCopies() {
+        func group(_ name: String, _ scope: String, key: String? = nil) -> Resource {
+            Resource(address: "aws_cloudwatch_log_group.\(name)" + (key.map { "[\"\($0)\"]" } ?? ""), type: "aws_cloudwatch_log_group",
+                     origin: .terraform, scope: scope, instanceKey: key, range: nil)
+        }
+        var g = ResourceGraph()
+        g.add(group("a", "one", key: "x"))
+        g.add(group("a", "two"))
+        g.add(group("a", "one", key: "y"))
+        XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.a", scope: "one").map(\.address),
+                       ["aws_cloudwatch_log_group.a[\"x\"]", "aws_cloudwatch_log_group.a[\"y\"]"])
+        XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.a", scope: "two").count, 1)
+        // A copy taken before a change keeps its own answers; the changed graph sees the addition.
+        let before = g
+        var other = ResourceGraph()
+        other.add(group("b", "two"))
+        g.merge(other)
+        XCTAssertEqual(g.resolve("aws_cloudwatch_log_group.b", scope: "two").count, 1)
+        XCTAssertEqual(before.resolve("aws_cloudwatch_log_group.b", scope: "two").count, 0)
+        // Merging into an empty graph adopts the other's resources.
+        var empty = ResourceGraph()
+        empty.merge(g)
+        XCTAssertEqual(empty.resources.map(\.address), g.resources.map(\.address))
+        XCTAssertEqual(empty.resolve("aws_cloudwatch_log_group.a[\"y\"]", scope: "one").count, 1)
+    }
+
+    func testResourceCopiesAreIndependent() {
+        var a = Resource(address: "aws_s3_bucket.b[0]", type: "aws_s3_bucket", origin: .terraform, scope: "root",
+                         instanceKey: "0", range: nil, attributes: .object([ObjectEntry("bucket", .string("x"))]))
+        let b = a
+        a.attributes = .object([])
+        a.address = "aws_s3_bucket.c[0]"
+        XCTAssertEqual(b["bucket"]?.stringValue, "x")
+        XCTAssertEqual(b.baseAddress, "aws_s3_bucket.b")
+        XCTAssertEqual(a.baseAddress, "aws_s3_bucket.c")
+        XCTAssertNotEqual(a, b)
+        var c = b
+        c.dropAttributeValues()
+        XCTAssertNil(c["bucket"])
+        XCTAssertEqual(b["bucket"]?.stringValue, "x")
+    }
+
     func testPaths() {
         XCTAssertEqual(Path.normalize("a/./b/../c"), "a/c")
         XCTAssertEqual(Path.normalize("../x"), "../x")

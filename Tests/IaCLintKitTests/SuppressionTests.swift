@@ -40,6 +40,18 @@ final class SuppressionTests: XCTestCase {
                  range: SourceRange(file: file, start: SourcePosition(line: line, column: 1, offset: 0), end: SourcePosition(line: line, column: 10, offset: 9)))
     }
 
+    func testMarkerSearchFindsFirstWholeOccurrence() {
+        let marker = Array("iaclint:ignore".utf8)
+        func find(_ text: String) -> Int? { SuppressionComment.findSequence(Array(text.utf8), marker) }
+        XCTAssertEqual(find("iaclint:ignore"), 0)
+        XCTAssertEqual(find("# iaclint:iaclint:ignore APIGW001"), 10)
+        XCTAssertEqual(find("iiiaclint:ignor iaclint:ignore"), 16)
+        XCTAssertEqual(find("x = 1 # iaclint:ignore"), 8)
+        XCTAssertNil(find("iaclint:ignor"))
+        XCTAssertNil(find(""))
+        XCTAssertNil(find("no marker here, only iaclint: and ignore"))
+    }
+
     func testCommentsBeforeBlocksCoverTheWholeStatement() {
         let source = SourceFile(path: "main.tf", text: tf)
         let comments = SuppressionComment.scan(source)

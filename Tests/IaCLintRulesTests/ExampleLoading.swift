@@ -82,7 +82,7 @@ enum ExampleLoading {
     }
 
     /// The whole pipeline (`Linter.lint`) over a directory, as `iaclint` runs it from inside it.
-    static func lint(root: String) -> LintResult {
+    static func lint(root: String, dropsUnreadAttributeValues: Bool = true) -> LintResult {
         // From inside `root`, as a user runs it (the Terraform loader lists directories relative to
         // the process's working directory).
         let previous = FileSystem.currentDirectory()
@@ -91,6 +91,7 @@ enum ExampleLoading {
         var request = LintRequest(paths: ["."])
         request.workingDirectory = FileSystem.currentDirectory()
         request.environment = [:]
+        request.dropsUnreadAttributeValues = dropsUnreadAttributeValues
         return Linter.lint(request)
     }
 

@@ -27,6 +27,9 @@ final class RuleExampleTests: XCTestCase {
         let files = example.files.map { MarkedFile(name: $0.key, marked: $0.value) }
         for file in files { try ExampleLoading.write(file.text, to: Path.join(root, file.name)) }
         let result = ExampleLoading.lint(root: root)
+        // Dropping the values of resources no rule reads must not change a single finding.
+        XCTAssertEqual(ExampleLoading.lint(root: root, dropsUnreadAttributeValues: false).findings, result.findings,
+                       "\(rule.id) \(label): findings differ when every attribute value is kept")
         XCTAssertEqual(result.findings.filter { $0.ruleID == ParseErrorRule.id }, [], "\(rule.id) \(label): the example does not load")
         XCTAssertEqual(result.filesChecked, files.count, "\(rule.id) \(label): not every file was read")
         let found = result.findings.filter { $0.ruleID == rule.id }

@@ -55,6 +55,8 @@ final class RuleFixtureTests: XCTestCase {
         if only == nil {
             // The whole pipeline, as `iaclint` runs in the folder.
             let result = ExampleLoading.lint(root: folder)
+            XCTAssertEqual(ExampleLoading.lint(root: folder, dropsUnreadAttributeValues: false).findings, result.findings,
+                           "\(folder): findings differ when every attribute value is kept")
             XCTAssertEqual(result.findings.filter { $0.ruleID == ParseErrorRule.id }, [], "\(label): input errors")
             all = result.findings
         } else {

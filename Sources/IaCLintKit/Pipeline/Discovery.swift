@@ -78,20 +78,23 @@ private struct Walker {
     mutating func walk(directory: String, real: String) {
         guard let identity = FileSystem.identity(real) else { return }
         guard visitedDirectories.insert(identity).inserted else { return }  // loop or second path to it
-        let names: [String]
-        switch FileSystem.list(directory) {
-        case .success(let n): names = n
+        let entries: [DirectoryEntry]
+        switch FileSystem.entries(directory) {
+        case .success(let e): entries = e
         case .failure(let error):
             report(display(directory), error.message)
             return
         }
-        for name in names {
+        for entry in entries {
+            let name = entry.name
+            // A file that is no input needs no further look (most of a repository).
+            if entry.kind == .regular, InputKind(fileName: name) == nil { continue }
             if result.files.count >= Discovery.maximumFiles {
                 report(display(directory), "more than \(Discovery.maximumFiles) input files; the rest were not checked")
                 return
             }
             let child = Path.join(directory, name)
-            guard var kind = FileSystem.kind(child) else { continue }
+            guard var kind = entry.kind ?? FileSystem.kind(child) else { continue }
             var realChild = Path.join(real, name)
             if kind == .symlink {
                 guard let target = FileSystem.realPath(child), let targetKind = FileSystem.kind(target, followLinks: true) else {

@@ -21,6 +21,9 @@ public struct LintRequest: Sendable {
     /// Follow symlinks that lead out of the scanned root.
     public var followSymlinks: Bool = false
     public var ruleOptions: RuleOptions = .init()
+    /// Drop the attribute values of resources no rule reads, as they are loaded (memory on large
+    /// scans). Findings are the same either way; tests compare both.
+    public var dropsUnreadAttributeValues: Bool = true
 
     public init(paths: [String]) {
         self.paths = paths

@@ -9,6 +9,8 @@ import TerraformPlan
 
 public enum Linter {
     public static func lint(_ request: LintRequest) -> LintResult {
+        var timer = PhaseTimer()
+        defer { timer.report() }
         let cwd = Path.normalize(request.workingDirectory ?? FileSystem.currentDirectory())
         let discovery = discover(request, workingDirectory: cwd)
         let excludes = request.excludes.map(Glob.init)
@@ -20,10 +22,13 @@ public enum Linter {
         var diagnostics = discovery.diagnostics
 
         let suppressionSources = SuppressionSources(only: reportOnly)
+        timer.mark("discovery (\(files.count) files)")
 
         // Templates and plans: one file each, read and parsed on every core.
         let structured = files.filter { $0.kind == .structured }
-        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources) }
+        let readsAttributes: @Sendable (String) -> Bool = { RuleEngine.readsAttributes(ofType: $0) }
+        let keep = request.dropsUnreadAttributeValues ? readsAttributes : nil
+        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
         var templates = ResourceGraph()
         var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
         for (file, outcome) in zip(structured, outcomes) {
@@ -34,6 +39,7 @@ public enum Linter {
             case .other: break
             }
         }
+        timer.mark("templates and plans (\(structured.count) files)")
 
         // Terraform: every directory holding .tf/.tf.json files; the loader finds the roots.
         let terraformFiles = files.filter { $0.kind.isTerraform }
@@ -45,7 +51,7 @@ public enum Linter {
             if seenDirectories.insert(dir).inserted { terraformDirectories.append(dir) }
         }
         // Paths stay as the user sees them (relative to `cwd`); reads resolve them against `cwd`.
-        let options = TerraformOptions(
+        var options = TerraformOptions(
             variables: request.terraformVariables,
             varFiles: request.terraformVarFiles,
             environment: request.environment ?? ProcessEnvironment.all(),
@@ -56,16 +62,20 @@ public enum Linter {
                 return read
             },
             workingDirectory: cwd)
+        options.keepsAttributeValues = keep
         let terraform = terraformDirectories.isEmpty ? ResourceGraph()
             : TerraformLoader.load(directories: terraformDirectories, options: options)
+        timer.mark("terraform (\(terraformDirectories.count) directories)")
 
         var graph = ResourceGraph()
         graph.diagnostics = diagnostics
         graph.merge(joinPlans(plans, with: terraform))
         graph.merge(templates)
         result.graph = graph
+        timer.mark("join (\(graph.resources.count) resources)")
 
         var findings = RuleEngine.check(graph, options: request.ruleOptions)
+        timer.mark("rules (\(findings.count) findings)")
         for diagnostic in graph.diagnostics {
             if diagnostic.severity == .error {
                 findings.append(parseError(diagnostic))
@@ -81,6 +91,7 @@ public enum Linter {
         result.sources = suppressionSources.all
         result.sources.merge(readSources(for: findings, workingDirectory: cwd, known: result.sources)) { known, _ in known }
         result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sorted()
+        timer.mark("sources and focus")
         return result
     }
 
@@ -114,29 +125,39 @@ public enum Linter {
     /// no configuration in the scan stands alone and points into the plan file.
     static func joinPlans(_ plans: [(file: DiscoveredFile, load: PlanLoadResult)], with terraform: ResourceGraph) -> ResourceGraph {
         guard !plans.isEmpty else { return terraform }
-        let scopes = Set(terraform.resources.map(\.scope))
+        var scopes = Set<String>()
+        for r in terraform.resources { scopes.insert(r.scope) }
+        let joined = plans.map { plan -> String? in
+            var dir = Path.directory(of: plan.file.path)
+            while true {
+                if scopes.contains(dir) { return dir }
+                let parent = Path.directory(of: dir)
+                if parent == dir || dir == "." || dir == "/" { return nil }
+                dir = parent
+            }
+        }
+        var standalone = ResourceGraph()
+        for ((_, load), scope) in zip(plans, joined) {
+            standalone.diagnostics += load.graph.diagnostics
+            guard scope == nil else { continue }
+            standalone.merge(ResourceGraph(resources: load.graph.resources))
+            standalone.emptyDeclarations.merge(load.graph.emptyDeclarations) { a, _ in a }
+        }
+        // The usual case, plans kept apart from the configuration: no regrouping of every resource.
+        guard joined.contains(where: { $0 != nil }) else {
+            var out = terraform
+            out.merge(standalone)
+            return out
+        }
         var byScope: [String: [Resource]] = [:]
         var order: [String] = []
         for r in terraform.resources {
             if byScope[r.scope] == nil { order.append(r.scope) }
             byScope[r.scope, default: []].append(r)
         }
-        var standalone = ResourceGraph()
-        for (file, load) in plans {
-            standalone.diagnostics += load.graph.diagnostics
-            var dir = Path.directory(of: file.path)
-            var scope: String? = nil
-            while true {
-                if scopes.contains(dir) { scope = dir; break }
-                let parent = Path.directory(of: dir)
-                if parent == dir || dir == "." || dir == "/" { break }
-                dir = parent
-            }
+        for ((_, load), scope) in zip(plans, joined) {
             if let scope {
                 byScope[scope] = PlanConfigurationMerge.merge(plan: load.graph.resources, into: byScope[scope] ?? [], configurationScope: scope)
-            } else {
-                standalone.merge(ResourceGraph(resources: load.graph.resources))
-                standalone.emptyDeclarations.merge(load.graph.emptyDeclarations) { a, _ in a }
             }
         }
         var out = ResourceGraph()

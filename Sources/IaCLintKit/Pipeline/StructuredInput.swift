@@ -11,17 +11,23 @@ enum StructuredInput: Sendable {
     case other
     case unreadable(Diagnostic)
 
-    static func load(_ file: DiscoveredFile, reading suppressions: SuppressionSources) -> StructuredInput {
+    /// `keep`: see `LintRequest.dropsUnreadAttributeValues`.
+    static func load(_ file: DiscoveredFile, reading suppressions: SuppressionSources,
+                     keepingAttributeValues keep: ((String) -> Bool)? = nil) -> StructuredInput {
         switch FileSystem.read(file.absolutePath) {
         case .failure(let error):
             return .unreadable(.error(error.message, at: SourceRange(file: file.path, at: .start)))
         case .success(let bytes):
             suppressions.note(file.path, bytes)
             if TerraformPlanLoader.isPlan(bytes) {
-                return .plan(TerraformPlanLoader.load(bytes, path: file.path))
+                var load = TerraformPlanLoader.load(bytes, path: file.path)
+                if let keep { load.graph.dropAttributeValues(keeping: keep) }
+                return .plan(load)
             }
             if CloudFormationLoader.isTemplate(bytes, path: file.path) {
-                return .template(CloudFormationLoader.load(bytes, path: file.path))
+                var graph = CloudFormationLoader.load(bytes, path: file.path)
+                if let keep { graph.dropAttributeValues(keeping: keep) }
+                return .template(graph)
             }
             return .other
         }

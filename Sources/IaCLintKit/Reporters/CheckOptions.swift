@@ -13,6 +13,9 @@ public struct CheckOptions: Sendable {
     public var variables: [(String, String)] = []
     public var varFiles: [String] = []
     public var followSymlinks = false
+    /// The process exits right after the run (the CLI): the graph is left for the exit to reclaim
+    /// instead of being freed object by object (about a tenth of a large scan's time).
+    public var processExitsAfterRun = false
 
     public init() {}
 }

@@ -18,6 +18,7 @@ public enum CheckRunner {
     /// `lint` is the pipeline (`Linter.lint`); tests pass a fixed result.
     public static func run(_ options: CheckOptions, tool: ToolInfo = .current,
                            lint: (LintRequest) -> LintResult) -> ExitStatus {
+        AllocatorTuning.applyForBatchRun()
         let cwd = FileSystem.currentDirectory()
         let paths = options.paths.isEmpty ? ["."] : options.paths
         let knownRules = Set(allRules.map(\.id))
@@ -54,6 +55,9 @@ public enum CheckRunner {
         }
 
         let result = lint(request)
+        if options.processExitsAfterRun { ProcessExit.keepUntilExit(result) }
+        var timer = PhaseTimer()
+        defer { timer.report() }
         let repositoryRoot = ConfigurationReader.repositoryRoot(from: paths[0])
         var (report, _) = buildReport(result, config: config, baseline: nil, baselinePath: "", knownRules: knownRules,
                                       showSuppressed: options.showSuppressed, tool: tool, workingDirectory: cwd,
@@ -75,6 +79,8 @@ public enum CheckRunner {
         }
 
         var status = exitStatus(report, hadInputErrors: result.hadInputErrors, failOn: options.failOn ?? config.failOn ?? .default)
+        timer.mark("suppressions and baseline")
+        defer { timer.mark("reports") }
         for output in options.outputs {
             let colour = output.format == .text && output.path == nil && Terminal.standardOutputWantsColour()
             let bytes = output.format.reporter(colour: colour).render(report)

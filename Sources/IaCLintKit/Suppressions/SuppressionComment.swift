@@ -2,6 +2,9 @@
 // one covers: the next statement, with the whole block or multi-line attribute it opens.
 
 import IaCLintCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct SuppressionComment: Sendable {
     enum Scope: Sendable, Equatable {
@@ -157,19 +160,23 @@ struct SuppressionComment: Sendable {
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool { findSequence(bytes, needle) != nil }
 
+    /// The first offset of `needle` in `bytes`. Every input file is searched once for the suppression
+    /// marker, so candidates are found with the C library's vectorised `memchr`, not a byte loop.
     static func findSequence(_ bytes: [UInt8], _ needle: [UInt8]) -> Int? {
         guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-        let first = needle[0]
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+        return bytes.withUnsafeBufferPointer { haystack -> Int? in
+            needle.withUnsafeBufferPointer { pattern -> Int? in
+                guard let base = haystack.baseAddress, let start = pattern.baseAddress, let first = pattern.first else { return nil }
+                let last = haystack.count - pattern.count
+                var i = 0
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + at, start, pattern.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 }

@@ -15,9 +15,20 @@ public struct LoggingModel: Sendable {
     public init(graph: ResourceGraph) {
         self.graph = graph
         var byScope: [String: [Int]] = [:]
-        for (index, resource) in graph.resources.enumerated() { byScope[resource.scope, default: []].append(index) }
+        // Resources of one scope come together: hash the scope once per run, not per resource.
+        var scope: String? = nil
+        var run: [Int] = []
+        for (index, resource) in graph.resources.enumerated() {
+            if resource.scope != scope {
+                if let scope { byScope[scope, default: []] += run }
+                scope = resource.scope
+                run = []
+            }
+            run.append(index)
+        }
+        if let scope { byScope[scope, default: []] += run }
         self.byScope = byScope
-        var builder = StageBuilder(graph: graph)
+        let builder = StageBuilder(graph: graph)
         stages = builder.buildStages()
         usages = Self.usages(of: stages)
         accountSettings = graph.resources.compactMap { resource in

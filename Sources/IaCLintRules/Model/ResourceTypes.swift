@@ -41,6 +41,21 @@ enum ResourceTypes {
     static let accounts: Set<String> = [tfAccount, cfnAccount]
     static let roles: Set<String> = [tfRole, cfnRole]
 
+    /// Families whose attribute values the model may read: API Gateway, IAM, CloudWatch Logs,
+    /// Firehose and SAM's APIs. Deliberately wider than the types named above, so a rule that starts
+    /// reading a sibling type keeps working; everything else (buckets, functions, queues…) is
+    /// only ever an address, a type and edges to the rules. (SAM functions' API events become
+    /// implicit APIs in the front end, before this applies.)
+    static let attributeFamilies: [String] = [
+        "aws_api_gateway", "aws_apigatewayv2", "aws_iam_", "aws_cloudwatch_log", "aws_kinesis_firehose",
+        "AWS::ApiGateway", "AWS::IAM::", "AWS::Logs::", "AWS::KinesisFirehose::",
+        samApi, samHttpApi, samWebSocketApi,
+    ]
+
+    static func attributesMayBeRead(type: String) -> Bool {
+        attributeFamilies.contains { type.hasPrefix($0) }
+    }
+
     /// The Terraform resource type in an address such as `module.a.aws_x.y["k"]`, or nil.
     static func terraformType(ofAddress address: String) -> String? {
         var parts = address.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

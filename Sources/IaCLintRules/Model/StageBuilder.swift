@@ -11,59 +11,69 @@ struct StageBuilder {
         self.methodSettings = MethodSettingsIndex(graph.resources)
     }
 
-    mutating func buildStages() -> [Stage] {
-        var stages: [Stage] = []
-        for resource in graph.resources where resource.mode == .managed {
-            switch resource.type {
-            case ResourceTypes.tfRestStage:
-                stages.append(stage(resource, .terraformStage, api: .rest, name: resource["stage_name"],
-                                    accessLog: resource.attributes.entry("access_log_settings"),
-                                    execution: terraformMethodSettings(for: resource, stageName: resource["stage_name"])))
-            case ResourceTypes.tfV2Stage:
-                let api = v2ApiType(resource["api_id"], scope: resource.scope)
-                stages.append(stage(resource, .terraformV2Stage, api: api, name: resource["name"],
-                                    accessLog: resource.attributes.entry("access_log_settings"),
-                                    execution: routeSettings(default: resource["default_route_settings"],
-                                                             routes: resource["route_settings"], terraform: true)))
-            case ResourceTypes.tfDeployment:
-                // Only a deployment with a non-empty `stage_name` creates a stage.
-                guard let name = resource["stage_name"], !ValueReading.isMissing(name), name.stringValue != "" else { continue }
-                stages.append(stage(resource, .terraformDeployment, api: .rest, name: name, accessLog: nil,
-                                    execution: terraformMethodSettings(for: resource, stageName: name)))
-            case ResourceTypes.cfnRestStage:
-                stages.append(stage(resource, .cloudFormationStage, api: .rest, name: resource["StageName"],
-                                    accessLog: resource.attributes.entry("AccessLogSetting"),
-                                    execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil)))
-            case ResourceTypes.cfnV2Stage:
-                let api = v2ApiType(resource["ApiId"], scope: resource.scope)
-                stages.append(stage(resource, .cloudFormationV2Stage, api: api, name: resource["StageName"],
-                                    accessLog: resource.attributes.entry("AccessLogSettings"),
-                                    execution: routeSettings(default: resource["DefaultRouteSettings"],
-                                                             routes: resource["RouteSettings"], terraform: false)))
-            case ResourceTypes.cfnDeployment:
-                guard let name = resource["StageName"], !ValueReading.isMissing(name) else { continue }
-                let description = resource["StageDescription"]
-                let execution = methodSettings(description?["MethodSettings"],
-                                               stageWide: description?.entry("LoggingLevel"),
-                                               dataTrace: description?.entry("DataTraceEnabled"))
-                stages.append(stage(resource, .cloudFormationDeployment, api: .rest, name: name,
-                                    accessLog: description?.entry("AccessLogSetting"), execution: execution))
-            case ResourceTypes.samApi:
-                stages.append(stage(resource, .samApi, api: .rest, name: resource["StageName"],
-                                    accessLog: resource.attributes.entry("AccessLogSetting"),
-                                    execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil)))
-            case ResourceTypes.samHttpApi, ResourceTypes.samWebSocketApi:
-                let isHTTP = resource.type == ResourceTypes.samHttpApi
-                stages.append(stage(resource, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
-                                    name: resource["StageName"],
-                                    accessLog: resource.attributes.entry("AccessLogSettings"),
-                                    execution: routeSettings(default: resource["DefaultRouteSettings"],
-                                                             routes: resource["RouteSettings"], terraform: false)))
-            default:
-                continue
-            }
+    /// Types that can make a stage.
+    private static let stageTypes: Set<String> = [
+        ResourceTypes.tfRestStage, ResourceTypes.tfV2Stage, ResourceTypes.tfDeployment, ResourceTypes.cfnRestStage,
+        ResourceTypes.cfnV2Stage, ResourceTypes.cfnDeployment, ResourceTypes.samApi, ResourceTypes.samHttpApi,
+        ResourceTypes.samWebSocketApi,
+    ]
+
+    /// Every stage, in graph order. Stages are read independently, so on every core.
+    func buildStages() -> [Stage] {
+        let candidates = graph.resources.filter { $0.mode == .managed && StageBuilder.stageTypes.contains($0.type) }
+        let builder = self
+        return candidates.parallelMap { builder.stage(for: $0) }.compactMap { $0 }
+    }
+
+    private func stage(for resource: Resource) -> Stage? {
+        switch resource.type {
+        case ResourceTypes.tfRestStage:
+            return stage(resource, .terraformStage, api: .rest, name: resource["stage_name"],
+                         accessLog: resource.attributes.entry("access_log_settings"),
+                         execution: terraformMethodSettings(for: resource, stageName: resource["stage_name"]))
+        case ResourceTypes.tfV2Stage:
+            let api = v2ApiType(resource["api_id"], scope: resource.scope)
+            return stage(resource, .terraformV2Stage, api: api, name: resource["name"],
+                         accessLog: resource.attributes.entry("access_log_settings"),
+                         execution: routeSettings(default: resource["default_route_settings"],
+                                                  routes: resource["route_settings"], terraform: true))
+        case ResourceTypes.tfDeployment:
+            // Only a deployment with a non-empty `stage_name` creates a stage.
+            guard let name = resource["stage_name"], !ValueReading.isMissing(name), name.stringValue != "" else { return nil }
+            return stage(resource, .terraformDeployment, api: .rest, name: name, accessLog: nil,
+                         execution: terraformMethodSettings(for: resource, stageName: name))
+        case ResourceTypes.cfnRestStage:
+            return stage(resource, .cloudFormationStage, api: .rest, name: resource["StageName"],
+                         accessLog: resource.attributes.entry("AccessLogSetting"),
+                         execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
+        case ResourceTypes.cfnV2Stage:
+            let api = v2ApiType(resource["ApiId"], scope: resource.scope)
+            return stage(resource, .cloudFormationV2Stage, api: api, name: resource["StageName"],
+                         accessLog: resource.attributes.entry("AccessLogSettings"),
+                         execution: routeSettings(default: resource["DefaultRouteSettings"],
+                                                  routes: resource["RouteSettings"], terraform: false))
+        case ResourceTypes.cfnDeployment:
+            guard let name = resource["StageName"], !ValueReading.isMissing(name) else { return nil }
+            let description = resource["StageDescription"]
+            let execution = methodSettings(description?["MethodSettings"],
+                                           stageWide: description?.entry("LoggingLevel"),
+                                           dataTrace: description?.entry("DataTraceEnabled"))
+            return stage(resource, .cloudFormationDeployment, api: .rest, name: name,
+                         accessLog: description?.entry("AccessLogSetting"), execution: execution)
+        case ResourceTypes.samApi:
+            return stage(resource, .samApi, api: .rest, name: resource["StageName"],
+                         accessLog: resource.attributes.entry("AccessLogSetting"),
+                         execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
+        case ResourceTypes.samHttpApi, ResourceTypes.samWebSocketApi:
+            let isHTTP = resource.type == ResourceTypes.samHttpApi
+            return stage(resource, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
+                         name: resource["StageName"],
+                         accessLog: resource.attributes.entry("AccessLogSettings"),
+                         execution: routeSettings(default: resource["DefaultRouteSettings"],
+                                                  routes: resource["RouteSettings"], terraform: false))
+        default:
+            return nil
         }
-        return stages
     }
 
     private func stage(_ resource: Resource, _ declaration: Stage.Declaration, api: ApiType, name: Value?,

@@ -123,9 +123,11 @@ struct StageWaitsForAccountRule: Rule {
     }
 
     func check(_ model: LoggingModel, _ report: inout FindingCollector) {
+        // Stages by scope: comparing every account with every stage was quadratic in large monorepos.
+        let stagesByScope = Dictionary(grouping: model.stages, by: \.resource.scope)
         for account in model.accountSettings where account.setsRole {
-            for stage in model.stages
-            where stage.resource.scope == account.resource.scope && stage.apiType.needsAccountRole
+            for stage in stagesByScope[account.resource.scope] ?? []
+            where stage.apiType.needsAccountRole
                 && model.logsAnything(stage) && !model.dependsOn(stage.resource, account.resource) {
                 let fix = Phrase.isTerraform(stage.resource)
                     ? "add depends_on = [\(Self.dependencyTarget(account.resource, from: stage.resource))] to it\(stage.resource.moduleCalls.isEmpty ? "" : " or to its module block")"

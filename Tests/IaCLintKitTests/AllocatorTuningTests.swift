@@ -1,0 +1,16 @@
+// The glibc allocator hooks are compiled in (their guard once silently compiled them out).
+
+import XCTest
+import CAllocator
+@testable import IaCLintKit
+
+final class AllocatorTuningTests: XCTestCase {
+    func testGlibcHooksAreCompiledIn() {
+        #if os(Linux) && canImport(Glibc)
+        AllocatorTuning.applyForBatchRun()
+        let held = [UInt8](repeating: 1, count: 4 << 20)
+        XCTAssertGreaterThanOrEqual(iaclint_heap_in_use(), Int64(held.count), "mallinfo2 should see a 4 MB block")
+        XCTAssertEqual(held.count, 4 << 20)
+        #endif
+    }
+}
