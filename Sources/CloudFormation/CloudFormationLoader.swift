@@ -16,23 +16,30 @@ public enum CloudFormationLoader {
     /// nil when the file is not a template.
     public static func loadIfTemplate(_ bytes: [UInt8], path: String) -> ResourceGraph? {
         guard isTemplate(bytes, path: path) else { return nil }
-        let parsed = parse(bytes, path: path)
-        if let root = parsed.root, !TemplateDetection.isTemplateRoot(root) { return nil }
+        let parsed = parseTable(bytes, path: path)
+        if let root = parsed.root, !TemplateDetection.isTemplateRoot(root, in: parsed) { return nil }
         return load(parsed, path: path)
     }
 
     /// Loads a template (YAML or JSON, a UTF-8 BOM included). Never traps: problems become
     /// diagnostics, and whatever could be read becomes resources.
     public static func load(_ bytes: [UInt8], path: String) -> ResourceGraph {
-        load(parse(bytes, path: path), path: path)
+        load(parseTable(bytes, path: path), path: path)
     }
 
     /// The template's node tree: JSON (first byte `{`) through PositionedJSON, YAML through libyaml.
     public static func parse(_ bytes: [UInt8], path: String) -> YAMLDocumentResult {
-        JSONTemplateReader.isJSON(bytes) ? JSONTemplateReader.parse(bytes, path: path) : YAMLReader.parse(bytes, path: path)
+        let table = parseTable(bytes, path: path)
+        return YAMLDocumentResult(documents: table.trees(), diagnostics: table.diagnostics)
     }
 
-    static func load(_ parsed: YAMLDocumentResult, path: String) -> ResourceGraph {
+    /// The template's nodes as a flat table, what loading walks (see `YAMLNodeTable` for why).
+    static func parseTable(_ bytes: [UInt8], path: String) -> YAMLNodeTable {
+        JSONTemplateReader.isJSON(bytes) ? JSONTemplateReader.parseTable(bytes, path: path) : YAMLReader.parseTable(bytes, path: path)
+    }
+
+    static func load(_ table: consuming YAMLNodeTable, path: String) -> ResourceGraph {
+        let parsed = table
         var graph = ResourceGraph()
         graph.diagnostics = parsed.diagnostics
         guard let root = parsed.root else {
@@ -42,24 +49,26 @@ public enum CloudFormationLoader {
             }
             return graph
         }
-        guard root.isMapping else {
-            graph.diagnostics.append(.error("template must be a mapping of sections (Resources, Parameters…)", at: root.range))
+        guard parsed.isMapping(root) else {
+            graph.diagnostics.append(.error("template must be a mapping of sections (Resources, Parameters…)", at: parsed.range(root)))
             return graph
         }
-        if parsed.documents.count > 1, let second = parsed.documents.dropFirst().first {
+        if parsed.documents.count > 1 {
             graph.diagnostics.append(.error("a template holds one YAML document; later documents are ignored",
-                                            at: SourceRange(file: path, at: second.range.start)))
+                                            at: SourceRange(file: path, at: parsed.range(parsed.documents[1]).start)))
         }
-        let template = Template(path: path, root: root)
+        let template = Template(path: path, root: root, table: parsed)
         graph.diagnostics += template.diagnostics
-        var resolver = IntrinsicResolver(template: template)
-        let globals = template.isSAM ? root["Globals"] : nil
+        let globals = template.isSAM ? parsed.value(root, "Globals") : nil
+        let implicit = template.isSAM ? SAMImplicitAPIs(template: template, table: parsed) : nil
+        // The resolver takes the table over: it adds nodes, and a second owner would make that copy it.
+        var resolver = IntrinsicResolver(template: template, table: consume parsed)
+        graph.reserveCapacity(template.resources.count + 2)
 
         var implicitAPIs: [Resource] = []
-        if template.isSAM {
-            let implicit = SAMImplicitAPIs(template: template)
+        if let implicit {
             for kind in [SAMNaming.APIKind.rest, .http] {
-                let section = globals?[kind == .rest ? "Api" : "HttpApi"]
+                let section = globals.flatMap { resolver.table.value($0, kind == .rest ? "Api" : "HttpApi") }
                 if let api = implicit.resource(kind: kind, template: template, globals: section, resolver: &resolver) {
                     implicitAPIs.append(api)
                 }
@@ -70,7 +79,7 @@ public enum CloudFormationLoader {
                 graph.diagnostics.append(Diagnostic(severity: .warning,
                                                     message: "resource \(entry.logicalID) is replaced by the API SAM creates for events without an API id",
                                                     detail: "Rename the resource; \(api.address) is the logical id of SAM's implicit API.",
-                                                    range: entry.key.range))
+                                                    range: entry.keyRange))
                 continue
             }
             graph.add(makeResource(entry, template: template, globals: globals, resolver: &resolver))
@@ -80,56 +89,61 @@ public enum CloudFormationLoader {
         return graph
     }
 
-    private static func makeResource(_ entry: Template.ResourceEntry, template: Template, globals: YAMLNode?,
+    private static func makeResource(_ entry: Template.ResourceEntry, template: Template, globals: YAMLNodeTable.NodeID?,
                                      resolver: inout IntrinsicResolver) -> Resource {
         let body = entry.body
-        var properties = body["Properties"]
-        if let globals, let section = SAMGlobals.section(for: entry.type), let sectionGlobals = globals[section] {
-            properties = SAMGlobals.apply(globals: sectionGlobals, to: properties, ignore: body["IgnoreGlobals"])
+        var properties = resolver.table.value(body, "Properties")
+        if let globals, let section = SAMGlobals.section(for: entry.type),
+           let sectionGlobals = resolver.table.value(globals, forKey: section) {
+            properties = SAMGlobals.apply(globals: sectionGlobals, to: properties, ignore: resolver.table.value(body, "IgnoreGlobals"),
+                                          in: &resolver.table)
         }
         let attributes: Value
         if let properties {
             let evaluated = resolver.evaluate(properties)
-            if case .absent = evaluated.kind { attributes = .object([], range: properties.range) } else { attributes = evaluated }
+            if case .absent = evaluated.kind { attributes = .object([], range: resolver.table.range(properties)) } else { attributes = evaluated }
         } else {
-            attributes = .object([], range: entry.key.range)
+            attributes = .object([], range: entry.keyRange)
         }
         var dependsOn: [Reference] = []
-        if let node = body["DependsOn"] {
-            for item in node.items ?? [node] {
-                guard let target = item.scalar else { continue }
-                dependsOn.append(Reference(target: target, kind: .dependsOn, range: item.range))
+        if let node = resolver.table.value(body, "DependsOn") {
+            for item in resolver.table.itemList(node) ?? [node] {
+                guard let target = resolver.table.scalar(item) else { continue }
+                let range = resolver.table.range(item)
+                dependsOn.append(Reference(target: target, kind: .dependsOn, range: range))
                 if template.resource(target) == nil {
                     resolver.diagnostics.append(Diagnostic(severity: .warning,
                                                            message: "DependsOn names \(target), which is not a resource of this template",
-                                                           range: item.range))
+                                                           range: range))
                 }
             }
         }
         var condition: Condition?
-        if let node = body["Condition"], let name = node.scalar {
-            condition = Condition(name, range: node.range)
+        if let node = resolver.table.value(body, "Condition"), let name = resolver.table.scalar(node) {
+            let range = resolver.table.range(node)
+            condition = Condition(name, range: range)
             if template.conditions[name] == nil {
                 resolver.diagnostics.append(Diagnostic(severity: .warning,
                                                        message: "resource \(entry.logicalID) uses condition \(name), which is not in Conditions",
-                                                       range: node.range))
+                                                       range: range))
             }
         }
-        var metadata = body["Metadata"].map { resolver.evaluate($0) }
+        var metadata = resolver.table.value(body, "Metadata").map { resolver.evaluate($0) }
         if let kind = SAMNaming.APIKind(serverlessType: entry.type) {
+            let stageName = properties.flatMap { resolver.table.value($0, "StageName") }
             let stageID = SAMNaming.generatedStageLogicalID(api: entry.logicalID,
-                                                            stageName: SAMNaming.literalStageName(properties?["StageName"], kind: kind),
+                                                            stageName: SAMNaming.literalStageName(stageName, kind: kind, in: resolver.table),
                                                             kind: kind)
-            let note = ObjectEntry(IaCLintMetadata.generatedStage, .string(stageID, range: entry.key.range))
+            let note = ObjectEntry(IaCLintMetadata.generatedStage, .string(stageID, range: entry.keyRange))
             if let existing = metadata?.objectEntries {
                 metadata = Value(.object(existing + [note]), range: metadata?.range)
             } else if metadata == nil {
-                metadata = .object([note], range: entry.key.range)
+                metadata = .object([note], range: entry.keyRange)
             }
         }
         let origin: Resource.Origin = entry.type.hasPrefix("AWS::Serverless::") ? .sam : .cloudFormation
         return Resource(address: entry.logicalID, type: entry.type, origin: origin, scope: template.path,
-                        range: entry.key.range, attributes: attributes, dependsOn: dependsOn,
+                        range: entry.keyRange, attributes: attributes, dependsOn: dependsOn,
                         condition: condition, metadata: metadata)
     }
 }

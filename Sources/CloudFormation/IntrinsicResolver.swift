@@ -5,56 +5,91 @@ import IaCLintCore
 import YAML
 
 struct IntrinsicResolver {
+    typealias NodeID = YAMLNodeTable.NodeID
+
     let template: Template
+    /// The template's nodes. Owned here because evaluation adds nodes (a short form's untagged
+    /// argument, `Fn::GetAtt` operands, SAM Globals merged into properties).
+    var table: YAMLNodeTable
     var diagnostics: [Diagnostic] = []
     /// Resources whose Ref value is being computed, to stop `Ref` cycles through name properties.
     private var resolving: Set<String> = []
+    /// What `Ref name` gives, apart from the call's own range and edge: templates repeat the same
+    /// few Refs many times, and each one looked up parameters, resources and type semantics and
+    /// formatted an explanation. Filled only outside cycle checks and when no diagnostic was
+    /// reported, so a cached answer is exactly what computing it again would give.
+    private var refCache: [String: RefShape] = [:]
+    /// The explanation of `Fn::GetAtt id.attribute` on a resource of this template, for the same reason.
+    private var attributeCache: [AttributeKey: UnknownReason] = [:]
+    /// The long-form name each short-form tag stands for (nil: not an intrinsic), by tag index.
+    private var tagNames: [String?]? = nil
 
-    init(template: Template) {
+    init(template: Template, table: consuming YAMLNodeTable) {
         self.template = template
+        self.table = table
     }
 
-    mutating func evaluate(_ node: YAMLNode) -> Value {
-        // Most nodes are untagged scalars, never intrinsics: read them without matching.
-        if node.tag == nil, case .scalar(let text, let style) = node.kind {
-            return Value(YAMLScalar.resolve(text, style: style, tag: nil), range: node.range)
+    /// Children are read by index, never through a slice kept across `evaluate`: evaluation may
+    /// add nodes, and a live slice would make that append copy the whole table.
+    mutating func evaluate(_ id: NodeID) -> Value {
+        let node = table[id]
+        // Most nodes are untagged scalars, never intrinsics: read them from the bytes without matching.
+        if node.tag == YAMLNodeTable.noTag, node.kind == .scalar {
+            let kind = table.withScalarBytes(id) { YAMLScalar.resolveUntagged($0 ?? UnsafeBufferPointer(start: nil, count: 0), style: node.style) }
+            return Value(kind, range: node.range)
         }
-        if let call = Intrinsic.match(node) { return evaluate(call) }
+        if let call = match(id) { return evaluate(call) }
+        let first = Int(node.first), count = Int(node.count)
         switch node.kind {
         case .scalar:
-            return node.value
-        case .sequence(let items):
+            return Value(YAMLScalar.resolve(table.scalar(id) ?? "", style: node.style, tag: table.tag(id)), range: node.range)
+        case .sequence:
             var out: [Value] = []
-            out.reserveCapacity(items.count)
-            for item in items {
-                let v = evaluate(item)
+            out.reserveCapacity(count)
+            for k in 0..<count {
+                let v = evaluate(table.children[first + k])
                 if case .absent = v.kind { continue }  // `!Ref AWS::NoValue` removes the item
                 out.append(v)
             }
             return Value(.list(out), range: node.range)
-        case .mapping(let entries):
+        case .mapping:
             var out: [ObjectEntry] = []
-            out.reserveCapacity(entries.count)
-            for entry in entries {
-                let v = evaluate(entry.value)
+            out.reserveCapacity(count / 2)
+            var k = 0
+            while k + 1 < count {
+                let key = table.children[first + k], value = table.children[first + k + 1]
+                k += 2
+                let v = evaluate(value)
                 if case .absent = v.kind { continue }  // the property is removed
-                out.append(ObjectEntry(entry.key.scalar ?? "?", v, keyRange: entry.key.range))
+                out.append(ObjectEntry(table.scalar(key) ?? "?", v, keyRange: table.range(key)))
             }
             return Value(.object(out), range: node.range)
         }
     }
 
+    /// `Intrinsic.match`, with each tag's function name worked out once per template.
+    private mutating func match(_ id: NodeID) -> Intrinsic? {
+        let tag = table[id].tag
+        guard tag != YAMLNodeTable.noTag else { return Intrinsic.match(id, in: &table) }
+        if tagNames?.count != table.tags.count {
+            tagNames = table.tags.map { Intrinsic.longFormName(ofTag: $0) }
+        }
+        // A tag that is no function (`!!map`) leaves the long form to check.
+        guard let name = tagNames?[Int(tag)] ?? nil else { return Intrinsic.match(id, in: &table) }
+        return Intrinsic(name: name, argument: table.retagged(id, tag: YAMLNodeTable.noTag), node: id)
+    }
+
     private mutating func evaluate(_ call: Intrinsic) -> Value {
-        let range = call.node.range
+        let range = table.range(call.node)
         switch call.name {
         case "Ref": return ref(call, range: range)
         case "Fn::GetAtt": return getAtt(call, range: range)
         case "Fn::Sub": return sub(call, range: range)
         case "Fn::Join": return join(call, range: range)
         case "Fn::Select": return select(call, range: range)
-        case "Fn::Split": return split(call, range: range)
-        case "Fn::FindInMap": return findInMap(call, range: range)
         case "Fn::If": return conditional(call, range: range)
+        case "Fn::FindInMap": return findInMap(call, range: range)
+        case "Fn::Split": return split(call, range: range)
         case "Fn::ImportValue":
             let name = evaluate(call.argument)
             return .unknown(UnknownReason(.external, "Fn::ImportValue \(name.stringValue ?? "(computed name)")"),
@@ -90,8 +125,23 @@ struct IntrinsicResolver {
     private mutating func refValue(_ name: String, range: SourceRange) -> Value {
         if name == PseudoParameters.noValue { return Value(.absent, range: range) }
         if PseudoParameters.isPseudo(name) { return PseudoParameters.value(name, range: range) }
-        if let parameter = template.parameters[name] { return parameterValue(parameter, range: range) }
-        if let resource = template.resource(name) { return resourceRefValue(resource, range: range) }
+        let edge = Reference(target: name, kind: .ref, range: range)
+        let cacheable = resolving.isEmpty
+        if cacheable, let shape = refCache[name] { return shape.value(range: range, edge: edge) }
+        let reported = diagnostics.count
+        let shape: RefShape
+        if let parameter = template.parameters[name] {
+            shape = parameterShape(parameter)
+        } else if let resource = template.resource(name) {
+            shape = resourceRefShape(resource)
+        } else {
+            return undefinedRef(name, range: range)
+        }
+        if cacheable, diagnostics.count == reported { refCache[name] = shape }
+        return shape.value(range: range, edge: edge)
+    }
+
+    private mutating func undefinedRef(_ name: String, range: SourceRange) -> Value {
         diagnostics.append(Diagnostic(severity: .warning, message: "Ref to \(name), which is not a parameter or resource of this template",
                                       range: range))
         // The edge stays, so a rule can report the missing target by name.
@@ -102,50 +152,44 @@ struct IntrinsicResolver {
     /// A parameter's value is its Default (or unknown); the edge to the parameter is kept as a
     /// `.ref` reference whose target is the parameter name (not a resource: the graph resolves
     /// it to nothing), so a rule can tell a value came from a parameter.
-    private mutating func parameterValue(_ parameter: Template.Parameter, range: SourceRange) -> Value {
-        let edge = Reference(target: parameter.name, kind: .ref, range: range)
+    private mutating func parameterShape(_ parameter: Template.Parameter) -> RefShape {
         guard let defaultNode = parameter.defaultValue else {
-            return .unknown(UnknownReason(.parameter, parameter.name), range: range, references: [edge])
+            return RefShape(kind: .unknown(UnknownReason(.parameter, parameter.name)))
         }
         var value = evaluate(defaultNode)
+        let defaultRange = table.range(defaultNode)
         // List parameters take a comma-separated default.
         if let type = parameter.type, type == "CommaDelimitedList" || type.hasPrefix("List<"), let text = value.stringValue {
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
-                Value.string(String($0).trimmingSpaces, range: defaultNode.range)
+                Value.string(String($0).trimmingSpaces, range: defaultRange)
             }
-            value = .list(items, range: defaultNode.range)
+            value = .list(items, range: defaultRange)
         } else if let number = value.numberValue, parameter.type == "String" {
-            value = Value(.string(format(number)), range: defaultNode.range)
+            value = Value(.string(format(number)), range: defaultRange)
         }
-        value.via = [defaultNode.range]
-        value.range = range
-        value.references = [edge] + value.references
-        return value
+        return RefShape(kind: value.kind, references: value.references, via: [defaultRange])
     }
 
-    private mutating func resourceRefValue(_ resource: Template.ResourceEntry, range: SourceRange) -> Value {
+    private mutating func resourceRefShape(_ resource: Template.ResourceEntry) -> RefShape {
         let semantics = ResourceTypeSemantics.of(resource.type)
-        let edge = Reference(target: resource.logicalID, attribute: nil, kind: .ref, range: range)
         if let property = semantics.refProperty, !resolving.contains(resource.logicalID) {
-            if let node = resource.body["Properties"]?[property] {
+            if let properties = table.value(resource.body, "Properties"), let node = table.value(properties, forKey: property) {
                 resolving.insert(resource.logicalID)
                 let named = evaluate(node)
                 resolving.remove(resource.logicalID)
                 if let text = named.stringValue {
-                    return Value(.string(text), range: range, references: [edge] + named.allReferences, via: [node.range])
+                    return RefShape(kind: .string(text), references: named.allReferences, via: [table.range(node)])
                 }
-                return .unknown(unknownReason(of: named) ?? UnknownReason(.invalid, "\(property) of \(resource.logicalID)"),
-                                range: range, references: [edge] + named.allReferences)
+                return RefShape(kind: .unknown(unknownReason(of: named) ?? UnknownReason(.invalid, "\(property) of \(resource.logicalID)")),
+                                references: named.allReferences)
             }
-            return .unknown(UnknownReason(.knownAfterApply, "\(resource.logicalID) has no \(property); CloudFormation generates its \(semantics.refReturns)"),
-                            range: range, references: [edge])
+            return RefShape(kind: .unknown(UnknownReason(.knownAfterApply, "\(resource.logicalID) has no \(property); CloudFormation generates its \(semantics.refReturns)")))
         }
-        return .unknown(UnknownReason(.knownAfterApply, "Ref \(resource.logicalID) (\(resource.type) \(semantics.refReturns))"),
-                        range: range, references: [edge])
+        return RefShape(kind: .unknown(UnknownReason(.knownAfterApply, "Ref \(resource.logicalID) (\(resource.type) \(semantics.refReturns))")))
     }
 
     private mutating func getAtt(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let operands = call.getAttOperands, let id = literalString(operands.resource) else {
+        guard let operands = call.getAttOperands(in: &table), let id = literalString(operands.resource) else {
             return .unknown(UnknownReason(.invalid, "Fn::GetAtt needs [LogicalId, Attribute]"), range: range,
                             references: evaluate(call.argument).allReferences)
         }
@@ -161,23 +205,27 @@ struct IntrinsicResolver {
                             references: [Reference(target: id, attribute: attribute, kind: .attribute, range: range)])
         }
         let edge = Reference(target: id, attribute: attribute, kind: .attribute, range: range)
+        let key = AttributeKey(id: id, attribute: attribute)
+        if let reason = attributeCache[key] { return .unknown(reason, range: range, references: [edge]) }
         let name = attribute.map { "\(id).\($0)" } ?? "\(id).(computed attribute)"
         var detail = name
         if let attribute, let note = ResourceTypeSemantics.of(resource.type).attributeNotes[attribute] { detail += " (\(note))" }
-        return .unknown(UnknownReason(.knownAfterApply, detail), range: range, references: [edge])
+        let reason = UnknownReason(.knownAfterApply, detail)
+        attributeCache[key] = reason
+        return .unknown(reason, range: range, references: [edge])
     }
 
     // MARK: Strings
 
     private mutating func sub(_ call: Intrinsic, range: SourceRange) -> Value {
-        let templateNode: YAMLNode
-        var variables: [String: YAMLNode] = [:]
-        if let items = call.argument.items {
-            guard items.count == 2, let map = items[1].entries else {
+        let templateNode: NodeID
+        var variables: [String: NodeID] = [:]
+        if let items = table.itemList(call.argument) {
+            guard items.count == 2, let map = table.entryList(items[1]) else {
                 return .unknown(UnknownReason(.invalid, "Fn::Sub needs a string or [string, {variables}]"), range: range)
             }
             templateNode = items[0]
-            for entry in map { if let key = entry.key.scalar { variables[key] = entry.value } }
+            for entry in map { if let key = table.scalar(entry.key) { variables[key] = entry.value } }
         } else {
             templateNode = call.argument
         }
@@ -224,7 +272,7 @@ struct IntrinsicResolver {
         return concatenate(pieces, function: "Fn::Sub", range: range)
     }
 
-    private mutating func subVariable(_ name: String, variables: [String: YAMLNode], range: SourceRange) -> Value {
+    private mutating func subVariable(_ name: String, variables: [String: NodeID], range: SourceRange) -> Value {
         if let node = variables[name] { return evaluate(node) }
         if PseudoParameters.isPseudo(name) || name == PseudoParameters.noValue {
             return PseudoParameters.value(name, range: range)
@@ -237,7 +285,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func join(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 2, let delimiter = literalString(items[0]) else {
+        guard let items = table.itemList(call.argument), items.count == 2, let delimiter = literalString(items[0]) else {
             return .unknown(UnknownReason(.invalid, "Fn::Join needs [delimiter, [values]]"), range: range,
                             references: evaluate(call.argument).allReferences)
         }
@@ -299,7 +347,7 @@ struct IntrinsicResolver {
     // MARK: Lists and maps
 
     private mutating func select(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 2 else {
+        guard let items = table.itemList(call.argument), items.count == 2 else {
             return .unknown(UnknownReason(.invalid, "Fn::Select needs [index, list]"), range: range)
         }
         let index = evaluate(items[0]), list = evaluate(items[1])
@@ -328,7 +376,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func split(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 2, let delimiter = literalString(items[0]), !delimiter.isEmpty else {
+        guard let items = table.itemList(call.argument), items.count == 2, let delimiter = literalString(items[0]), !delimiter.isEmpty else {
             return .unknown(UnknownReason(.invalid, "Fn::Split needs [delimiter, string]"), range: range)
         }
         let source = evaluate(items[1])
@@ -341,7 +389,7 @@ struct IntrinsicResolver {
     }
 
     private mutating func findInMap(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 3 || items.count == 4 else {
+        guard let items = table.itemList(call.argument), items.count == 3 || items.count == 4 else {
             return .unknown(UnknownReason(.invalid, "Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]"), range: range)
         }
         let keys = items.prefix(3).map { evaluate($0) }
@@ -352,14 +400,15 @@ struct IntrinsicResolver {
             for key in keys { if let r = unknownReason(of: key) { reason = r; break } }
             return .unknown(reason, range: range, references: references)
         }
-        if let node = template.mappings?[names[0]]?[names[1]]?[names[2]] {
+        if let mappings = template.mappings, let map = table.value(mappings, forKey: names[0]),
+           let second = table.value(map, forKey: names[1]), let node = table.value(second, forKey: names[2]) {
             var value = evaluate(node)
-            value.via = [node.range]
+            value.via = [table.range(node)]
             value.range = range
             value.references = value.references + references
             return value
         }
-        if items.count == 4, let fallback = items[3]["DefaultValue"] {
+        if items.count == 4, let fallback = table.value(items[3], "DefaultValue") {
             var value = evaluate(fallback)
             value.range = range
             return value
@@ -370,23 +419,23 @@ struct IntrinsicResolver {
     }
 
     private mutating func conditional(_ call: Intrinsic, range: SourceRange) -> Value {
-        guard let items = call.argument.items, items.count == 3, let name = literalString(items[0]) else {
+        guard let items = table.itemList(call.argument), items.count == 3, let name = literalString(items[0]) else {
             return .unknown(UnknownReason(.invalid, "Fn::If needs [ConditionName, valueIfTrue, valueIfFalse]"), range: range)
         }
         if template.conditions[name] == nil {
             diagnostics.append(Diagnostic(severity: .warning, message: "Fn::If names condition \(name), which is not in Conditions",
-                                          range: items[0].range))
+                                          range: table.range(items[0])))
         }
         let whenTrue = evaluate(items[1]), whenFalse = evaluate(items[2])
-        return Value(.conditional(Condition(name, range: items[0].range), whenTrue: whenTrue, whenFalse: whenFalse), range: range)
+        return Value(.conditional(Condition(name, range: table.range(items[0])), whenTrue: whenTrue, whenFalse: whenFalse), range: range)
     }
 
     // MARK: Helpers
 
     /// An untagged scalar's text: names in Ref, GetAtt, If and Sub must be written literally.
-    private func literalString(_ node: YAMLNode) -> String? {
-        guard Intrinsic.match(node) == nil, case .scalar(let text, _) = node.kind else { return nil }
-        return text
+    private func literalString(_ node: NodeID) -> String? {
+        guard table.isScalar(node), !Intrinsic.isCall(node, in: table) else { return nil }
+        return table.scalar(node)
     }
 
     private func unknownReason(of value: Value) -> UnknownReason? {
@@ -431,4 +480,22 @@ extension String {
         parts.append(String(decoding: text[start...], as: UTF8.self))
         return parts
     }
+}
+
+/// A `Ref` result without the call's range and edge: the value, the edges it was computed from,
+/// and where it flowed through.
+private struct RefShape {
+    var kind: Value.Kind
+    var references: [Reference] = []
+    var via: [SourceRange] = []
+
+    /// The value at one call: the call's range, and the edge to the name first.
+    func value(range: SourceRange, edge: Reference) -> Value {
+        Value(kind, range: range, references: [edge] + references, via: via)
+    }
+}
+
+private struct AttributeKey: Hashable {
+    var id: String
+    var attribute: String?
 }

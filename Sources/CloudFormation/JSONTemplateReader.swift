@@ -15,36 +15,42 @@ enum JSONTemplateReader {
         return i < bytes.count && bytes[i] == UInt8(ascii: "{")
     }
 
-    static func parse(_ bytes: [UInt8], path: String) -> YAMLDocumentResult {
+    /// The template as the same node table the YAML reader gives.
+    static func parseTable(_ bytes: [UInt8], path: String) -> YAMLNodeTable {
         // CloudFormation rejects duplicate keys, so they are errors here as in YAML.
         let parsed = JSONReader.parse(bytes, path: path, options: JSONParseOptions(duplicateKeys: .report(.error)))
-        guard let document = parsed.document else { return YAMLDocumentResult(documents: [], diagnostics: parsed.diagnostics) }
-        return YAMLDocumentResult(documents: [node(document.root)], diagnostics: parsed.diagnostics)
+        var table = YAMLNodeTable()
+        table.diagnostics = parsed.diagnostics
+        guard let document = parsed.document else { return table }
+        table.documents = [node(document.root, into: &table)]
+        return table
     }
 
     /// Strings become quoted scalars (always strings); numbers, booleans and null become plain
     /// scalars with their text, which `YAMLScalar` types exactly as the same YAML would be.
-    private static func node(_ json: JSONNode) -> YAMLNode {
+    private static func node(_ json: JSONNode, into table: inout YAMLNodeTable) -> YAMLNodeTable.NodeID {
         let range = json.range
         switch json.kind {
         case .string:
-            return YAMLNode(kind: .scalar(json.stringValue ?? "", style: .quoted), range: range)
+            return table.appendScalar(json.stringValue ?? "", style: .quoted, range: range)
         case .number:
-            return YAMLNode(kind: .scalar(json.rawText, style: .plain), range: range)
+            return table.appendScalar(json.rawText, style: .plain, range: range)
         case .bool:
-            return YAMLNode(kind: .scalar(json.boolValue == true ? "true" : "false", style: .plain), range: range)
+            return table.appendScalar(json.boolValue == true ? "true" : "false", style: .plain, range: range)
         case .null:
-            return YAMLNode(kind: .scalar("null", style: .plain), range: range)
+            return table.appendScalar("null", style: .plain, range: range)
         case .array:
-            return YAMLNode(kind: .sequence(json.elements.map(node)), range: range)
+            let items = json.elements.map { node($0, into: &table) }
+            return table.appendCollection(.sequence, children: items, range: range)
         case .object:
             let members = json.members
-            var entries: [(key: YAMLNode, value: YAMLNode)] = []
-            entries.reserveCapacity(members.count)
+            var children: [YAMLNodeTable.NodeID] = []
+            children.reserveCapacity(2 * members.count)
             for member in members {
-                entries.append((YAMLNode(kind: .scalar(member.key, style: .quoted), range: member.keyNode.range), node(member.value)))
+                children.append(table.appendScalar(member.key, style: .quoted, range: member.keyNode.range))
+                children.append(node(member.value, into: &table))
             }
-            return YAMLNode(kind: .mapping(entries), range: range)
+            return table.appendCollection(.mapping, children: children, range: range)
         }
     }
 }

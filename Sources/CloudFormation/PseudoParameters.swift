@@ -11,7 +11,8 @@ enum PseudoParameters {
         "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
     ]
 
-    static func isPseudo(_ name: String) -> Bool { names.contains(name) }
+    /// Every name starts with `AWS::`: checking the first byte spares most logical ids a hash.
+    static func isPseudo(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: "A") && names.contains(name) }
 
     static func value(_ name: String, range: SourceRange?) -> Value {
         .unknown(UnknownReason(.deploymentContext, name), range: range)

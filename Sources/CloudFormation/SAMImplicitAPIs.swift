@@ -15,18 +15,20 @@ struct SAMImplicitAPIs {
 
     /// Functions and state machines with `Api` events lacking `RestApiId`, or `HttpApi` events
     /// lacking `ApiId`, use the implicit API.
-    init(template: Template) {
+    init(template: Template, table: YAMLNodeTable) {
         for resource in template.resources
         where resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine" {
-            guard let events = resource.body["Properties"]?["Events"]?.entries else { continue }
-            for event in events {
-                guard let eventName = event.key.scalar, let type = event.value["Type"]?.scalar,
-                      event.value["Type"]?.tag == nil else { continue }
-                let properties = event.value["Properties"]
-                let creator = Creator(name: "\(resource.logicalID).Events.\(eventName)", range: event.key.range)
-                if type == "Api", properties?["RestApiId"] == nil {
+            guard let properties = table.value(resource.body, "Properties"), let events = table.value(properties, "Events"),
+                  table.isMapping(events) else { continue }
+            for index in 0..<table.entryCount(events) {
+                let event = table.entry(events, at: index)
+                guard let eventName = table.scalar(event.key), let typeNode = table.value(event.value, "Type"),
+                      let type = table.scalar(typeNode), !table.hasTag(typeNode) else { continue }
+                let properties = table.value(event.value, "Properties")
+                let creator = Creator(name: "\(resource.logicalID).Events.\(eventName)", range: table.range(event.key))
+                if type == "Api", properties.flatMap({ table.value($0, "RestApiId") }) == nil {
                     rest.append(creator)
-                } else if type == "HttpApi", properties?["ApiId"] == nil {
+                } else if type == "HttpApi", properties.flatMap({ table.value($0, "ApiId") }) == nil {
                     http.append(creator)
                 }
             }
@@ -36,19 +38,19 @@ struct SAMImplicitAPIs {
     /// The synthesized resource, or nil when no event needs it or the template declares that API
     /// itself. A resource of another type under the implicit API's id is replaced by SAM (its
     /// translator output keeps only the API), so the loader drops it with a warning.
-    func resource(kind: SAMNaming.APIKind, template: Template, globals: YAMLNode?,
+    func resource(kind: SAMNaming.APIKind, template: Template, globals: YAMLNodeTable.NodeID?,
                   resolver: inout IntrinsicResolver) -> Resource? {
         let creators = kind == .rest ? rest : http
         let id = kind == .rest ? SAMNaming.implicitRestAPILogicalID : SAMNaming.implicitHttpAPILogicalID
         let type = kind == .rest ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi"
         guard let first = creators.first, template.resource(id)?.type != type else { return nil }
-        var properties: YAMLNode? = globals
+        var properties = globals
         if kind == .rest {
             // SAM sets StageName: Prod on the implicit API; it points at the first creating event.
-            let stageKey = YAMLNode(kind: .scalar("StageName", style: .plain), range: first.range)
-            let stageValue = YAMLNode(kind: .scalar(SAMNaming.implicitRestStageName, style: .plain), range: first.range)
-            let own = YAMLNode(kind: .mapping([(stageKey, stageValue)]), range: first.range)
-            properties = globals.map { SAMGlobals.merge(global: $0, local: own) } ?? own
+            let stageKey = resolver.table.appendScalar("StageName", style: .plain, range: first.range)
+            let stageValue = resolver.table.appendScalar(SAMNaming.implicitRestStageName, style: .plain, range: first.range)
+            let own = resolver.table.appendCollection(.mapping, children: [stageKey, stageValue], range: first.range)
+            properties = globals.map { SAMGlobals.merge(global: $0, local: own, in: &resolver.table) } ?? own
         }
         var attributes = properties.map { resolver.evaluate($0) } ?? .object([], range: first.range)
         if case .object = attributes.kind {} else { attributes = .object([], range: first.range) }

@@ -71,9 +71,9 @@ public enum SAMNaming {
 
     /// The stage name SAM names the stage after: the literal `StageName` (untagged scalar), the
     /// kind's default when absent, nil when it is an intrinsic function.
-    static func literalStageName(_ node: YAMLNode?, kind: APIKind) -> String? {
+    static func literalStageName(_ node: YAMLNodeTable.NodeID?, kind: APIKind, in table: YAMLNodeTable) -> String? {
         guard let node else { return defaultStageName(kind) }
-        if Intrinsic.match(node) != nil { return nil }
-        return node.scalar
+        if Intrinsic.isCall(node, in: table) { return nil }
+        return table.scalar(node)
     }
 }

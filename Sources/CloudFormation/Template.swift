@@ -3,24 +3,28 @@
 import IaCLintCore
 import YAML
 
+/// Nodes are indices into the template's `YAMLNodeTable`, which the resolver owns.
 struct Template {
+    typealias NodeID = YAMLNodeTable.NodeID
+
     struct Parameter {
         let name: String
         let type: String?
-        let defaultValue: YAMLNode?
+        let defaultValue: NodeID?
     }
 
     struct ResourceEntry {
         let logicalID: String
-        let key: YAMLNode
-        let body: YAMLNode
+        let body: NodeID
         let type: String
+        /// The key's range: where findings about the resource as a whole point.
+        let keyRange: SourceRange
     }
 
     let path: String
-    let root: YAMLNode
+    let root: NodeID
     private(set) var parameters: [String: Parameter] = [:]
-    private(set) var mappings: YAMLNode?
+    private(set) var mappings: NodeID?
     private(set) var conditions: [String: SourceRange] = [:]
     private(set) var resources: [ResourceEntry] = []
     private(set) var resourceIndex: [String: Int] = [:]
@@ -31,50 +35,55 @@ struct Template {
 
     static let samTransform = "AWS::Serverless-2016-10-31"
 
-    init(path: String, root: YAMLNode) {
+    init(path: String, root: NodeID, table: YAMLNodeTable) {
         self.path = path
         self.root = root
-        if let transform = root["Transform"] {
-            let names = transform.items?.compactMap(\.scalar) ?? transform.scalar.map { [$0] } ?? []
+        let rootRange = table.range(root)
+        if let transform = table.value(root, "Transform") {
+            let names = table.itemList(transform)?.compactMap { table.scalar($0) } ?? table.scalar(transform).map { [$0] } ?? []
             isSAM = names.contains(Template.samTransform)
         }
-        if let section = root["Parameters"] {
-            for entry in mappingEntries(section, name: "Parameters") {
-                guard let name = entry.key.scalar else { continue }
-                parameters[name] = Parameter(name: name, type: entry.value["Type"]?.scalar,
-                                             defaultValue: entry.value["Default"])
+        if let section = table.value(root, "Parameters") {
+            for entry in mappingEntries(section, name: "Parameters", table: table) {
+                guard let name = table.scalar(entry.key) else { continue }
+                parameters[name] = Parameter(name: name, type: table.value(entry.value, "Type").flatMap { table.scalar($0) },
+                                             defaultValue: table.value(entry.value, "Default"))
             }
         }
-        if let section = root["Mappings"] { mappings = section }
-        if let section = root["Conditions"] {
-            for entry in mappingEntries(section, name: "Conditions") {
-                if let name = entry.key.scalar { conditions[name] = entry.key.range }
+        if let section = table.value(root, "Mappings") { mappings = section }
+        if let section = table.value(root, "Conditions") {
+            for entry in mappingEntries(section, name: "Conditions", table: table) {
+                if let name = table.scalar(entry.key) { conditions[name] = table.range(entry.key) }
             }
         }
-        guard let section = root["Resources"] else {
-            diagnostics.append(.error("template has no Resources section", at: SourceRange(file: path, at: root.range.start),
+        guard let section = table.value(root, "Resources") else {
+            diagnostics.append(.error("template has no Resources section", at: SourceRange(file: path, at: rootRange.start),
                                       detail: "Every CloudFormation template needs a Resources map."))
             return
         }
-        for entry in mappingEntries(section, name: "Resources") {
-            guard let id = entry.key.scalar else { continue }
+        let entries = mappingEntries(section, name: "Resources", table: table)
+        resources.reserveCapacity(entries.count)
+        resourceIndex.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let id = table.scalar(entry.key) else { continue }
+            let keyRange = table.range(entry.key)
             if id.hasPrefix("Fn::ForEach::") {
                 diagnostics.append(Diagnostic(severity: .note, message: "\(id) is not expanded; the resources it generates are not checked",
-                                              range: entry.key.range))
+                                              range: keyRange))
                 continue
             }
-            guard entry.value.isMapping else {
-                diagnostics.append(.error("resource \(id) must be a mapping with a Type", at: entry.key.range))
+            guard table.isMapping(entry.value) else {
+                diagnostics.append(.error("resource \(id) must be a mapping with a Type", at: keyRange))
                 continue
             }
-            guard let typeNode = entry.value["Type"], let type = typeNode.scalar, typeNode.tag == nil else {
-                diagnostics.append(.error("resource \(id) has no Type", at: entry.key.range,
+            guard let typeNode = table.value(entry.value, "Type"), let type = table.scalar(typeNode), !table.hasTag(typeNode) else {
+                diagnostics.append(.error("resource \(id) has no Type", at: keyRange,
                                           detail: "Add a Type such as AWS::ApiGateway::Stage."))
                 continue
             }
             if type.hasPrefix("AWS::Serverless::") { usesServerlessTypes = true }
             resourceIndex[id] = resources.count
-            resources.append(ResourceEntry(logicalID: id, key: entry.key, body: entry.value, type: type))
+            resources.append(ResourceEntry(logicalID: id, body: entry.value, type: type, keyRange: keyRange))
         }
         // Serverless types mean SAM was intended: expand it, and say the transform line is missing.
         if usesServerlessTypes, !isSAM {
@@ -82,7 +91,7 @@ struct Template {
             diagnostics.append(Diagnostic(severity: .warning,
                                           message: "template uses AWS::Serverless resources but has no Transform: \(Template.samTransform)",
                                           detail: "CloudFormation rejects AWS::Serverless types unless the SAM transform is declared.",
-                                          range: SourceRange(file: path, at: root.range.start)))
+                                          range: SourceRange(file: path, at: rootRange.start)))
         }
     }
 
@@ -90,10 +99,10 @@ struct Template {
         resourceIndex[id].map { resources[$0] }
     }
 
-    private mutating func mappingEntries(_ node: YAMLNode, name: String) -> [(key: YAMLNode, value: YAMLNode)] {
-        if let entries = node.entries { return entries }
-        if node.isNull { return [] }
-        diagnostics.append(.error("\(name) must be a mapping", at: node.range))
+    private mutating func mappingEntries(_ node: NodeID, name: String, table: YAMLNodeTable) -> [(key: NodeID, value: NodeID)] {
+        if let entries = table.entryList(node) { return entries }
+        if table.isNull(node) { return [] }
+        diagnostics.append(.error("\(name) must be a mapping", at: table.range(node)))
         return []
     }
 }

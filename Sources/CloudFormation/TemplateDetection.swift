@@ -20,8 +20,8 @@ enum TemplateDetection {
     static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
         // The byte scan cannot read UTF-16 text: let the parser (which transcodes it) decide.
         if isUTF16(bytes) {
-            let parsed = YAMLReader.parse(bytes, path: "")
-            if let root = parsed.root { return isTemplateRoot(root) }
+            let parsed = YAMLReader.parseTable(bytes, path: "")
+            if let root = parsed.root { return isTemplateRoot(root, in: parsed) }
             return parsed.hasErrors
         }
         let verdict: Bool? = bytes.withUnsafeBufferPointer { buffer in
@@ -37,8 +37,8 @@ enum TemplateDetection {
             return find(buffer, "AWSTemplateFormatVersion") || (find(buffer, "Resources") && hasResourceType(buffer)) ? nil : false
         }
         if let verdict { return verdict }
-        let parsed = YAMLReader.parse(bytes, path: "")
-        if let root = parsed.root { return isTemplateRoot(root) }
+        let parsed = YAMLReader.parseTable(bytes, path: "")
+        if let root = parsed.root { return isTemplateRoot(root, in: parsed) }
         return parsed.hasErrors
     }
 
@@ -162,12 +162,13 @@ enum TemplateDetection {
 
     /// A parsed root is a template when it has `AWSTemplateFormatVersion`, or a `Resources` map with
     /// an entry whose `Type` is `AWS::…`, `Custom::…` or `Alexa::…`.
-    static func isTemplateRoot(_ root: YAMLNode) -> Bool {
-        guard root.isMapping else { return false }
-        if root["AWSTemplateFormatVersion"] != nil { return true }
-        guard let resources = root["Resources"]?.entries else { return false }
-        for entry in resources {
-            guard let type = entry.value["Type"]?.scalar else { continue }
+    static func isTemplateRoot(_ root: YAMLNodeTable.NodeID, in table: YAMLNodeTable) -> Bool {
+        guard table.isMapping(root) else { return false }
+        if table.value(root, "AWSTemplateFormatVersion") != nil { return true }
+        guard let resources = table.value(root, "Resources") else { return false }
+        for index in 0..<table.entryCount(resources) {
+            guard let typeNode = table.value(table.entry(resources, at: index).value, "Type"),
+                  let type = table.scalar(typeNode) else { continue }
             if type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasPrefix("Alexa::") { return true }
         }
         return false

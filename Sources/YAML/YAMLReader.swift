@@ -1,5 +1,5 @@
-// Reads YAML through libyaml's event API into a positioned node tree, with aliases expanded under a
-// node budget, nesting capped, and duplicate keys reported with both locations.
+// Reads YAML through libyaml's event API into a flat node table, with aliases expanded under a node
+// budget, nesting capped, and duplicate keys reported with both locations.
 
 import CYAML
 import IaCLintCore
@@ -9,11 +9,18 @@ public enum YAMLReader {
     /// aliases and excessive nesting become error diagnostics, and the documents completed before
     /// the error are still returned.
     public static func parse(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> YAMLDocumentResult {
-        if bytes.isEmpty { return YAMLDocumentResult(documents: [], diagnostics: []) }
+        let table = parseTable(bytes, path: path, limits: limits)
+        return YAMLDocumentResult(documents: table.trees(), diagnostics: table.diagnostics)
+    }
+
+    /// The same parse as a flat node table: what front ends that walk whole files use (no object
+    /// per node; see `YAMLNodeTable`).
+    public static func parseTable(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> YAMLNodeTable {
+        if bytes.isEmpty { return YAMLNodeTable() }
         // YAML allows UTF-16 with a BOM; positions are reported in the UTF-8 transcoding (as for JSON).
-        if let utf8 = transcodedUTF16(bytes) { return parse(utf8, path: path, limits: limits) }
+        if let utf8 = transcodedUTF16(bytes) { return parseTable(utf8, path: path, limits: limits) }
         return bytes.withUnsafeBufferPointer { buffer in
-            var builder = TreeBuilder(path: path, bytes: buffer, limits: limits)
+            var builder = TableBuilder(path: path, bytes: buffer, limits: limits)
             return builder.run()
         }
     }
@@ -41,54 +48,56 @@ private func transcodedUTF16(_ bytes: [UInt8]) -> [UInt8]? {
 private struct OpenCollection {
     var isMapping: Bool
     var isFlow: Bool
-    var tag: String?
+    var tag: Int32
     var anchor: String?
     var start: SourcePosition
     /// Nodes counted before this collection started, to know its expanded size for anchors.
     var nodesBefore: Int
-    /// Where this collection's children start in the builder's shared scratch stack: children
-    /// are gathered there and moved out once, at the exact size, instead of growing an array
-    /// per collection (most mappings have a handful of entries, and each growth step allocates).
-    /// A mapping's keys and values alternate there, so a key needs no slot of its own.
+    /// Where this collection's children start in the builder's scratch stack: children gather
+    /// there and are copied once into the table's child array when the collection ends. A
+    /// mapping's keys and values alternate there, as in the table.
     var childrenStart: Int
     var hasMergeKey = false
     /// End of the last child, where a block collection ends.
     var lastEnd: SourcePosition?
 }
 
-private struct TreeBuilder {
-    let path: String
+private struct TableBuilder {
     let fileID: SourceFileID
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
     var marks: MarkConverter
+    var table = YAMLNodeTable()
     var stack: [OpenCollection] = []
-    var documents: [YAMLNode] = []
-    var diagnostics: [Diagnostic] = []
+    var scratch: [YAMLNodeTable.NodeID] = []
     /// Anchored nodes of the current document with their expanded sizes.
-    var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    var anchors: [String: (node: YAMLNodeTable.NodeID, size: Int)] = [:]
     var nodeCount = 0
-    let scratch = ScratchStack<YAMLNode>()
     /// Whether an alias was expanded, so the size error can say why the file is so large.
     var expandedAlias = false
+    /// The bytes of each tag in `table.tags`, to match libyaml's C strings without making a `String`.
+    var tagBytes: [[UInt8]] = []
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
-        self.path = path
         self.fileID = SourceFileID(path)
         self.bytes = bytes
         self.limits = limits
         marks = MarkConverter(file: fileID, bytes: bytes)
+        // Scalar text never outgrows the file (aliases share, escapes shrink): one allocation.
+        table.reserveCapacity(textBytes: bytes.count)
         // Templates nest a dozen levels or so: growing from empty reallocated 4-5 times per file.
         stack.reserveCapacity(32)
+        scratch.reserveCapacity(256)
     }
 
-    mutating func run() -> YAMLDocumentResult {
+    mutating func run() -> YAMLNodeTable {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
-            return YAMLDocumentResult(documents: [], diagnostics: [.error("cannot initialise the YAML parser (out of memory)", at: nil)])
+            table.diagnostics.append(.error("cannot initialise the YAML parser (out of memory)", at: nil))
+            return table
         }
         defer { yaml_parser_delete(&parser) }
-        guard let base = bytes.baseAddress else { return YAMLDocumentResult(documents: [], diagnostics: []) }
+        guard let base = bytes.baseAddress else { return table }
         yaml_parser_set_input_string(&parser, base, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
@@ -103,23 +112,25 @@ private struct TreeBuilder {
             yaml_event_delete(&event)
             if !keepGoing || type == YAML_STREAM_END_EVENT { break }
         }
-        return YAMLDocumentResult(documents: documents, diagnostics: diagnostics)
+        return table
     }
 
     /// Returns false to stop parsing after an error.
     private mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        // The table indexes with 32-bit offsets; stop long before they could overflow (files are
+        // capped far lower, this guards direct callers).
+        guard table.text.count < Int(Int32.max / 2), table.children.count < Int(Int32.max / 2),
+              table.nodes.count < Int(Int32.max / 2),
+              event.type != YAML_SCALAR_EVENT || event.data.scalar.length < Int(Int32.max / 2) else {
+            return reportNodeBudget(at: SourceRange(fileID: fileID, at: position(event.start_mark)))
+        }
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             anchors.removeAll(keepingCapacity: true)
             return true
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text: String
-            if let value = scalar.value, scalar.length > 0 {
-                text = makeString(UnsafeBufferPointer(start: value, count: scalar.length))
-            } else {
-                text = ""
-            }
+            let value = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
             let style: YAMLNode.ScalarStyle
             switch scalar.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .quoted
@@ -133,29 +144,29 @@ private struct TreeBuilder {
             if style == .literal || style == .folded { end = marks.trimmingTrailingSpace(start, end, bytes: bytes) }
             nodeCount += 1
             if nodeCount > limits.maxNodes { return reportNodeBudget(at: SourceRange(fileID: fileID, start: start, end: end)) }
-            let tag = cString(scalar.tag)
+            let tag = internTag(scalar.tag)
             // Decided here from the bytes, so keys need not be matched against "<<" later.
-            let isMergeKey = tag == nil && style == .plain && scalar.length == 2
-                && scalar.value?[0] == UInt8(ascii: "<") && scalar.value?[1] == UInt8(ascii: "<")
-            let node = YAMLNode(kind: .scalar(text, style: style), tag: tag, range: SourceRange(fileID: fileID, start: start, end: end))
+            let isMergeKey = tag == YAMLNodeTable.noTag && style == .plain && value.count == 2
+                && value[0] == UInt8(ascii: "<") && value[1] == UInt8(ascii: "<")
+            let node = table.appendScalar(value, style: style, tag: tag, range: SourceRange(fileID: fileID, start: start, end: end))
             return complete(node, end: end, anchor: cString(scalar.anchor), size: 1, isMergeKey: isMergeKey)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let start = position(event.start_mark)
             guard stack.count < limits.maxDepth else {
-                diagnostics.append(.error("YAML nesting is deeper than \(limits.maxDepth) levels",
-                                          at: SourceRange(fileID: fileID, at: start),
-                                          detail: "iaclint stops here to bound memory and time; flatten the document."))
+                table.diagnostics.append(.error("YAML nesting is deeper than \(limits.maxDepth) levels",
+                                                at: SourceRange(fileID: fileID, at: start),
+                                                detail: "iaclint stops here to bound memory and time; flatten the document."))
                 return false
             }
             nodeCount += 1
-            let tag: String?, anchor: String?, isFlow: Bool
+            let tag: Int32, anchor: String?, isFlow: Bool
             if isMapping {
                 let m = event.data.mapping_start
-                tag = cString(m.tag); anchor = cString(m.anchor); isFlow = m.style == YAML_FLOW_MAPPING_STYLE
+                tag = internTag(m.tag); anchor = cString(m.anchor); isFlow = m.style == YAML_FLOW_MAPPING_STYLE
             } else {
                 let s = event.data.sequence_start
-                tag = cString(s.tag); anchor = cString(s.anchor); isFlow = s.style == YAML_FLOW_SEQUENCE_STYLE
+                tag = internTag(s.tag); anchor = cString(s.anchor); isFlow = s.style == YAML_FLOW_SEQUENCE_STYLE
             }
             stack.append(OpenCollection(isMapping: isMapping, isFlow: isFlow, tag: tag, anchor: anchor,
                                         start: start, nodesBefore: nodeCount - 1,
@@ -167,42 +178,46 @@ private struct TreeBuilder {
             let end: SourcePosition
             if open.isFlow { end = position(event.end_mark) } else { end = open.lastEnd ?? open.start }
             let range = SourceRange(fileID: fileID, start: open.start, end: end)
-            let kind: YAMLNode.Kind
+            let node: YAMLNodeTable.NodeID
             if open.isMapping {
-                let entries = scratch.popPairs(from: open.childrenStart)
+                // An unpaired last key (a mapping cut short) is dropped.
+                let pairedEnd = open.childrenStart + (scratch.count - open.childrenStart) / 2 * 2
+                let entries = scratch[open.childrenStart..<pairedEnd]
                 reportDuplicates(entries)
-                kind = .mapping(open.hasMergeKey ? expandMerges(entries) : entries)
+                if open.hasMergeKey {
+                    node = table.appendCollection(.mapping, children: expandMerges(entries), tag: open.tag, range: range)
+                } else {
+                    node = table.appendCollection(.mapping, children: entries, tag: open.tag, range: range)
+                }
             } else {
-                let items = scratch.popAll(from: open.childrenStart)
-                kind = .sequence(items)
+                node = table.appendCollection(.sequence, children: scratch[open.childrenStart...], tag: open.tag, range: range)
             }
-            return complete(YAMLNode(kind: kind, tag: open.tag, range: range), end: end, anchor: open.anchor,
-                            size: nodeCount - open.nodesBefore)
+            scratch.removeLast(scratch.count - open.childrenStart)
+            return complete(node, end: end, anchor: open.anchor, size: nodeCount - open.nodesBefore)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
             let range = self.range(event.start_mark, event.end_mark)
             guard let target = anchors[name] else {
-                diagnostics.append(.error("alias *\(name) refers to no anchor defined before it", at: range))
+                table.diagnostics.append(.error("alias *\(name) refers to no anchor defined before it", at: range))
                 return false
             }
             nodeCount += target.size
             expandedAlias = true
             if nodeCount > limits.maxNodes { return reportNodeBudget(at: range) }
-            var isMergeKey = false
-            if target.node.tag == nil, case .scalar("<<", .plain) = target.node.kind { isMergeKey = true }
-            return complete(target.node, end: target.node.range.end, anchor: nil, size: target.size, isMergeKey: isMergeKey)
+            let isMergeKey = !table.hasTag(target.node) && table[target.node].style == .plain && table.scalar(target.node, is: "<<")
+            return complete(target.node, end: table.range(target.node).end, anchor: nil, size: target.size, isMergeKey: isMergeKey)
         default:
             return true
         }
     }
 
-    /// `end` is the node's range end, passed in so the node's range need not be copied out again.
+    /// `end` is the node's range end, passed in so the node's range need not be read again.
     /// `isMergeKey` is true only for a plain untagged `<<` scalar.
-    private mutating func complete(_ node: YAMLNode, end: SourcePosition, anchor: String?, size: Int,
+    private mutating func complete(_ node: YAMLNodeTable.NodeID, end: SourcePosition, anchor: String?, size: Int,
                                    isMergeKey: Bool = false) -> Bool {
         if let anchor { anchors[anchor] = (node, size) }
         guard !stack.isEmpty else {
-            documents.append(node)
+            table.documents.append(node)
             return true
         }
         let top = stack.count - 1
@@ -211,67 +226,93 @@ private struct TreeBuilder {
         if isMergeKey, stack[top].isMapping, (scratch.count - stack[top].childrenStart) & 1 == 0 {
             stack[top].hasMergeKey = true
         }
-        scratch.push(node)
+        scratch.append(node)
         return true
     }
 
     /// Reports the exceeded node budget; returns false to stop parsing.
     private mutating func reportNodeBudget(at range: SourceRange) -> Bool {
-        diagnostics.append(.error("YAML expands to more than \(limits.maxNodes) nodes",
-                                  at: range,
-                                  detail: expandedAlias
-                                      ? "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."
-                                      : "The file is too large to check; iaclint stops reading it here."))
+        table.diagnostics.append(.error("YAML expands to more than \(limits.maxNodes) nodes",
+                                        at: range,
+                                        detail: expandedAlias
+                                            ? "Aliases multiply nodes (an \"alias bomb\"); iaclint stops reading the file here."
+                                            : "The file is too large to check; iaclint stops reading it here."))
         return false
     }
 
-    private mutating func reportDuplicates(_ entries: [(key: YAMLNode, value: YAMLNode)]) {
-        if entries.count <= 12 {
-            for j in 1..<max(1, entries.count) {
-                guard let name = entries[j].key.scalar, name != "<<" else { continue }
-                // Comparing UTF-8 lengths first skips the string comparison for most key pairs.
-                let length = name.utf8.count
-                for k in 0..<j {
-                    guard let other = entries[k].key.scalar, other.utf8.count == length, other == name else { continue }
-                    reportDuplicate(name, first: entries[k].key.range, again: entries[j].key.range)
+    /// Keys that are scalars, compared as bytes; `<<` (merge keys) never counts as a duplicate.
+    private mutating func reportDuplicates(_ entries: ArraySlice<YAMLNodeTable.NodeID>) {
+        let pairs = entries.count / 2
+        guard pairs > 1 else { return }
+        let base = entries.startIndex
+        if pairs <= 12 {
+            for j in 1..<pairs {
+                let key = entries[base + 2 * j]
+                guard table.isScalar(key), !table.scalar(key, is: "<<") else { continue }
+                for k in 0..<j where sameScalar(entries[base + 2 * k], key) {
+                    reportDuplicate(key, first: entries[base + 2 * k])
                     break
                 }
             }
             return
         }
-        var seen: [String: SourceRange] = [:]
-        seen.reserveCapacity(entries.count)
-        for entry in entries {
-            guard let name = entry.key.scalar, name != "<<" else { continue }
+        var seen: [String: YAMLNodeTable.NodeID] = [:]
+        seen.reserveCapacity(pairs)
+        for j in 0..<pairs {
+            let key = entries[base + 2 * j]
+            guard let name = table.scalar(key), name != "<<" else { continue }
             if let first = seen[name] {
-                reportDuplicate(name, first: first, again: entry.key.range)
+                reportDuplicate(key, first: first)
             } else {
-                seen[name] = entry.key.range
+                seen[name] = key
             }
         }
     }
 
-    private mutating func reportDuplicate(_ name: String, first: SourceRange, again: SourceRange) {
-        diagnostics.append(.error("duplicate key \"\(name)\" in a mapping", at: again,
-                                  detail: "CloudFormation rejects templates with duplicate keys; remove or rename one of them.",
-                                  related: [RelatedLocation("first defined here", at: first)]))
+    /// Both scalars with the same text; lengths are compared first, which settles most pairs.
+    private func sameScalar(_ a: YAMLNodeTable.NodeID, _ b: YAMLNodeTable.NodeID) -> Bool {
+        let x = table[a], y = table[b]
+        guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
+        return table.text.withUnsafeBufferPointer { text in
+            let n = Int(x.count)
+            let p = Int(x.first), q = Int(y.first)
+            for i in 0..<n where text[p + i] != text[q + i] { return false }
+            return true
+        }
+    }
+
+    private mutating func reportDuplicate(_ key: YAMLNodeTable.NodeID, first: YAMLNodeTable.NodeID) {
+        let name = table.scalar(key) ?? ""
+        table.diagnostics.append(.error("duplicate key \"\(name)\" in a mapping", at: table.range(key),
+                                        detail: "CloudFormation rejects templates with duplicate keys; remove or rename one of them.",
+                                        related: [RelatedLocation("first defined here", at: table.range(first))]))
     }
 
     /// YAML 1.1 merge keys: the mapping's own keys win over merged ones, earlier merged maps over later.
-    private func expandMerges(_ entries: [(key: YAMLNode, value: YAMLNode)]) -> [(key: YAMLNode, value: YAMLNode)] {
-        var present = Set<String>()
-        for e in entries {
-            if let name = e.key.scalar, !(e.key.tag == nil && name == "<<") { present.insert(name) }
+    private func expandMerges(_ entries: ArraySlice<YAMLNodeTable.NodeID>) -> [YAMLNodeTable.NodeID] {
+        func isMergeKey(_ key: YAMLNodeTable.NodeID) -> Bool {
+            !table.hasTag(key) && table[key].style == .plain && table.scalar(key, is: "<<")
         }
-        var out: [(key: YAMLNode, value: YAMLNode)] = []
-        for e in entries {
-            guard e.key.tag == nil, case .scalar("<<", .plain) = e.key.kind else { out.append(e); continue }
-            let sources = e.value.items ?? [e.value]
+        var present = Set<String>()
+        var i = entries.startIndex
+        while i + 1 < entries.endIndex {
+            if let name = table.scalar(entries[i]), !(!table.hasTag(entries[i]) && name == "<<") { present.insert(name) }
+            i += 2
+        }
+        var out: [YAMLNodeTable.NodeID] = []
+        i = entries.startIndex
+        while i + 1 < entries.endIndex {
+            let key = entries[i], value = entries[i + 1]
+            i += 2
+            guard isMergeKey(key) else { out.append(key); out.append(value); continue }
+            let sources: [YAMLNodeTable.NodeID] = table.kind(value) == .sequence ? Array(table.items(value)) : [value]
             for source in sources {
-                for merged in source.entries ?? [] {
-                    guard let name = merged.key.scalar, !present.contains(name) else { continue }
+                for m in 0..<table.entryCount(source) {
+                    let merged = table.entry(source, at: m)
+                    guard let name = table.scalar(merged.key), !present.contains(name) else { continue }
                     present.insert(name)
-                    out.append(merged)
+                    out.append(merged.key)
+                    out.append(merged.value)
                 }
             }
         }
@@ -289,8 +330,8 @@ private struct TreeBuilder {
         if let context = cString(parser.context) {
             related.append(RelatedLocation(context, at: SourceRange(fileID: fileID, at: position(parser.context_mark))))
         }
-        diagnostics.append(Diagnostic(severity: .error, message: "YAML syntax error: \(problem)", detail: detail,
-                                      range: SourceRange(fileID: fileID, at: at), related: related))
+        table.diagnostics.append(Diagnostic(severity: .error, message: "YAML syntax error: \(problem)", detail: detail,
+                                            range: SourceRange(fileID: fileID, at: at), related: related))
     }
 
     private mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -303,15 +344,17 @@ private struct TreeBuilder {
         return SourceRange(fileID: fileID, start: s, end: e)
     }
 
-    /// The scalar's text. libyaml has validated the UTF-8, but `String` validates again; copying
-    /// into an uninitialized string is the cheapest public way (small strings stay inline).
-    @inline(__always)
-    private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            guard let destination = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
-            destination.initialize(from: source, count: bytes.count)
-            return bytes.count
+    /// A document uses a handful of tags: a scan of their bytes beats hashing or making a `String`.
+    private mutating func internTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+        guard let pointer else { return YAMLNodeTable.noTag }
+        var length = 0
+        while pointer[length] != 0 { length += 1 }
+        let tag = UnsafeBufferPointer(start: pointer, count: length)
+        for (index, known) in tagBytes.enumerated() where known.count == length {
+            if known.withUnsafeBufferPointer({ $0.elementsEqual(tag) }) { return Int32(index) }
         }
+        tagBytes.append(Array(tag))
+        return table.internTag(tag)
     }
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

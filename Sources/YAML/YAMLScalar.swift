@@ -34,6 +34,41 @@ public enum YAMLScalar {
         return .string(text)
     }
 
+    /// `resolve` for an untagged scalar given as bytes: a `String` is made only for the text that
+    /// stays text (names, numbers and keywords are decided on the bytes).
+    public static func resolveUntagged(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLNode.ScalarStyle) -> Value.Kind {
+        guard style == .plain else { return .string(makeString(bytes)) }
+        guard let first = bytes.first else { return .null }
+        switch first {
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
+            if isNull(bytes) { return .null }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            let text = makeString(bytes)
+            if let b = boolean(text) { return .bool(b) }
+            return .string(text)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+            let text = makeString(bytes)
+            if isDecimalNumber(bytes), let n = Double(text) { return .number(n) }
+            return .string(text)
+        default: break
+        }
+        return .string(makeString(bytes))
+    }
+
+    /// `isNull` on bytes.
+    public static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            let text = (bytes[0], bytes[1], bytes[2], bytes[3])
+            let n = UInt8(ascii: "n"), u = UInt8(ascii: "u"), l = UInt8(ascii: "l")
+            let N = UInt8(ascii: "N"), U = UInt8(ascii: "U"), L = UInt8(ascii: "L")
+            return text == (n, u, l, l) || text == (N, u, l, l) || text == (N, U, L, L)
+        default: return false
+        }
+    }
+
     public static func isNull(_ text: String) -> Bool {
         text.isEmpty || text == "null" || text == "Null" || text == "NULL" || text == "~"
     }

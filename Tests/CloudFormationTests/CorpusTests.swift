@@ -14,8 +14,9 @@ final class CorpusTests: XCTestCase {
         for path in CorpusWalk.files(under: root, extensions: [".yaml", ".yml", ".json", ".template"]) {
             guard case .success(let bytes) = FileSystem.read(path) else { continue }
             // The byte-level check agrees with the parsed structure wherever the file parses.
-            if let root = YAMLReader.parse(bytes, path: path).root {
-                XCTAssertEqual(CloudFormationLoader.isTemplate(bytes, path: path), TemplateDetection.isTemplateRoot(root),
+            let parsed = YAMLReader.parseTable(bytes, path: path)
+            if let root = parsed.root {
+                XCTAssertEqual(CloudFormationLoader.isTemplate(bytes, path: path), TemplateDetection.isTemplateRoot(root, in: parsed),
                                "detection disagrees with the structure: \(path)")
             }
             guard let graph = CloudFormationLoader.loadIfTemplate(bytes, path: path) else { skipped += 1; continue }
