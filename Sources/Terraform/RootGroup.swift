@@ -33,7 +33,10 @@ final class RootGroup: @unchecked Sendable {
     let lastNeededBy: [[String]]
     private var modules: [ModuleConfiguration]
 
-    init(roots: [String], modules byDirectory: [String: ModuleConfiguration], localCalls: [String: [LocalCall]]) {
+    /// `scanned`: the parsed module directories; `byDirectory`: those of them handed to the group
+    /// already parsed (the others are read again when first called).
+    init(roots: [String], scanned: Set<String>, modules byDirectory: [String: ModuleConfiguration],
+         localCalls: [String: [LocalCall]]) {
         self.roots = roots
         var lastUse: [String: Int] = [:]
         var order: [String] = []
@@ -41,7 +44,7 @@ final class RootGroup: @unchecked Sendable {
             var seen: Set<String> = []
             var pending = [root]  // a worklist, not recursion: call chains can be long
             while let dir = pending.popLast() {
-                guard byDirectory[dir] != nil, seen.insert(dir).inserted else { continue }
+                guard scanned.contains(dir), seen.insert(dir).inserted else { continue }
                 if lastUse.updateValue(index, forKey: dir) == nil { order.append(dir) }
                 for call in localCalls[dir] ?? [] { pending.append(call.target) }
             }

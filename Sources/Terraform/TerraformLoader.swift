@@ -44,36 +44,43 @@ public enum TerraformLoader {
             ModuleReader.read(directory: entry.0, names: entry.1, readFile: options.fileReader,
                               workingDirectory: options.workingDirectory)
         }
-        var modules = threads > 1 ? listed.parallelMap(read) : listed.map(read)
+        // Large scans keep only each directory's local calls from this first parse, and each group
+        // of roots parses its modules again as it evaluates them: the syntax trees of the whole
+        // repository are never alive at once, and a tree is evaluated while still in cache.
+        let reparse = normalized.count >= options.reparseFromDirectoryCount
+        let summarize: @Sendable ((String, [String]?)) -> ScannedModule = { entry in
+            let config = read(entry)
+            return ScannedModule(directory: config.directory, byteCount: config.byteCount,
+                                 calls: LocalCall.calls(of: config), config: reparse ? nil : config)
+        }
+        var scannedModules = threads > 1 ? listed.parallelMap(summarize) : listed.map(summarize)
         let parseSeconds = ModuleReader.threadCPUSeconds() - parseStarted
-        let bytes = modules.reduce(0) { $0 + $1.byteCount }
+        let bytes = scannedModules.reduce(0) { $0 + $1.byteCount }
 
         // Where each module's local calls lead, resolved once for finding roots and planning groups.
         var localCalls: [String: [LocalCall]] = [:]
-        for config in modules {
-            let calls = LocalCall.calls(of: config)
-            if !calls.isEmpty { localCalls[config.directory] = calls }
-        }
+        for module in scannedModules where !module.calls.isEmpty { localCalls[module.directory] = module.calls }
 
         // A directory is a root unless another scanned module calls it with a local source.
         var called: Set<String> = []
-        for config in modules {
-            for call in localCalls[config.directory] ?? [] where call.countsForRoots {
-                if call.target != config.directory { called.insert(call.target) }
+        for module in scannedModules {
+            for call in module.calls where call.countsForRoots {
+                if call.target != module.directory { called.insert(call.target) }
             }
         }
         var roots = normalized.filter { !called.contains($0) }
         // Modules that only call each other in a cycle have no root: load the first of each as one,
         // so the cycle is reported and their resources are still checked.
         var byDirectory: [String: ModuleConfiguration] = [:]
-        for config in modules { byDirectory[config.directory] = config }
+        for module in scannedModules { if let config = module.config { byDirectory[module.directory] = config } }
+        let scannedSet = Set(scannedModules.map(\.directory))
         var reached = Set<String>()
         func reach(_ start: String) {
             var pending = [start]  // a worklist, not recursion: call chains can be long
             while let dir = pending.popLast() {
-                guard reached.insert(dir).inserted, byDirectory[dir] != nil else { continue }
+                guard reached.insert(dir).inserted, scannedSet.contains(dir) else { continue }
                 for call in localCalls[dir] ?? [] where call.countsForRoots {
-                    if byDirectory[call.target] != nil { pending.append(call.target) }
+                    if scannedSet.contains(call.target) { pending.append(call.target) }
                 }
             }
         }
@@ -87,11 +94,11 @@ public enum TerraformLoader {
         // its own context over the parsed modules its roots call, and join in root order so the
         // output does not depend on scheduling.
         let groups = contiguousGroups(roots, count: threads > 1 ? min(roots.count, threads * 4) : 1)
-            .map { RootGroup(roots: $0, modules: byDirectory, localCalls: localCalls) }
+            .map { RootGroup(roots: $0, scanned: scannedSet, modules: byDirectory, localCalls: localCalls) }
         // From here each group holds the only references to the modules it needs, so a module's
         // syntax trees are freed once the last root that calls it is evaluated.
         byDirectory = [:]
-        modules = []
+        scannedModules = []
         let scanned = Set(normalized)
         let listings = lister.knownListings
         let evaluate: @Sendable (RootGroup) -> (ResourceGraph, [Diagnostic], Int) = { group in
@@ -254,4 +261,13 @@ extension TerraformLoader {
     static func decodeJSON(_ bytes: [UInt8], path: String) -> Value? {
         JSONReader.parse(bytes, path: path).document?.root.toValue(ranges: false)
     }
+}
+
+/// What the first pass keeps of a scanned directory: its size and local calls, and its parsed
+/// configuration unless the groups parse it again.
+struct ScannedModule: Sendable {
+    var directory: String
+    var byteCount: Int
+    var calls: [LocalCall]
+    var config: ModuleConfiguration?
 }

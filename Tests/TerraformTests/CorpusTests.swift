@@ -40,5 +40,15 @@ final class CorpusTests: XCTestCase {
         line += "\(stages.count) API Gateway stages (\(knownFormats.count) with a known access-log format), \(result.knownCount) known values; unknown:"
         for (kind, n) in result.unknownCounts.sorted(by: { $0.value > $1.value }) { line += " \(kind.rawValue)=\(n);" }
         print(line)
+
+        // The default load parses the 2,700 directories again per group of roots; keeping every
+        // syntax tree from the first parse must give the same graph.
+        var keepEveryTree = TerraformOptions(scanRoot: corpus)
+        keepEveryTree.reparseFromDirectoryCount = .max
+        let kept = TerraformLoader.loadWithStatistics(directories: dirs, options: keepEveryTree)
+        XCTAssertEqual(kept.graph.resources, graph.resources)
+        XCTAssertEqual(kept.graph.diagnostics, graph.diagnostics)
+        XCTAssertEqual(kept.unknownCounts, result.unknownCounts)
+        XCTAssertEqual(kept.roots, result.roots)
     }
 }

@@ -35,7 +35,7 @@ final class LoadMemoryTests: XCTestCase {
         var localCalls: [String: [LocalCall]] = [:]
         for (d, config) in modules { localCalls[d] = LocalCall.calls(of: config) }
         let roots = ["a", "b", "c"].map { Path.join(dir.path, $0) }
-        let group = RootGroup(roots: roots, modules: modules, localCalls: localCalls)
+        let group = RootGroup(roots: roots, scanned: Set(modules.keys), modules: modules, localCalls: localCalls)
         XCTAssertEqual(group.lastNeededBy[0], [roots[0]])
         XCTAssertEqual(group.lastNeededBy[1], [roots[1]])
         XCTAssertEqual(Set(group.lastNeededBy[2]), [roots[2], Path.join(dir.path, "modules/shared")])

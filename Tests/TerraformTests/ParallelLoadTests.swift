@@ -30,6 +30,35 @@ final class ParallelLoadTests: XCTestCase {
         XCTAssertEqual(one.diagnostics, many.diagnostics)
     }
 
+    func testParsingAgainPerGroupEqualsKeepingEveryTree() {
+        let root = TestPaths.testdata("terraform")
+        var directories: [String] = []
+        for fixture in ["dynamic", "functions", "jsonsyntax", "modules", "override", "tfvars", "count", "foreach"] {
+            let dir = Path.join(root, fixture)
+            guard FileSystem.kind(dir) == .directory else { continue }
+            directories.append(dir)
+            if case .success(let names) = FileSystem.list(dir) {
+                for name in names where FileSystem.kind(Path.join(dir, name), followLinks: true) == .directory {
+                    directories.append(Path.join(dir, name))
+                }
+            }
+        }
+        for threads in [1, 4] {
+            var keep = TerraformOptions(scanRoot: root)
+            keep.maximumConcurrency = threads
+            keep.reparseFromDirectoryCount = .max
+            var again = keep
+            again.reparseFromDirectoryCount = 0
+            let kept = TerraformLoader.loadWithStatistics(directories: directories, options: keep)
+            let parsedAgain = TerraformLoader.loadWithStatistics(directories: directories, options: again)
+            XCTAssertGreaterThan(Set(kept.graph.resources.map(\.scope)).count, 2)
+            XCTAssertEqual(kept.graph.resources, parsedAgain.graph.resources, "\(threads) threads")
+            XCTAssertEqual(kept.graph.diagnostics, parsedAgain.graph.diagnostics, "\(threads) threads")
+            XCTAssertEqual(kept.graph.emptyDeclarations, parsedAgain.graph.emptyDeclarations)
+            XCTAssertEqual(kept.bytesParsed, parsedAgain.bytesParsed, "bytes are counted once either way")
+        }
+    }
+
     func testContiguousGroupsKeepOrderAndCoverEverything() {
         let items = (0..<10).map(String.init)
         let groups = TerraformLoader.contiguousGroups(items, count: 4)
