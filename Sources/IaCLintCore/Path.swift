@@ -18,7 +18,48 @@ public enum Path {
     }
 
     /// Removes `.` and resolves `..` lexically; keeps a leading `..` that cannot be resolved.
+    /// Works on bytes: discovery normalises every path it meets, and splitting `Character`s cost
+    /// about 20,000 instructions a path. Non-ASCII paths take the component-wise version.
     public static func normalize(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var kept: [Range<Int>] = []
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] >= 0x80 { return nil }
+                if bytes[i] == slash { i += 1; continue }
+                var end = i
+                while end < bytes.count, bytes[end] != slash {
+                    if bytes[end] >= 0x80 { return nil }
+                    end += 1
+                }
+                let part = i..<end
+                i = end
+                let isDot = part.count == 1 && bytes[part.lowerBound] == dot
+                let isDotDot = part.count == 2 && bytes[part.lowerBound] == dot && bytes[part.lowerBound + 1] == dot
+                if isDot { continue }
+                if isDotDot, let last = kept.last, !(last.count == 2 && bytes[last.lowerBound] == dot && bytes[last.lowerBound + 1] == dot) {
+                    kept.removeLast()
+                    continue
+                }
+                if isDotDot, bytes.first == slash { continue }
+                kept.append(part)
+            }
+            let absolute = bytes.first == slash
+            if kept.isEmpty { return absolute ? "/" : "." }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            for (n, part) in kept.enumerated() {
+                if n > 0 || absolute { out.append(slash) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part]))
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? normalizeByComponents(path)
+    }
+
+    /// `normalize` over Unicode components, for paths with non-ASCII bytes (and as its reference).
+    static func normalizeByComponents(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {

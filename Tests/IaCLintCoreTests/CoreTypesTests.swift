@@ -104,6 +104,13 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(b["bucket"]?.stringValue, "x")
     }
 
+    func testByteNormalizationMatchesTheComponentReference() {
+        let paths = ["", ".", "..", "/", "//", "a", "a/", "/a", "./a", "a/./b", "a/../b", "../a", "../../a/b", "a/../../b",
+                     "/..", "/../a", "/a/../..", "a/b/../../..", "x//y///z/", "./", "../", "modules/../modules/./x",
+                     ".../a", "a/.../..", "é/../b", "a/é/..", "/tmp/x/../../y", "a/..b/c", "a/b../..", ".hidden/../x", "../..", "a/../.."]
+        for p in paths { XCTAssertEqual(Path.normalize(p), Path.normalizeByComponents(p), "normalize(\(p))") }
+    }
+
     func testPaths() {
         XCTAssertEqual(Path.normalize("a/./b/../c"), "a/c")
         XCTAssertEqual(Path.normalize("../x"), "../x")
