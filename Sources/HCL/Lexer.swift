@@ -54,16 +54,33 @@ struct Lexer {
     var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
     var endsUnterminated = false
-    private var frames: [Frame] = [] {
-        didSet {
-            // Cached so the main loop does not inspect the frame stack for every expression token.
-            switch frames.last {
-            case .quoted?, .heredoc?: inTemplate = true
-            default: inTemplate = false
-            }
+    /// Changed only through `push` and `pop`, which keep `inTemplate` current (a `didSet` observer
+    /// here made every append copy-check the array).
+    private var frames: [Frame] = []
+    /// Cached so the main loop does not inspect the frame stack for every expression token.
+    private var inTemplate = false
+
+    @inline(__always)
+    private mutating func push(_ frame: Frame) {
+        frames.append(frame)
+        updateInTemplate()
+    }
+
+    @inline(__always)
+    @discardableResult
+    private mutating func pop() -> Frame? {
+        let frame = frames.popLast()
+        updateInTemplate()
+        return frame
+    }
+
+    @inline(__always)
+    private mutating func updateInTemplate() {
+        switch frames.last {
+        case .quoted?, .heredoc?: inTemplate = true
+        default: inTemplate = false
         }
     }
-    private var inTemplate = false
 
     // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
     // from the file's line index; in an all-ASCII file the column is plain arithmetic.
@@ -94,7 +111,7 @@ struct Lexer {
         if template {
             // A heredoc without a closing marker: it runs to the end of the input.
             frames.append(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
-            inTemplate = true // observers do not run inside an initializer
+            inTemplate = true
         }
     }
 
@@ -127,7 +144,7 @@ struct Lexer {
             }
         }
         // Anything still open at the end of the file is unterminated.
-        while let frame = frames.popLast() {
+        while let frame = pop() {
             switch frame {
             case .brace:
                 continue
@@ -286,10 +303,10 @@ struct Lexer {
             number(i)
         case UInt8(ascii: "\""):
             emit(.openQuote, i, i + 1)
-            frames.append(.quoted(openToken: tokens.count - 1))
+            push(.quoted(openToken: tokens.count - 1))
             index = i + 1
         case UInt8(ascii: "{"):
-            frames.append(.brace)
+            push(.brace)
             single(.openBrace)
         case UInt8(ascii: "}"):
             closeBrace(i, length: 1)
@@ -387,10 +404,10 @@ struct Lexer {
     private mutating func closeBrace(_ i: Int, length: Int) {
         switch frames.last {
         case .sequence?:
-            frames.removeLast()
+            pop()
             emit(.templateSequenceEnd, i, i + length)
         case .brace?:
-            frames.removeLast()
+            pop()
             emit(.closeBrace, i, i + length)
         default:
             emit(.closeBrace, i, i + length)
@@ -499,7 +516,7 @@ struct Lexer {
             return true
         }
         emit(.openHeredoc, i, lineEnd + 1)
-        frames.append(.heredoc(openToken: tokens.count - 1, markerStart: markerStart, markerEnd: markerEnd, atLineStart: true))
+        push(.heredoc(openToken: tokens.count - 1, markerStart: markerStart, markerEnd: markerEnd, atLineStart: true))
         index = lineEnd + 1
         return true
     }
@@ -524,38 +541,50 @@ struct Lexer {
         let kind: TokenKind = buffer[j] == UInt8(ascii: "$") ? .templateInterpolation : .templateControl
         let length = byte(j + 2) == UInt8(ascii: "~") ? 3 : 2
         emit(kind, j, j + length)
-        frames.append(.sequence(openToken: tokens.count - 1))
+        push(.sequence(openToken: tokens.count - 1))
         index = j + length
     }
 
     private mutating func lexQuoted(openToken: Int) {
         var j = index
+        var hasEscapes = false
         while j < count {
             let b = buffer[j]
+            if !Lexer.isQuotedSpecial(b) { j += 1; continue } // one test for ordinary text
             if b == UInt8(ascii: "\"") || b == 0x0A { break }
-            if b == 0x0D, byte(j + 1) == 0x0A { break }
+            if b == 0x0D {
+                if byte(j + 1) == 0x0A { break }
+                j += 1
+                continue
+            }
             if b == UInt8(ascii: "\\") {
+                hasEscapes = true
                 let next = byte(j + 1)
                 j += (next == 0x0A || next == 0x0D || j + 1 >= count) ? 1 : 2
                 continue
             }
-            if b == UInt8(ascii: "$") || b == UInt8(ascii: "%") {
-                if isEscapedSequence(j) { j += 3; continue }
-                if isSequenceStart(j) { break }
-            }
+            // `$` or `%`.
+            if byte(j + 1) == b { hasEscapes = true }
+            if isEscapedSequence(j) { j += 3; continue }
+            if isSequenceStart(j) { break }
             j += 1
         }
-        if j > index { emit(.quotedLiteral, index, j) }
+        if j > index {
+            let s = position(index)
+            var t = Token(kind: .quotedLiteral, start: s, end: position(j))
+            t.hasEscapes = hasEscapes
+            tokens.append(t)
+        }
         index = j
         guard j < count else { return } // reported as unterminated at the end
         let b = buffer[j]
         if b == UInt8(ascii: "\"") {
-            frames.removeLast()
+            pop()
             emit(.closeQuote, j, j + 1)
             index = j + 1
         } else if b == 0x0A || b == 0x0D {
             // A quoted string cannot span lines: close it here so the rest of the file still parses.
-            frames.removeLast()
+            pop()
             if let open = token(openToken) {
                 diagnostics.append(.error("unterminated string", at: SourceRange(fileID: fileID, start: open.start, end: position(j)),
                                           detail: "A quoted string must end with '\"' on the same line; use a heredoc (<<EOT) for text over several lines."))
@@ -579,7 +608,7 @@ struct Lexer {
                 var after = markerEnd
                 while after < count, buffer[after] == 0x20 || buffer[after] == 0x09 { after += 1 }
                 if after == count || buffer[after] == 0x0A || (buffer[after] == 0x0D && byte(after + 1) == 0x0A) {
-                    frames.removeLast()
+                    pop()
                     emit(.closeHeredoc, j, markerEnd)
                     index = after
                     return
@@ -610,6 +639,15 @@ struct Lexer {
         if case .heredoc(let open, let ms, let me, _)? = frames.last {
             frames[frames.count - 1] = .heredoc(openToken: open, markerStart: ms, markerEnd: me, atLineStart: value)
         }
+    }
+
+    /// Bytes below 64 that end or interrupt quoted text: newline, carriage return, `"`, `$`, `%`.
+    private static let quotedSpecialLow: UInt64 = (1 << 0x0A) | (1 << 0x0D) | (1 << 0x22) | (1 << 0x24) | (1 << 0x25)
+
+    /// True for the bytes `lexQuoted` must look at (those above, and the backslash).
+    @inline(__always)
+    private static func isQuotedSpecial(_ b: UInt8) -> Bool {
+        b < 64 ? (quotedSpecialLow >> UInt64(b)) & 1 == 1 : b == UInt8(ascii: "\\")
     }
 
     private func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {

@@ -25,6 +25,12 @@ struct Parser {
     var recoveryColumn = 0
     var names = NameTable()
     var reportedUnclosedBlock = false
+    /// The attribute names of the bodies being read, innermost body last (a scoped symbol table):
+    /// each entry holds the name's id, the attribute's index in its body and the entry it shadows.
+    var bodyNames: [(id: Int32, attribute: Int32, shadowed: Int32)] = []
+    /// For each name id, the newest entry in `bodyNames`, or -1. A duplicate attribute is then one
+    /// array read instead of hashing or comparing strings.
+    var newestNameEntry: [Int32] = []
 
     init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
         self.tokens = tokens
@@ -87,11 +93,16 @@ struct Parser {
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
     }
 
-    /// The source text of a token; identifiers share storage through the name table.
+    /// The source text of a token, interned: repeated names share one `String`.
     mutating func text(_ t: Token) -> String {
         let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
-        if t.kind == .identifier { return names.name(buffer, s, e) }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+        return names.name(buffer, s, e)
+    }
+
+    /// The interned id of a token's text (-1 when empty).
+    mutating func nameID(_ t: Token) -> Int {
+        let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        return e > s ? names.id(buffer, s, e) : -1
     }
 
     /// Compares an identifier token with a keyword without allocating.
@@ -240,7 +251,8 @@ struct Parser {
         newlineSensitive = true
         var attributes: [Attribute] = []
         var blocks: [Block] = []
-        var names: [String: Int] = [:]
+        let namesBase = bodyNames.count
+        defer { forgetNames(downTo: namesBase) }
         let startPosition = openBlock.map { $0.openBrace.end } ?? tokens[index].start
         while true {
             recovering = false
@@ -263,7 +275,7 @@ struct Parser {
                     continue
                 }
             case .identifier:
-                parseItem(into: &attributes, &blocks, names: &names, insideBlock: openBlock != nil)
+                parseItem(into: &attributes, &blocks, namesBase: namesBase, insideBlock: openBlock != nil)
                 continue
             default:
                 error("expected an attribute or block definition, but found \(t.kind.displayName)", at: range(t), token: t)
@@ -278,13 +290,15 @@ struct Parser {
 
     /// An identifier at body level: an attribute (`name =`) or a block (`type labels {`).
     private mutating func parseItem(into attributes: inout [Attribute], _ blocks: inout [Block],
-                                    names: inout [String: Int], insideBlock: Bool) {
+                                    namesBase: Int, insideBlock: Bool) {
         let nameToken = advance()
         let next = peek()
         switch next.kind {
         case .equals:
             let attribute = parseAttribute(nameToken: nameToken)
-            if let previous = Parser.definition(of: attribute.name, in: attributes, names: &names) {
+            let nameID = self.nameID(nameToken)
+            let previous = nameID < 0 ? nil : definedAttribute(nameID, namesBase: namesBase)
+            if let previous, previous < attributes.count {
                 let first = attributes[previous].nameRange
                 let saved = recovering
                 recovering = false
@@ -293,7 +307,7 @@ struct Parser {
                       related: [RelatedLocation("first defined here", at: first)])
                 recovering = saved
             }
-            if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
+            if previous == nil, nameID >= 0 { rememberName(nameID, attribute: attributes.count) }
             if attributes.isEmpty { attributes.reserveCapacity(8) } // avoid regrowing 1, 2, 4, 8
             attributes.append(consume attribute)
             let savedColumn = recoveryColumn
@@ -315,17 +329,29 @@ struct Parser {
         }
     }
 
-    /// Small bodies are searched linearly for duplicates; larger ones also keep a name index.
-    static let linearNameSearchLimit = 16
+    /// The index of the first attribute of the current body (whose names start at `namesBase` in
+    /// `bodyNames`) with this name id.
+    private func definedAttribute(_ nameID: Int, namesBase: Int) -> Int? {
+        guard nameID < newestNameEntry.count else { return nil }
+        let entry = Int(newestNameEntry[nameID])
+        guard entry >= namesBase, entry < bodyNames.count else { return nil }
+        return Int(bodyNames[entry].attribute)
+    }
 
-    static func definition(of name: String, in attributes: [Attribute], names: inout [String: Int]) -> Int? {
-        if attributes.count <= linearNameSearchLimit {
-            return attributes.firstIndex { $0.name == name }
+    /// Records the first definition of a name in the current body.
+    private mutating func rememberName(_ nameID: Int, attribute: Int) {
+        while newestNameEntry.count <= nameID { newestNameEntry.append(-1) }
+        let shadowed = newestNameEntry[nameID]
+        newestNameEntry[nameID] = Int32(truncatingIfNeeded: bodyNames.count)
+        bodyNames.append((Int32(truncatingIfNeeded: nameID), Int32(truncatingIfNeeded: attribute), shadowed))
+    }
+
+    /// Leaves a body: its names no longer shadow those of the enclosing body.
+    private mutating func forgetNames(downTo base: Int) {
+        while bodyNames.count > base {
+            let entry = bodyNames.removeLast()
+            newestNameEntry[Int(entry.id)] = entry.shadowed
         }
-        if names.isEmpty {
-            for (i, a) in attributes.enumerated() where names[a.name] == nil { names[a.name] = i }
-        }
-        return names[name]
     }
 
     /// After an attribute or block: a newline or the end of the file must follow.

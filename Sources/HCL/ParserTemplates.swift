@@ -342,6 +342,7 @@ extension Parser {
 
     /// Decodes a quoted literal's escapes (`\n \r \t \" \\ \uNNNN \UNNNNNNNN`) and `$${`/`%%{`.
     mutating func decodeQuotedLiteral(_ t: Token) -> String {
+        if !t.hasEscapes { return text(t) } // plain text, as the lexer saw: interned, no second scan
         var found: [Diagnostic] = []
         let s = decodeQuoted(t, diagnostics: &found)
         if !found.isEmpty { diagnostics.append(contentsOf: found) }
