@@ -26,6 +26,7 @@ public enum HCLLexer {
     static func tokenize(_ source: SourceFile, range: Range<Int>?, template: Bool) -> LexedFile {
         return source.bytes.withUnsafeBufferPointer { buffer in
             var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
+            defer { lexer.frames.deallocate() }
             lexer.run()
             return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
                              diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
@@ -54,22 +55,21 @@ struct Lexer {
     var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
     var endsUnterminated = false
-    /// Changed only through `push` and `pop`, which keep `inTemplate` current (a `didSet` observer
-    /// here made every append copy-check the array).
-    private var frames: [Frame] = []
+    /// Changed only through `push` and `pop`, which keep `inTemplate` current.
+    fileprivate var frames = FrameStack()
     /// Cached so the main loop does not inspect the frame stack for every expression token.
     private var inTemplate = false
 
     @inline(__always)
     private mutating func push(_ frame: Frame) {
-        frames.append(frame)
+        frames.push(frame)
         updateInTemplate()
     }
 
     @inline(__always)
     @discardableResult
     private mutating func pop() -> Frame? {
-        let frame = frames.popLast()
+        let frame = frames.pop()
         updateInTemplate()
         return frame
     }
@@ -107,10 +107,9 @@ struct Lexer {
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
         nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
         tokens.reserveCapacity((count - lower) / 5 + 16)
-        frames.reserveCapacity(16)
         if template {
             // A heredoc without a closing marker: it runs to the end of the input.
-            frames.append(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
+            frames.push(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
             inTemplate = true
         }
     }
@@ -185,12 +184,23 @@ struct Lexer {
         if o >= nextLineStart { advanceLine(to: o) }
         let column: Int
         if allASCII {
-            column = o - currentLineStart + 1
+            column = o &- currentLineStart &+ 1
         } else {
             column = nonASCIIColumn(o)
         }
         cursorOffset = o
-        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
+        return Lexer.makePosition(line: cursorLineIndex &+ 1, column: column, offset: o)
+    }
+
+    /// `SourcePosition(line:column:offset:)` without the call: the optimiser keeps that cross-module
+    /// initializer outlined (about 20 instructions, made twice per token). A position is three 32-bit
+    /// fields in this order; `HCLLexerTests.testPositionsMatchTheCoreInitializer` checks it.
+    @inline(__always)
+    static func makePosition(line: Int, column: Int, offset: Int) -> SourcePosition {
+        let fields = (UInt32(truncatingIfNeeded: min(max(line, 0), 0xFFFF_FFFF)),
+                      UInt32(truncatingIfNeeded: min(max(column, 0), 0xFFFF_FFFF)),
+                      UInt32(truncatingIfNeeded: min(max(offset, 0), 0xFFFF_FFFF)))
+        return unsafeBitCast(fields, to: SourcePosition.self)
     }
 
     /// Moves the cursor's line forward so that `o` lies on it.
@@ -362,21 +372,28 @@ struct Lexer {
         case UInt8(ascii: "'"):
             invalidCharacter(i, 1, "strings are written in double quotes (\"), not single quotes")
         case 0x80...0xFF:
-            if let end = invalidUTF8Ends[i] {
-                // Already reported as invalid UTF-8.
-                emit(.invalid, i, end); index = end
-            } else if let (scalar, length) = UTF8Scanning.decode(buffer, at: i) {
-                if UTF8Scanning.isIdentifierStart(scalar) {
-                    identifier(from: i, firstLength: length)
-                } else {
-                    invalidCharacter(i, length, "\(UTF8Scanning.describe(scalar)) cannot appear here")
-                }
-            } else {
-                emit(.invalid, i, i + 1); index = i + 1
-            }
+            nonASCIIToken(i)
         default:
             invalidCharacter(i, 1, b == 0 ? "NUL bytes are not allowed in HCL source"
                                           : "this character cannot start a token")
+        }
+    }
+
+    /// A token starting with a non-ASCII byte. Out of line so that the Unicode property lookup does
+    /// not make every `lexExpressionToken` call set up its metadata.
+    @inline(never)
+    private mutating func nonASCIIToken(_ i: Int) {
+        if let end = invalidUTF8Ends[i] {
+            // Already reported as invalid UTF-8.
+            emit(.invalid, i, end); index = end
+        } else if let (scalar, length) = UTF8Scanning.decode(buffer, at: i) {
+            if UTF8Scanning.isIdentifierStart(scalar) {
+                identifier(from: i, firstLength: length)
+            } else {
+                invalidCharacter(i, length, "\(UTF8Scanning.describe(scalar)) cannot appear here")
+            }
+        } else {
+            emit(.invalid, i, i + 1); index = i + 1
         }
     }
 
@@ -416,21 +433,25 @@ struct Lexer {
     }
 
     private mutating func identifier(from i: Int, firstLength: Int) {
-        var j = i + firstLength
+        var j = i &+ firstLength
+        let buffer = self.buffer, count = self.count
         while j < count {
             let b = buffer[j]
-            if b &- 0x61 < 26 || b == 0x5F { j += 1; continue } // a-z and '_': most identifier bytes
-            if b < 0x80 {
-                if UTF8Scanning.isASCIIIdentifierContinue(b) { j += 1 } else { break }
-            } else if invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
-                      UTF8Scanning.isIdentifierContinue(scalar) {
-                j += length
-            } else {
-                break
-            }
+            if UTF8Scanning.isASCIIIdentifierContinue(b) { j &+= 1; continue }
+            guard b >= 0x80, let length = nonASCIIIdentifierContinue(at: j) else { break }
+            j &+= length
         }
         emit(.identifier, i, j)
         index = j
+    }
+
+    /// The length of the identifier character at `j`, if it is one. Kept out of line: the Unicode
+    /// property lookup it needs made every call of `identifier` set up its metadata.
+    @inline(never)
+    private func nonASCIIIdentifierContinue(at j: Int) -> Int? {
+        guard invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
+              UTF8Scanning.isIdentifierContinue(scalar) else { return nil }
+        return length
     }
 
     private mutating func number(_ i: Int) {
@@ -550,7 +571,7 @@ struct Lexer {
         var hasEscapes = false
         while j < count {
             let b = buffer[j]
-            if !Lexer.isQuotedSpecial(b) { j += 1; continue } // one test for ordinary text
+            if b > UInt8(ascii: "%") && b != UInt8(ascii: "\\") { j &+= 1; continue } // ordinary text: two compares
             if b == UInt8(ascii: "\"") || b == 0x0A { break }
             if b == 0x0D {
                 if byte(j + 1) == 0x0A { break }
@@ -637,17 +658,8 @@ struct Lexer {
 
     private mutating func setHeredocLineStart(_ value: Bool) {
         if case .heredoc(let open, let ms, let me, _)? = frames.last {
-            frames[frames.count - 1] = .heredoc(openToken: open, markerStart: ms, markerEnd: me, atLineStart: value)
+            frames.last = .heredoc(openToken: open, markerStart: ms, markerEnd: me, atLineStart: value)
         }
-    }
-
-    /// Bytes below 64 that end or interrupt quoted text: newline, carriage return, `"`, `$`, `%`.
-    private static let quotedSpecialLow: UInt64 = (1 << 0x0A) | (1 << 0x0D) | (1 << 0x22) | (1 << 0x24) | (1 << 0x25)
-
-    /// True for the bytes `lexQuoted` must look at (those above, and the backslash).
-    @inline(__always)
-    private static func isQuotedSpecial(_ b: UInt8) -> Bool {
-        b < 64 ? (quotedSpecialLow >> UInt64(b)) & 1 == 1 : b == UInt8(ascii: "\\")
     }
 
     private func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {
@@ -657,5 +669,44 @@ struct Lexer {
             k += 1
         }
         return true
+    }
+}
+
+/// The lexer's mode stack in a raw buffer owned by the lexer (freed by `tokenize`): pushing and
+/// popping are plain stores, where an array paid a uniqueness check and a capacity call each time.
+private struct FrameStack {
+    private var base = UnsafeMutablePointer<Frame>.allocate(capacity: 16)
+    private var capacity = 16
+    private(set) var count = 0
+
+    mutating func push(_ frame: Frame) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: frame)
+        count += 1
+    }
+
+    mutating func pop() -> Frame? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return (base + count).move()
+    }
+
+    var last: Frame? {
+        get { count > 0 ? base[count - 1] : nil }
+        set {
+            guard count > 0, let newValue else { return }
+            base[count - 1] = newValue
+        }
+    }
+
+    func deallocate() {
+        base.deinitialize(count: count)
+        base.deallocate()
     }
 }

@@ -5,8 +5,9 @@
 /// hashing the bytes (8 at a time) and returning the `String` made at the first mention is several
 /// times cheaper, and repeated long texts share one heap buffer. Each distinct text also gets a
 /// small integer id (in order of first mention), which the parser uses to find duplicate attributes
-/// without hashing or comparing strings.
-struct NameTable {
+/// without hashing or comparing strings. A class over a raw slot buffer: the probe loop then reads
+/// memory directly, with no copy-on-write checks or retains of an array buffer.
+final class NameTable {
     private struct Slot {
         var start: Int
         var length: Int32
@@ -14,26 +15,33 @@ struct NameTable {
         var id: Int32
     }
 
-    private var slots: [Slot]
+    private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
     /// The interned strings, indexed by id.
     private(set) var strings: [String] = []
 
-    init() {
-        slots = Array(repeating: Slot(start: 0, length: 0, id: -1), count: 128)
-        mask = 127
+    /// `expected`: about how many lookups will come (the table starts at twice that, at least 64 slots).
+    init(expected: Int = 32) {
+        var capacity = 64
+        while capacity < expected * 2, capacity < 1 << 20 { capacity *= 2 }
+        slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(start: 0, length: 0, id: -1), count: capacity)
+        mask = capacity - 1
+        strings.reserveCapacity(expected / 2)
     }
+
+    deinit { slots.deallocate() }
 
     var count: Int { strings.count }
 
     /// The interned text of `buffer[start..<end]`.
     @inline(__always)
-    mutating func name(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    func name(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         end > start ? strings[id(buffer, start, end)] : ""
     }
 
     /// The id of `buffer[start..<end]` (non-empty), interning it on first sight.
-    mutating func id(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    func id(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         let length = end - start
         var slot = NameTable.hash(buffer, start, length) & mask
         while true {
@@ -86,6 +94,12 @@ struct NameTable {
             if pa.loadUnaligned(fromByteOffset: k, as: UInt64.self) != pb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
             k += 8
         }
+        let rest = length - k
+        if rest > 0, max(a, b) + k + 8 <= buffer.count {
+            // Both tails in one masked 8-byte load each.
+            let keep = ~UInt64(0) >> UInt64(64 - 8 * rest)
+            return (pa.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ pb.loadUnaligned(fromByteOffset: k, as: UInt64.self)) & keep == 0
+        }
         while k < length {
             if pa.load(fromByteOffset: k, as: UInt8.self) != pb.load(fromByteOffset: k, as: UInt8.self) { return false }
             k += 1
@@ -93,15 +107,18 @@ struct NameTable {
         return true
     }
 
-    private mutating func grow(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let old = slots
-        let capacity = (mask + 1) * 2
-        slots = Array(repeating: Slot(start: 0, length: 0, id: -1), count: capacity)
+    private func grow(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let old = slots, oldCapacity = mask + 1
+        let capacity = oldCapacity * 2
+        slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(start: 0, length: 0, id: -1), count: capacity)
         mask = capacity - 1
-        for s in old where s.id >= 0 {
+        for k in 0..<oldCapacity where old[k].id >= 0 {
+            let s = old[k]
             var slot = NameTable.hash(buffer, s.start, Int(s.length)) & mask
             while slots[slot].id >= 0 { slot = (slot + 1) & mask }
             slots[slot] = s
         }
+        old.deallocate()
     }
 }

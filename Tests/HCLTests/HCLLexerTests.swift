@@ -32,6 +32,17 @@ final class HCLLexerTests: XCTestCase {
         XCTAssertEqual(describeTokens("a-b_c9 ÿé"), ["identifier@1:1-1:7", "identifier@1:8-1:10"])
     }
 
+    /// The lexer builds positions by laying out three 32-bit fields itself (see `Lexer.makePosition`):
+    /// line, column and offset must land in the right fields.
+    func testPositionsMatchTheCoreInitializer() {
+        let tokens = HCLLexer.tokenize(Array("\n\n      abc".utf8), path: "t").tokens
+        let identifier = tokens[2]
+        XCTAssertEqual(identifier.kind, .identifier)
+        XCTAssertEqual(identifier.start, SourcePosition(line: 3, column: 7, offset: 8))
+        XCTAssertEqual(identifier.end, SourcePosition(line: 3, column: 10, offset: 11))
+        XCTAssertEqual([identifier.start.line, identifier.start.column, identifier.start.offset], [3, 7, 8])
+    }
+
     func testColumnsCountScalarsNotBytes() {
         // "é" is two bytes but one column.
         let tokens = HCLLexer.tokenize(Array("\"é\" x".utf8), path: "t").tokens
