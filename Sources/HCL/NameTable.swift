@@ -5,9 +5,10 @@
 /// hashing the bytes (8 at a time) and returning the `String` made at the first mention is several
 /// times cheaper, and repeated long texts share one heap buffer. Each distinct text also gets a
 /// small integer id (in order of first mention), which the parser uses to find duplicate attributes
-/// without hashing or comparing strings. A class over a raw slot buffer: the probe loop then reads
-/// memory directly, with no copy-on-write checks or retains of an array buffer.
-final class NameTable {
+/// without hashing or comparing strings. The slots are a raw buffer (the probe loop reads memory
+/// directly, with no copy-on-write checks), owned by the parser, which calls `deallocate()`; a
+/// class would have paid a dynamic exclusivity check on every lookup.
+struct NameTable {
     private struct Slot {
         var start: Int
         var length: Int32
@@ -30,18 +31,19 @@ final class NameTable {
         strings.reserveCapacity(expected / 2)
     }
 
-    deinit { slots.deallocate() }
+    /// Frees the slots; the strings handed out stay valid.
+    func deallocate() { slots.deallocate() }
 
     var count: Int { strings.count }
 
     /// The interned text of `buffer[start..<end]`.
     @inline(__always)
-    func name(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    mutating func name(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         end > start ? strings[id(buffer, start, end)] : ""
     }
 
     /// The id of `buffer[start..<end]` (non-empty), interning it on first sight.
-    func id(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    mutating func id(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         let length = end - start
         var slot = NameTable.hash(buffer, start, length) & mask
         while true {
@@ -51,10 +53,19 @@ final class NameTable {
             slot = (slot + 1) & mask
         }
         let id = strings.count
-        strings.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
+        strings.append(NameTable.makeString(UnsafeBufferPointer(rebasing: buffer[start..<end])))
         slots[slot] = Slot(start: start, length: Int32(truncatingIfNeeded: length), id: Int32(truncatingIfNeeded: id))
         if strings.count * 2 > mask { grow(buffer) }
         return id
+    }
+
+    /// Like `String(decoding:as: UTF8.self)` (invalid UTF-8 is repaired the same way), but a short
+    /// ASCII text becomes a small string without the general validation path: about a third of the cost.
+    static func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return bytes.count
+        }
     }
 
     /// A multiplicative hash over 8-byte words; the tail is one (masked) load when the buffer allows.
@@ -107,7 +118,7 @@ final class NameTable {
         return true
     }
 
-    private func grow(_ buffer: UnsafeBufferPointer<UInt8>) {
+    private mutating func grow(_ buffer: UnsafeBufferPointer<UInt8>) {
         let old = slots, oldCapacity = mask + 1
         let capacity = oldCapacity * 2
         slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)

@@ -23,7 +23,7 @@ struct Parser {
     /// The column of the attribute being parsed: skipping after an error stops at a later line that
     /// starts a new item at or left of it (formatted Terraform indents nested content further).
     var recoveryColumn = 0
-    let names: NameTable
+    var names: NameTable
     var reportedUnclosedBlock = false
     /// The attribute names of the bodies being read, innermost body last (a scoped symbol table):
     /// each entry holds the name's id, the attribute's index in its body and the entry it shadows.
