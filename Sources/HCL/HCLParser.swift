@@ -10,7 +10,7 @@ public enum HCLParser {
         let lexed = HCLLexer.tokenize(source)
         let (body, parserDiagnostics) = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
-            defer { parser.names.deallocate() }
+            defer { parser.deallocate() }
             let body = parser.parseFile()
             return (body, parser.diagnostics)
         }
@@ -39,7 +39,7 @@ public enum HCLParser {
         let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: false)
         let (expression, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
-            defer { parser.names.deallocate() }
+            defer { parser.deallocate() }
             let expression = parser.parseStandaloneExpression()
             return (expression, parser.diagnostics)
         }
@@ -60,7 +60,7 @@ public enum HCLParser {
         let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: true)
         let (template, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
-            defer { parser.names.deallocate() }
+            defer { parser.deallocate() }
             let template = parser.parseStandaloneTemplate()
             return (template, parser.diagnostics)
         }

@@ -31,6 +31,12 @@ struct Parser {
     /// For each name id, the newest entry in `bodyNames`, or -1. A duplicate attribute is then one
     /// array read instead of hashing or comparing strings.
     var newestNameEntry: [Int32] = []
+    /// The elements of the lists being parsed (see `ScratchStack`); freed by `deallocate()`.
+    var stepScratch = ScratchStack<TraversalStep>()
+    var attributeScratch = ScratchStack<Attribute>()
+    var blockScratch = ScratchStack<Block>()
+    var itemScratch = ScratchStack<ObjectItem>()
+    var expressionScratch = ScratchStack<Expression>()
 
     init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
         self.tokens = tokens
@@ -38,6 +44,16 @@ struct Parser {
         self.fileID = fileID
         self.quietAtEndOfFile = quietAtEndOfFile
         names = NameTable(expected: tokens.count / 4)
+    }
+
+    /// Frees the parser's own buffers (the syntax tree it returned does not use them).
+    func deallocate() {
+        names.deallocate()
+        stepScratch.deallocate()
+        attributeScratch.deallocate()
+        blockScratch.deallocate()
+        itemScratch.deallocate()
+        expressionScratch.deallocate()
     }
 
     // MARK: tokens
@@ -250,8 +266,7 @@ struct Parser {
     /// for the caller.
     mutating func parseBody(openBlock: OpenBlock?) -> Body {
         newlineSensitive = true
-        var attributes: [Attribute] = []
-        var blocks: [Block] = []
+        let attributesBase = attributeScratch.count, blocksBase = blockScratch.count
         let namesBase = bodyNames.count
         defer { forgetNames(downTo: namesBase) }
         let startPosition = openBlock.map { $0.openBrace.end } ?? tokens[index].start
@@ -276,7 +291,7 @@ struct Parser {
                     continue
                 }
             case .identifier:
-                parseItem(into: &attributes, &blocks, namesBase: namesBase, insideBlock: openBlock != nil)
+                parseItem(attributesBase: attributesBase, namesBase: namesBase, insideBlock: openBlock != nil)
                 continue
             default:
                 error("expected an attribute or block definition, but found \(t.kind.displayName)", at: range(t), token: t)
@@ -286,12 +301,13 @@ struct Parser {
             break
         }
         let end = tokens[index].start
-        return Body(attributes: attributes, blocks: blocks, range: range(startPosition, end), endRange: range(end, end))
+        return Body(attributes: attributeScratch.take(from: attributesBase), blocks: blockScratch.take(from: blocksBase),
+                    range: range(startPosition, end), endRange: range(end, end))
     }
 
     /// An identifier at body level: an attribute (`name =`) or a block (`type labels {`).
-    private mutating func parseItem(into attributes: inout [Attribute], _ blocks: inout [Block],
-                                    namesBase: Int, insideBlock: Bool) {
+    /// The body's attributes so far lie above `attributesBase` on the attribute stack.
+    private mutating func parseItem(attributesBase: Int, namesBase: Int, insideBlock: Bool) {
         let nameToken = advance()
         let next = peek()
         switch next.kind {
@@ -299,8 +315,9 @@ struct Parser {
             let attribute = parseAttribute(nameToken: nameToken)
             let nameID = self.nameID(nameToken)
             let previous = nameID < 0 ? nil : definedAttribute(nameID, namesBase: namesBase)
-            if let previous, previous < attributes.count {
-                let first = attributes[previous].nameRange
+            let count = attributeScratch.count - attributesBase
+            if let previous, previous < count {
+                let first = attributeScratch[attributesBase + previous].nameRange
                 let saved = recovering
                 recovering = false
                 error("an attribute named \(attribute.name) is already defined at \(first.start.line):\(first.start.column)",
@@ -308,9 +325,8 @@ struct Parser {
                       related: [RelatedLocation("first defined here", at: first)])
                 recovering = saved
             }
-            if previous == nil, nameID >= 0 { rememberName(nameID, attribute: attributes.count) }
-            if attributes.isEmpty { attributes.reserveCapacity(8) } // avoid regrowing 1, 2, 4, 8
-            attributes.append(consume attribute)
+            if previous == nil, nameID >= 0 { rememberName(nameID, attribute: count) }
+            attributeScratch.push(attribute)
             let savedColumn = recoveryColumn
             recoveryColumn = nameToken.start.column
             finishLine(what: "argument", insideBlock: insideBlock)
@@ -318,8 +334,7 @@ struct Parser {
         case .identifier, .openQuote, .openBrace:
             if let block = parseBlock(typeToken: nameToken) {
                 let neverClosed = block.closeBraceRange.isEmpty
-                if blocks.isEmpty { blocks.reserveCapacity(4) }
-                blocks.append(consume block)
+                blockScratch.push(block)
                 if neverClosed { return } // at end of file
                 finishLine(what: "block definition", insideBlock: insideBlock)
             }
