@@ -326,7 +326,7 @@ struct Parser {
                 recovering = saved
             }
             if previous == nil, nameID >= 0 { rememberName(nameID, attribute: count) }
-            attributeScratch.push(attribute)
+            attributeScratch.push(consume attribute)
             let savedColumn = recoveryColumn
             recoveryColumn = nameToken.start.column
             finishLine(what: "argument", insideBlock: insideBlock)
@@ -334,7 +334,7 @@ struct Parser {
         case .identifier, .openQuote, .openBrace:
             if let block = parseBlock(typeToken: nameToken) {
                 let neverClosed = block.closeBraceRange.isEmpty
-                blockScratch.push(block)
+                blockScratch.push(consume block)
                 if neverClosed { return } // at end of file
                 finishLine(what: "block definition", insideBlock: insideBlock)
             }

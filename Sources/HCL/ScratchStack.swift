@@ -34,13 +34,11 @@ struct ScratchStack<Element> {
     /// Moves the elements from `start` to the top into a new array of exactly that size.
     mutating func take(from start: Int) -> [Element] {
         guard start >= 0, start < count else { return [] }
-        let n = count - start
-        let source = base + start
-        let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
-            guard let destination = buffer.baseAddress else { return }
-            destination.moveInitialize(from: source, count: n)
-            initialized = n
-        }
+        // `reserveCapacity` and `append` are specialized for the element type;
+        // `Array(unsafeUninitializedCapacity:)` looked up generic metadata at run time on every call.
+        var result: [Element] = []
+        result.reserveCapacity(count - start)
+        for i in start..<count { result.append((base + i).move()) }
         count = start
         return result
     }
