@@ -6,18 +6,18 @@
 /// top of those of the enclosing lists, and `take(from:)` moves them into one array of exactly the
 /// right size (a move: no retain or release per element). Nested lists finish first, so each
 /// list's elements are contiguous. Owned by the parser, which calls `deallocate()`.
+/// The buffer is allocated on first use and starts below 512 bytes: glibc serves small requests
+/// from its fast lists, while every large one first consolidates all freed small chunks.
 struct ScratchStack<Element> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    private var base: UnsafeMutablePointer<Element>?
+    private var capacity = 0
     private(set) var count = 0
 
-    init(capacity: Int = 32) {
-        self.capacity = max(1, capacity)
-        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
-    }
+    init() {}
 
     mutating func push(_ element: consuming Element) {
         if count == capacity { grow() }
+        guard let base else { return }
         (base + count).initialize(to: element)
         count += 1
     }
@@ -25,15 +25,12 @@ struct ScratchStack<Element> {
     /// The element at `index`, which must be below `count`.
     subscript(index: Int) -> Element {
         precondition(index >= 0 && index < count)
-        return base[index]
+        return base.unsafelyUnwrapped[index] // count > 0, so the buffer exists
     }
-
-    /// The newest element, if any lies at or above `start`.
-    func last(from start: Int) -> Element? { count > start && start >= 0 ? base[count - 1] : nil }
 
     /// Moves the elements from `start` to the top into a new array of exactly that size.
     mutating func take(from start: Int) -> [Element] {
-        guard start >= 0, start < count else { return [] }
+        guard start >= 0, start < count, let base else { return [] }
         // `reserveCapacity` and `append` are specialized for the element type;
         // `Array(unsafeUninitializedCapacity:)` looked up generic metadata at run time on every call.
         var result: [Element] = []
@@ -44,14 +41,18 @@ struct ScratchStack<Element> {
     }
 
     private mutating func grow() {
-        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        grown.moveInitialize(from: base, count: count)
-        base.deallocate()
+        let newCapacity = capacity == 0 ? max(2, 448 / max(1, MemoryLayout<Element>.stride)) : capacity * 2
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        if let base {
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+        }
         base = grown
-        capacity *= 2
+        capacity = newCapacity
     }
 
     func deallocate() {
+        guard let base else { return }
         base.deinitialize(count: count)
         base.deallocate()
     }
