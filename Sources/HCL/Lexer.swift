@@ -47,6 +47,8 @@ private enum Frame {
 }
 
 struct Lexer {
+    // Helpers that only read are still declared `mutating`: called from mutating code, a
+    // non-mutating method was handed a fresh copy of the whole struct (a memcpy per call).
     let buffer: UnsafeBufferPointer<UInt8>
     let count: Int
     let fileID: SourceFileID
@@ -172,7 +174,7 @@ struct Lexer {
         tokens.append(Token(kind: .endOfFile, start: end, end: end))
     }
 
-    private func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+    private mutating func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     // MARK: positions
 
@@ -228,7 +230,7 @@ struct Lexer {
 
     /// A position behind the cursor (error ranges that look back). On the cursor's line it counts
     /// from the cursor; rescanning from the file start here made binary files quadratic.
-    private func lookBack(_ offset: Int) -> SourcePosition {
+    private mutating func lookBack(_ offset: Int) -> SourcePosition {
         let target = max(0, offset)
         guard target >= currentLineStart else { return slowPosition(target) }
         if allASCII { return SourcePosition(line: cursorLineIndex + 1, column: target - currentLineStart + 1, offset: target) }
@@ -239,7 +241,7 @@ struct Lexer {
     }
 
     /// Position on an earlier line: the line from the line table, the column counted on that line.
-    private func slowPosition(_ offset: Int) -> SourcePosition {
+    private mutating func slowPosition(_ offset: Int) -> SourcePosition {
         let end = min(max(0, offset), count)
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
@@ -254,7 +256,7 @@ struct Lexer {
         return SourcePosition(line: lo + 1, column: column, offset: end)
     }
 
-    private func slowRange(_ start: Int, _ end: Int) -> SourceRange {
+    private mutating func slowRange(_ start: Int, _ end: Int) -> SourceRange {
         SourceRange(fileID: fileID, start: slowPosition(start), end: slowPosition(end))
     }
 
@@ -448,7 +450,7 @@ struct Lexer {
     /// The length of the identifier character at `j`, if it is one. Kept out of line: the Unicode
     /// property lookup it needs made every call of `identifier` set up its metadata.
     @inline(never)
-    private func nonASCIIIdentifierContinue(at j: Int) -> Int? {
+    private mutating func nonASCIIIdentifierContinue(at j: Int) -> Int? {
         guard invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
               UTF8Scanning.isIdentifierContinue(scalar) else { return nil }
         return length
@@ -662,7 +664,7 @@ struct Lexer {
         }
     }
 
-    private func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {
+    private mutating func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {
         var k = 0
         while k < length {
             if buffer[a + k] != buffer[b + k] { return false }

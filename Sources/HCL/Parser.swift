@@ -3,6 +3,8 @@
 import IaCLintCore
 
 struct Parser {
+    // Helpers that only read are still declared `mutating`: called from mutating code, a
+    // non-mutating method was handed a fresh copy of the whole struct (a memcpy per call).
     /// Nesting deeper than this (brackets, blocks, templates, unary chains) is reported, not followed,
     /// so hostile input cannot overflow the stack. Real Terraform stays well under 30.
     static let maximumDepth = 128
@@ -99,13 +101,17 @@ struct Parser {
 
     /// The end of the most recently consumed token.
     var previousEnd: SourcePosition {
+        // `mutating` only so that calls from the (mutating) grammar functions pass `self` in place:
+        // a non-mutating call from there copied the whole parser struct first.
+        mutating get {
         var i = index - 1
         while i > 0, tokens[i].kind == .newline, !newlineSensitive { i -= 1 }
         return i >= 0 ? tokens[i].end : tokens[0].start
+        }
     }
 
     /// The source text of a token, not interned.
-    func rawText(_ t: Token) -> String {
+    mutating func rawText(_ t: Token) -> String {
         let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
     }
@@ -123,7 +129,7 @@ struct Parser {
     }
 
     /// Compares an identifier token with a keyword without allocating.
-    func isKeyword(_ t: Token, _ keyword: StaticString) -> Bool {
+    mutating func isKeyword(_ t: Token, _ keyword: StaticString) -> Bool {
         guard t.kind == .identifier, t.length == keyword.utf8CodeUnitCount else { return false }
         let k = keyword.utf8Start
         var i = 0
@@ -175,7 +181,7 @@ struct Parser {
 
     /// True when the token at `i` begins a line that looks like a new body item (or the enclosing
     /// block's `}`) at or left of the column of the attribute being recovered.
-    func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
+    mutating func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
         guard recoveryColumn > 0, i + 1 < tokens.count else { return false }
         let t = tokens[i]
         if t.kind == .closeBrace { return t.start.column < recoveryColumn }
@@ -347,7 +353,7 @@ struct Parser {
 
     /// The index of the first attribute of the current body (whose names start at `namesBase` in
     /// `bodyNames`) with this name id.
-    private func definedAttribute(_ nameID: Int, namesBase: Int) -> Int? {
+    private mutating func definedAttribute(_ nameID: Int, namesBase: Int) -> Int? {
         guard nameID < newestNameEntry.count else { return nil }
         let entry = Int(newestNameEntry[nameID])
         guard entry >= namesBase, entry < bodyNames.count else { return nil }

@@ -310,7 +310,7 @@ extension Parser {
         }
     }
 
-    private func numberValue(_ t: Token) -> Double {
+    private mutating func numberValue(_ t: Token) -> Double {
         // Fast path: up to 15 plain digits are exact in a Double.
         var value: Int64 = 0
         var i = t.start.offset
@@ -378,7 +378,7 @@ extension Parser {
         return call(name, first, nameEnd, expressionScratch.take(from: argumentsBase), expandFinal, open, close)
     }
 
-    private func call(_ name: String, _ first: Token, _ nameEnd: SourcePosition, _ arguments: [Expression],
+    private mutating func call(_ name: String, _ first: Token, _ nameEnd: SourcePosition, _ arguments: [Expression],
                       _ expandFinal: Bool, _ open: Token, _ close: Token?) -> Expression {
         let closeRange = close.map { range($0) } ?? range(previousEnd, previousEnd)
         return .functionCall(FunctionCall(name: name, nameRange: range(first.start, nameEnd), arguments: arguments,
