@@ -28,7 +28,8 @@ public enum HCLLexer {
             var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
             defer { lexer.frames.deallocate() }
             lexer.run()
-            return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
+            defer { lexer.tokens.deallocate() }
+            return LexedFile(tokens: lexer.tokens.copyToArray(), comments: lexer.comments,
                              diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
         }
     }
@@ -53,7 +54,9 @@ struct Lexer {
     let count: Int
     let fileID: SourceFileID
     var index = 0
-    var tokens: [Token] = []
+    /// Tokens are appended to a raw buffer and copied out once at the end: an array append paid a
+    /// uniqueness check (a runtime call) per token.
+    var tokens: ScratchStack<Token>
     var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
     var endsUnterminated = false
@@ -108,7 +111,7 @@ struct Lexer {
         self.fileID = fileID
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
         nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
-        tokens.reserveCapacity((count - lower) / 5 + 16)
+        tokens = ScratchStack(capacity: (count - lower) / 5 + 16)
         if template {
             // A heredoc without a closing marker: it runs to the end of the input.
             frames.push(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
@@ -171,7 +174,7 @@ struct Lexer {
             }
         }
         let end = position(count)
-        tokens.append(Token(kind: .endOfFile, start: end, end: end))
+        tokens.push(Token(kind: .endOfFile, start: end, end: end))
     }
 
     private mutating func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
@@ -271,7 +274,7 @@ struct Lexer {
     @inline(__always)
     private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
         let s = position(start)
-        tokens.append(Token(kind: kind, start: s, end: position(end)))
+        tokens.push(Token(kind: kind, start: s, end: position(end)))
     }
 
     private mutating func error(_ message: String, _ start: Int, _ end: Int, detail: String? = nil) {
@@ -416,7 +419,7 @@ struct Lexer {
     private mutating func invalidCharacter(_ i: Int, _ length: Int, _ detail: String) {
         let r = range(i, i + length)  // once: the token and the error share it
         diagnostics.append(.error("invalid character", at: r, detail: detail))
-        tokens.append(Token(kind: .invalid, start: r.start, end: r.end))
+        tokens.push(Token(kind: .invalid, start: r.start, end: r.end))
         index = i + length
     }
 
@@ -437,6 +440,15 @@ struct Lexer {
     private mutating func identifier(from i: Int, firstLength: Int) {
         var j = i &+ firstLength
         let buffer = self.buffer, count = self.count
+        if let base = buffer.baseAddress {
+            // Eight bytes at a time while they are all ASCII identifier characters.
+            while j &+ 8 <= count {
+                let run = Lexer.identifierBytes(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                j &+= run
+                if run < 8 { break }
+            }
+        }
+        // The byte that ended the run (or the last few bytes of the input) one at a time.
         while j < count {
             let b = buffer[j]
             if UTF8Scanning.isASCIIIdentifierContinue(b) { j &+= 1; continue }
@@ -445,6 +457,22 @@ struct Lexer {
         }
         emit(.identifier, i, j)
         index = j
+    }
+
+    /// How many of the 8 bytes (from the lowest address) are ASCII identifier characters (letters,
+    /// digits, `_`, `-`) before the first that is not. Byte-parallel range checks: each byte is
+    /// below 0x80 after masking, so adding up to 0x80 never carries into the next byte.
+    @inline(__always)
+    static func identifierBytes(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let x = word & ~high
+        @inline(__always) func within(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (v &+ ones &* (0x80 &- lo)) & ~(v &+ ones &* (0x7F &- hi))
+        }
+        let folded = x | (ones &* 0x20) // A-Z onto a-z; nothing else lands in a-z
+        let identifier = within(folded, 0x61, 0x7A) | within(x, 0x30, 0x39) | within(x, 0x5F, 0x5F) | within(x, 0x2D, 0x2D)
+        let stop = ~(identifier & ~word) & high // high bit set where a byte is not ASCII or not an identifier byte
+        return stop.trailingZeroBitCount >> 3
     }
 
     /// The length of the identifier character at `j`, if it is one. Kept out of line: the Unicode
@@ -596,7 +624,7 @@ struct Lexer {
             let s = position(index)
             var t = Token(kind: .quotedLiteral, start: s, end: position(j))
             t.hasEscapes = hasEscapes
-            tokens.append(t)
+            tokens.push(t)
         }
         index = j
         guard j < count else { return } // reported as unterminated at the end

@@ -15,6 +15,12 @@ struct ScratchStack<Element> {
 
     init() {}
 
+    /// Starts with room for `capacity` elements (for a list whose size is known roughly).
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
     mutating func push(_ element: consuming Element) {
         if count == capacity { grow() }
         guard let base else { return }
@@ -38,6 +44,12 @@ struct ScratchStack<Element> {
         for i in start..<count { result.append((base + i).move()) }
         count = start
         return result
+    }
+
+    /// A copy of all the elements as an array (one bulk copy for plain-data elements).
+    func copyToArray() -> [Element] {
+        guard let base, count > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: base, count: count))
     }
 
     private mutating func grow() {
