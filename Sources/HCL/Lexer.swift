@@ -24,15 +24,44 @@ public enum HCLLexer {
     }
 
     static func tokenize(_ source: SourceFile, range: Range<Int>?, template: Bool) -> LexedFile {
-        return source.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
-            defer { lexer.frames.deallocate() }
-            lexer.run()
-            defer { lexer.tokens.deallocate() }
-            return LexedFile(tokens: lexer.tokens.copyToArray(), comments: lexer.comments,
-                             diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
+        lex(source, range: range, template: template) { _, tokens, lexed in
+            LexedFile(tokens: tokens.copyToArray(), comments: lexed.comments, diagnostics: lexed.diagnostics,
+                      endsUnterminated: lexed.endsUnterminated)
         }
     }
+
+    /// Lexes `source` and hands `body` the file's bytes and the tokens in the lexer's own buffer
+    /// (valid only during the call): the parser reads them there instead of from a copied array.
+    /// `lexed.tokens` is empty; the tokens are in `tokens`.
+    static func lex<R>(_ source: SourceFile, range: Range<Int>?, template: Bool,
+                       _ body: (UnsafeBufferPointer<UInt8>, TokenList, LexedFile) -> R) -> R {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
+            defer {
+                lexer.frames.deallocate()
+                lexer.tokens.deallocate()
+            }
+            lexer.run()
+            let lexed = LexedFile(tokens: [], comments: lexer.comments, diagnostics: lexer.diagnostics,
+                                  endsUnterminated: lexer.endsUnterminated)
+            return body(buffer, TokenList(buffer: lexer.tokens.view), lexed)
+        }
+    }
+}
+
+/// Tokens in the lexer's buffer as the parser reads them, bounds-checked like an array.
+struct TokenList {
+    let buffer: UnsafeBufferPointer<Token>
+
+    var count: Int { buffer.count }
+
+    @inline(__always)
+    subscript(index: Int) -> Token {
+        precondition(index >= 0 && index < buffer.count, "token index out of range")
+        return buffer[index]
+    }
+
+    func copyToArray() -> [Token] { Array(buffer) }
 }
 
 /// A lexer mode frame: the scanner is in expression mode unless the top frame is a template.

@@ -9,7 +9,7 @@ struct Parser {
     /// so hostile input cannot overflow the stack. Real Terraform stays well under 30.
     static let maximumDepth = 128
 
-    let tokens: [Token]
+    let tokens: TokenList
     let buffer: UnsafeBufferPointer<UInt8>
     let fileID: SourceFileID
     /// The lexer already reported something that runs to the end of the file.
@@ -40,7 +40,7 @@ struct Parser {
     var itemScratch = ScratchStack<ObjectItem>()
     var expressionScratch = ScratchStack<Expression>()
 
-    init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
+    init(tokens: TokenList, buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
         self.tokens = tokens
         self.buffer = buffer
         self.fileID = fileID

@@ -46,11 +46,8 @@ struct ScratchStack<Element> {
         return result
     }
 
-    /// A copy of all the elements as an array (one bulk copy for plain-data elements).
-    func copyToArray() -> [Element] {
-        guard let base, count > 0 else { return [] }
-        return Array(UnsafeBufferPointer(start: base, count: count))
-    }
+    /// A view of all the elements (valid until the next push or `deallocate()`).
+    var view: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     private mutating func grow() {
         let newCapacity = capacity == 0 ? max(2, 448 / max(1, MemoryLayout<Element>.stride)) : capacity * 2
