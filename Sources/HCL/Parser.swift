@@ -128,9 +128,15 @@ struct Parser {
         return e > s ? names.id(buffer, s, e) : -1
     }
 
-    /// Compares an identifier token with a keyword without allocating.
+    /// Compares an identifier token with a keyword without allocating. The kind and length test is
+    /// inlined (it rejects nearly every token); the byte comparison is not.
+    @inline(__always)
     mutating func isKeyword(_ t: Token, _ keyword: StaticString) -> Bool {
         guard t.kind == .identifier, t.length == keyword.utf8CodeUnitCount else { return false }
+        return hasBytes(t, keyword)
+    }
+
+    private mutating func hasBytes(_ t: Token, _ keyword: StaticString) -> Bool {
         let k = keyword.utf8Start
         var i = 0
         while i < t.length {
@@ -233,22 +239,25 @@ struct Parser {
     }
 
     /// Enters one nesting level; false (with one report per file) when the cap is reached.
+    @inline(__always)
     mutating func enter() -> Bool {
-        if depth >= Parser.maximumDepth {
-            if !reportedTooDeep {
-                reportedTooDeep = true
-                let t = peek()
-                let saved = recovering
-                recovering = false
-                error("this is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range(t),
-                      detail: "iaclint stops reading nested brackets, blocks and templates beyond this depth.")
-                recovering = saved || true
-            }
-            recovering = true
-            return false
-        }
+        if depth >= Parser.maximumDepth { return refuseTooDeep() }
         depth += 1
         return true
+    }
+
+    private mutating func refuseTooDeep() -> Bool {
+        if !reportedTooDeep {
+            reportedTooDeep = true
+            let t = peek()
+            let saved = recovering
+            recovering = false
+            error("this is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range(t),
+                  detail: "iaclint stops reading nested brackets, blocks and templates beyond this depth.")
+            recovering = saved || true
+        }
+        recovering = true
+        return false
     }
 
     // MARK: structure
