@@ -3,17 +3,16 @@
 import IaCLintCore
 
 /// An HCL native-syntax expression as written (nothing is evaluated here).
-/// The leaves that make up most of a file (literals, strings, tuple and object constructors) are
-/// stored inline; a whole-enum `indirect` cost one heap object per node, paid again when the tree
-/// is freed. Cases that contain expressions directly are boxed, and so are variable references,
-/// whose 84-byte payload would make every expression a third larger.
+/// The leaves that make up most of a file (literals, strings, variable references, tuple and object
+/// constructors) are stored inline; a whole-enum `indirect` cost one heap object per node, paid
+/// again when the tree is freed. Only the cases that contain expressions directly are boxed.
 public enum Expression: Hashable, Sendable {
     /// A number, `true`, `false` or `null`.
     case literal(Literal)
     /// A quoted string (`"a ${b}"`) or a heredoc (`<<EOT ... EOT`): literal text, interpolations, directives.
     case template(Template)
     /// A variable and static or dynamic accesses on it: `aws_cloudwatch_log_group.logs.arn`, `var.m["k"]`, `x[0]`.
-    indirect case scopeTraversal(ScopeTraversal)
+    case scopeTraversal(ScopeTraversal)
     /// Accesses applied to any other expression: `f(x).a`, `[1, 2][0]`, `(x).y`.
     indirect case relativeTraversal(RelativeTraversal)
     /// `name(args...)`, including namespaced `provider::aws::arn_parse(...)`.
