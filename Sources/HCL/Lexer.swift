@@ -231,9 +231,10 @@ struct Lexer {
     /// fields in this order; `HCLLexerTests.testPositionsMatchTheCoreInitializer` checks it.
     @inline(__always)
     static func makePosition(line: Int, column: Int, offset: Int) -> SourcePosition {
-        let fields = (UInt32(truncatingIfNeeded: min(max(line, 0), 0xFFFF_FFFF)),
-                      UInt32(truncatingIfNeeded: min(max(column, 0), 0xFFFF_FFFF)),
-                      UInt32(truncatingIfNeeded: min(max(offset, 0), 0xFFFF_FFFF)))
+        // Callers pass non-negative values; only the top is clamped, as the initializer does.
+        let fields = (UInt32(truncatingIfNeeded: min(line, 0xFFFF_FFFF)),
+                      UInt32(truncatingIfNeeded: min(column, 0xFFFF_FFFF)),
+                      UInt32(truncatingIfNeeded: min(offset, 0xFFFF_FFFF)))
         return unsafeBitCast(fields, to: SourcePosition.self)
     }
 
@@ -303,7 +304,15 @@ struct Lexer {
     @inline(__always)
     private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
         let s = position(start)
-        tokens.push(Token(kind: kind, start: s, end: position(end)))
+        let e: SourcePosition
+        if allASCII && end >= start && end <= count && end < nextLineStart {
+            // Most tokens end on the line they start on: the end is the start moved right.
+            e = Lexer.makePosition(line: cursorLineIndex &+ 1, column: end &- currentLineStart &+ 1, offset: end)
+            cursorOffset = end
+        } else {
+            e = position(end)
+        }
+        tokens.push(Token(kind: kind, start: s, end: e))
     }
 
     private mutating func error(_ message: String, _ start: Int, _ end: Int, detail: String? = nil) {
