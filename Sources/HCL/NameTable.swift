@@ -28,7 +28,7 @@ struct NameTable {
         slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
         slots.initialize(repeating: Slot(start: 0, length: 0, id: -1), count: capacity)
         mask = capacity - 1
-        strings.reserveCapacity(expected / 2)
+        strings.reserveCapacity(expected)
     }
 
     /// Frees the slots; the strings handed out stay valid.

@@ -46,6 +46,7 @@ struct Parser {
         self.fileID = fileID
         self.quietAtEndOfFile = quietAtEndOfFile
         names = NameTable(expected: tokens.count / 4)
+        bodyNames.reserveCapacity(32)
     }
 
     /// Frees the parser's own buffers (the syntax tree it returned does not use them).
@@ -371,7 +372,10 @@ struct Parser {
 
     /// Records the first definition of a name in the current body.
     private mutating func rememberName(_ nameID: Int, attribute: Int) {
-        while newestNameEntry.count <= nameID { newestNameEntry.append(-1) }
+        if newestNameEntry.count <= nameID {
+            // Grown in one step to cover every name interned so far (appending one by one regrew it).
+            newestNameEntry.append(contentsOf: repeatElement(-1, count: max(nameID + 1, names.count) - newestNameEntry.count))
+        }
         let shadowed = newestNameEntry[nameID]
         newestNameEntry[nameID] = Int32(truncatingIfNeeded: bodyNames.count)
         bodyNames.append((Int32(truncatingIfNeeded: nameID), Int32(truncatingIfNeeded: attribute), shadowed))
