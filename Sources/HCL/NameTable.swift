@@ -42,16 +42,24 @@ struct NameTable {
         end > start ? strings[id(buffer, start, end)] : ""
     }
 
-    /// The id of `buffer[start..<end]` (non-empty), interning it on first sight.
+    /// The id of `buffer[start..<end]` (non-empty), interning it on first sight. The lookup is
+    /// inlined into the parser; adding a new text is not.
+    @inline(__always)
     mutating func id(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        let length = end - start
+        let length = end &- start
         var slot = NameTable.hash(buffer, start, length) & mask
         while true {
             let s = slots[slot]
             if s.id < 0 { break }
             if Int(s.length) == length, NameTable.equal(buffer, s.start, start, length) { return Int(s.id) }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
+        return insert(buffer, start, end, at: slot)
+    }
+
+    @inline(never)
+    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, at slot: Int) -> Int {
+        let length = end - start
         let id = strings.count
         strings.append(NameTable.makeString(UnsafeBufferPointer(rebasing: buffer[start..<end])))
         slots[slot] = Slot(start: start, length: Int32(truncatingIfNeeded: length), id: Int32(truncatingIfNeeded: id))
