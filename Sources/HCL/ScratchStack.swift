@@ -5,9 +5,10 @@
 /// built and touched again when it is freed. Each list being parsed pushes its elements here, on
 /// top of those of the enclosing lists, and `take(from:)` moves them into one array of exactly the
 /// right size (a move: no retain or release per element). Nested lists finish first, so each
-/// list's elements are contiguous. Owned by the parser, which calls `deallocate()`.
-/// The buffer is allocated on first use and starts below 512 bytes: glibc serves small requests
-/// from its fast lists, while every large one first consolidates all freed small chunks.
+/// list's elements are contiguous. The lexer also collects its tokens in one (the parser reads
+/// them in place). The owner calls `deallocate()`.
+/// Without a starting capacity the buffer is allocated on first use, below 512 bytes: glibc serves
+/// small requests from its fast lists, while every large one first consolidates all freed small chunks.
 struct ScratchStack<Element> {
     private var base: UnsafeMutablePointer<Element>?
     private var capacity = 0
