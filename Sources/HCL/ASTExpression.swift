@@ -3,7 +3,10 @@
 import IaCLintCore
 
 /// An HCL native-syntax expression as written (nothing is evaluated here).
-public indirect enum Expression: Hashable, Sendable {
+/// The leaves that make up most of a file (literals, strings, variable references, tuple and object
+/// constructors) are stored inline; a whole-enum `indirect` cost one heap object per node, paid
+/// again when the tree is freed. Only the cases that contain expressions directly are boxed.
+public enum Expression: Hashable, Sendable {
     /// A number, `true`, `false` or `null`.
     case literal(Literal)
     /// A quoted string (`"a ${b}"`) or a heredoc (`<<EOT ... EOT`): literal text, interpolations, directives.
@@ -11,25 +14,25 @@ public indirect enum Expression: Hashable, Sendable {
     /// A variable and static or dynamic accesses on it: `aws_cloudwatch_log_group.logs.arn`, `var.m["k"]`, `x[0]`.
     case scopeTraversal(ScopeTraversal)
     /// Accesses applied to any other expression: `f(x).a`, `[1, 2][0]`, `(x).y`.
-    case relativeTraversal(RelativeTraversal)
+    indirect case relativeTraversal(RelativeTraversal)
     /// `name(args...)`, including namespaced `provider::aws::arn_parse(...)`.
-    case functionCall(FunctionCall)
+    indirect case functionCall(FunctionCall)
     /// `[a, b]`.
     case tuple(TupleConstructor)
     /// `{ k = v, "k2" : v2, (expr) = v3 }`.
     case object(ObjectConstructor)
     /// `[for k, v in c : v if p]` or `{for k, v in c : k => v... if p}`.
-    case forExpression(ForExpression)
+    indirect case forExpression(ForExpression)
     /// `condition ? a : b`.
-    case conditional(Conditional)
+    indirect case conditional(Conditional)
     /// `-x`, `!x`.
-    case unary(UnaryOperation)
+    indirect case unary(UnaryOperation)
     /// `a + b`, `a && b`, `a == b`, ...
-    case binary(BinaryOperation)
+    indirect case binary(BinaryOperation)
     /// `(x)`.
-    case parenthesized(Parenthesized)
+    indirect case parenthesized(Parenthesized)
     /// `x[*].a` or `x.*.a`: the steps after the splat are applied to each element.
-    case splat(Splat)
+    indirect case splat(Splat)
     /// A place where an expression was expected but a syntax error was found (a diagnostic is reported).
     case invalid(SourceRange)
 
@@ -116,13 +119,13 @@ public struct Template: Hashable, Sendable {
 }
 
 /// One piece of a template.
-/// Literal text and interpolations (nearly every part) are stored inline, saving an allocation per
-/// part; directives, which nest parts, are boxed.
+/// Literal text is stored inline; interpolations and directives are boxed (an interpolation holds an
+/// inline expression, which would make every part, literal text included, several times larger).
 public enum TemplatePart: Hashable, Sendable {
     /// Decoded literal text and the range of its source text.
     case literal(String, SourceRange)
     /// `${ expr }`.
-    case interpolation(TemplateInterpolation)
+    indirect case interpolation(TemplateInterpolation)
     /// `%{ if c }...%{ else }...%{ endif }`.
     indirect case ifDirective(TemplateIf)
     /// `%{ for k, v in c }...%{ endfor }`.
@@ -197,8 +200,8 @@ public struct Identifier: Hashable, Sendable {
 public enum TraversalStep: Hashable, Sendable {
     /// `.name`.
     case attribute(String, SourceRange)
-    /// `[key]`; the range covers the brackets.
-    case index(Expression, SourceRange)
+    /// `[key]`; the range covers the brackets. Boxed so that the common `.name` steps stay small.
+    indirect case index(Expression, SourceRange)
     /// Legacy `.0`: an index written as an attribute step.
     case legacyIndex(Int, SourceRange)
 
@@ -298,7 +301,8 @@ public struct ObjectItem: Hashable, Sendable {
 /// variable `name` exists); anything else, including `(name)` and `"quoted"`, is an expression.
 public enum ObjectKey: Hashable, Sendable {
     case name(String, SourceRange)
-    case expression(Expression)
+    /// Boxed so that the common bare-name keys stay small.
+    indirect case expression(Expression)
 
     public var range: SourceRange {
         switch self {

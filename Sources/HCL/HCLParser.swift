@@ -7,19 +7,18 @@ public enum HCLParser {
     /// diagnostics sorted by position. Nesting beyond `maximumDepth` is reported, not followed.
     public static func parse(_ bytes: [UInt8], path: String) -> HCLFile {
         let source = SourceFile(path: path, bytes: bytes)
-        let lexed = HCLLexer.tokenize(source)
-        let (body, parserDiagnostics) = bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+        let (body, diagnostics, comments) = HCLLexer.lex(source, range: nil, template: false) { buffer, tokens, lexed in
+            var parser = Parser(tokens: tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+            defer { parser.deallocate() }
             let body = parser.parseFile()
-            return (body, parser.diagnostics)
+            var diagnostics = lexed.diagnostics
+            if !parser.diagnostics.isEmpty {
+                // The lexer's and the parser's reports interleave.
+                diagnostics = sorted(diagnostics + parser.diagnostics)
+            }
+            return (body, diagnostics, lexed.comments)
         }
-        var diagnostics = lexed.diagnostics
-        if !parserDiagnostics.isEmpty {
-            // The lexer's and the parser's reports interleave.
-            diagnostics = sorted(diagnostics + parserDiagnostics)
-        }
-        return HCLFile(body: body, diagnostics: diagnostics, source: source,
-                       comments: lexed.comments)
+        return HCLFile(body: body, diagnostics: diagnostics, source: source, comments: comments)
     }
 
     public static func parse(_ text: String, path: String) -> HCLFile {
@@ -35,13 +34,12 @@ public enum HCLParser {
 
     /// Parses `source.bytes[from..<to]` as one expression, with positions in the whole file.
     public static func parseExpression(in source: SourceFile, from: Int, to: Int) -> (expression: Expression, diagnostics: [Diagnostic]) {
-        let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: false)
-        let (expression, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+        HCLLexer.lex(source, range: from..<max(from, to), template: false) { buffer, tokens, lexed in
+            var parser = Parser(tokens: tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+            defer { parser.deallocate() }
             let expression = parser.parseStandaloneExpression()
-            return (expression, parser.diagnostics)
+            return (expression, sorted(lexed.diagnostics + parser.diagnostics))
         }
-        return (expression, sorted(lexed.diagnostics + parserDiagnostics))
     }
 
     /// Parses `bytes` as a standalone template: how Terraform reads every string in `.tf.json`
@@ -55,13 +53,12 @@ public enum HCLParser {
     /// Parses `source.bytes[from..<to]` as a standalone template, with positions in the whole file
     /// (exact when the JSON string has no backslash escapes).
     public static func parseTemplate(in source: SourceFile, from: Int, to: Int) -> (template: Template, diagnostics: [Diagnostic]) {
-        let lexed = HCLLexer.tokenize(source, range: from..<max(from, to), template: true)
-        let (template, parserDiagnostics) = source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+        HCLLexer.lex(source, range: from..<max(from, to), template: true) { buffer, tokens, lexed in
+            var parser = Parser(tokens: tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+            defer { parser.deallocate() }
             let template = parser.parseStandaloneTemplate()
-            return (template, parser.diagnostics)
+            return (template, sorted(lexed.diagnostics + parser.diagnostics))
         }
-        return (template, sorted(lexed.diagnostics + parserDiagnostics))
     }
 
     /// Diagnostics in position order (stable).

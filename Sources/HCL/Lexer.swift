@@ -24,13 +24,44 @@ public enum HCLLexer {
     }
 
     static func tokenize(_ source: SourceFile, range: Range<Int>?, template: Bool) -> LexedFile {
-        return source.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
-            lexer.run()
-            return LexedFile(tokens: lexer.tokens, comments: lexer.comments,
-                             diagnostics: lexer.diagnostics, endsUnterminated: lexer.endsUnterminated)
+        lex(source, range: range, template: template) { _, tokens, lexed in
+            LexedFile(tokens: tokens.copyToArray(), comments: lexed.comments, diagnostics: lexed.diagnostics,
+                      endsUnterminated: lexed.endsUnterminated)
         }
     }
+
+    /// Lexes `source` and hands `body` the file's bytes and the tokens in the lexer's own buffer
+    /// (valid only during the call): the parser reads them there instead of from a copied array.
+    /// `lexed.tokens` is empty; the tokens are in `tokens`.
+    static func lex<R>(_ source: SourceFile, range: Range<Int>?, template: Bool,
+                       _ body: (UnsafeBufferPointer<UInt8>, TokenList, LexedFile) -> R) -> R {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer: buffer, fileID: source.fileID, lineStarts: source.lineStarts, range: range, template: template)
+            defer {
+                lexer.frames.deallocate()
+                lexer.tokens.deallocate()
+            }
+            lexer.run()
+            let lexed = LexedFile(tokens: [], comments: lexer.comments, diagnostics: lexer.diagnostics,
+                                  endsUnterminated: lexer.endsUnterminated)
+            return body(buffer, TokenList(buffer: lexer.tokens.view), lexed)
+        }
+    }
+}
+
+/// Tokens in the lexer's buffer as the parser reads them, bounds-checked like an array.
+struct TokenList {
+    let buffer: UnsafeBufferPointer<Token>
+
+    var count: Int { buffer.count }
+
+    @inline(__always)
+    subscript(index: Int) -> Token {
+        precondition(index >= 0 && index < buffer.count, "token index out of range")
+        return buffer[index]
+    }
+
+    func copyToArray() -> [Token] { Array(buffer) }
 }
 
 /// A lexer mode frame: the scanner is in expression mode unless the top frame is a template.
@@ -46,24 +77,44 @@ private enum Frame {
 }
 
 struct Lexer {
+    // Helpers that only read are still declared `mutating`: called from mutating code, a
+    // non-mutating method was handed a fresh copy of the whole struct (a memcpy per call).
     let buffer: UnsafeBufferPointer<UInt8>
     let count: Int
     let fileID: SourceFileID
     var index = 0
-    var tokens: [Token] = []
+    /// Tokens are appended to a raw buffer and copied out once at the end: an array append paid a
+    /// uniqueness check (a runtime call) per token.
+    var tokens: ScratchStack<Token>
     var comments: [Comment] = []
     var diagnostics: [Diagnostic] = []
     var endsUnterminated = false
-    private var frames: [Frame] = [] {
-        didSet {
-            // Cached so the main loop does not inspect the frame stack for every expression token.
-            switch frames.last {
-            case .quoted?, .heredoc?: inTemplate = true
-            default: inTemplate = false
-            }
+    /// Changed only through `push` and `pop`, which keep `inTemplate` current.
+    fileprivate var frames = FrameStack()
+    /// Cached so the main loop does not inspect the frame stack for every expression token.
+    private var inTemplate = false
+
+    @inline(__always)
+    private mutating func push(_ frame: Frame) {
+        frames.push(frame)
+        updateInTemplate()
+    }
+
+    @inline(__always)
+    @discardableResult
+    private mutating func pop() -> Frame? {
+        let frame = frames.pop()
+        updateInTemplate()
+        return frame
+    }
+
+    @inline(__always)
+    private mutating func updateInTemplate() {
+        switch frames.last {
+        case .quoted?, .heredoc?: inTemplate = true
+        default: inTemplate = false
         }
     }
-    private var inTemplate = false
 
     // Incremental position cursor: tokens are positioned in increasing offset order. The line comes
     // from the file's line index; in an all-ASCII file the column is plain arithmetic.
@@ -89,12 +140,11 @@ struct Lexer {
         self.fileID = fileID
         self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
         nextLineStart = self.lineStarts.count > 1 ? self.lineStarts[1] : Int.max
-        tokens.reserveCapacity((count - lower) / 5 + 16)
-        frames.reserveCapacity(16)
+        tokens = ScratchStack(capacity: (count - lower) / 5 + 16)
         if template {
             // A heredoc without a closing marker: it runs to the end of the input.
-            frames.append(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
-            inTemplate = true // observers do not run inside an initializer
+            frames.push(.heredoc(openToken: -1, markerStart: 0, markerEnd: 0, atLineStart: true))
+            inTemplate = true
         }
     }
 
@@ -127,7 +177,7 @@ struct Lexer {
             }
         }
         // Anything still open at the end of the file is unterminated.
-        while let frame = frames.popLast() {
+        while let frame = pop() {
             switch frame {
             case .brace:
                 continue
@@ -153,10 +203,10 @@ struct Lexer {
             }
         }
         let end = position(count)
-        tokens.append(Token(kind: .endOfFile, start: end, end: end))
+        tokens.push(Token(kind: .endOfFile, start: end, end: end))
     }
 
-    private func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+    private mutating func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     // MARK: positions
 
@@ -168,12 +218,24 @@ struct Lexer {
         if o >= nextLineStart { advanceLine(to: o) }
         let column: Int
         if allASCII {
-            column = o - currentLineStart + 1
+            column = o &- currentLineStart &+ 1
         } else {
             column = nonASCIIColumn(o)
         }
         cursorOffset = o
-        return SourcePosition(line: cursorLineIndex + 1, column: column, offset: o)
+        return Lexer.makePosition(line: cursorLineIndex &+ 1, column: column, offset: o)
+    }
+
+    /// `SourcePosition(line:column:offset:)` without the call: the optimiser keeps that cross-module
+    /// initializer outlined (about 20 instructions, made twice per token). A position is three 32-bit
+    /// fields in this order; `HCLLexerTests.testPositionsMatchTheCoreInitializer` checks it.
+    @inline(__always)
+    static func makePosition(line: Int, column: Int, offset: Int) -> SourcePosition {
+        // Callers pass non-negative values; only the top is clamped, as the initializer does.
+        let fields = (UInt32(truncatingIfNeeded: min(line, 0xFFFF_FFFF)),
+                      UInt32(truncatingIfNeeded: min(column, 0xFFFF_FFFF)),
+                      UInt32(truncatingIfNeeded: min(offset, 0xFFFF_FFFF)))
+        return unsafeBitCast(fields, to: SourcePosition.self)
     }
 
     /// Moves the cursor's line forward so that `o` lies on it.
@@ -201,7 +263,7 @@ struct Lexer {
 
     /// A position behind the cursor (error ranges that look back). On the cursor's line it counts
     /// from the cursor; rescanning from the file start here made binary files quadratic.
-    private func lookBack(_ offset: Int) -> SourcePosition {
+    private mutating func lookBack(_ offset: Int) -> SourcePosition {
         let target = max(0, offset)
         guard target >= currentLineStart else { return slowPosition(target) }
         if allASCII { return SourcePosition(line: cursorLineIndex + 1, column: target - currentLineStart + 1, offset: target) }
@@ -212,7 +274,7 @@ struct Lexer {
     }
 
     /// Position on an earlier line: the line from the line table, the column counted on that line.
-    private func slowPosition(_ offset: Int) -> SourcePosition {
+    private mutating func slowPosition(_ offset: Int) -> SourcePosition {
         let end = min(max(0, offset), count)
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
@@ -227,7 +289,7 @@ struct Lexer {
         return SourcePosition(line: lo + 1, column: column, offset: end)
     }
 
-    private func slowRange(_ start: Int, _ end: Int) -> SourceRange {
+    private mutating func slowRange(_ start: Int, _ end: Int) -> SourceRange {
         SourceRange(fileID: fileID, start: slowPosition(start), end: slowPosition(end))
     }
 
@@ -242,7 +304,15 @@ struct Lexer {
     @inline(__always)
     private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
         let s = position(start)
-        tokens.append(Token(kind: kind, start: s, end: position(end)))
+        let e: SourcePosition
+        if allASCII && end >= start && end <= count && end < nextLineStart {
+            // Most tokens end on the line they start on: the end is the start moved right.
+            e = Lexer.makePosition(line: cursorLineIndex &+ 1, column: end &- currentLineStart &+ 1, offset: end)
+            cursorOffset = end
+        } else {
+            e = position(end)
+        }
+        tokens.push(Token(kind: kind, start: s, end: e))
     }
 
     private mutating func error(_ message: String, _ start: Int, _ end: Int, detail: String? = nil) {
@@ -286,10 +356,10 @@ struct Lexer {
             number(i)
         case UInt8(ascii: "\""):
             emit(.openQuote, i, i + 1)
-            frames.append(.quoted(openToken: tokens.count - 1))
+            push(.quoted(openToken: tokens.count - 1))
             index = i + 1
         case UInt8(ascii: "{"):
-            frames.append(.brace)
+            push(.brace)
             single(.openBrace)
         case UInt8(ascii: "}"):
             closeBrace(i, length: 1)
@@ -345,21 +415,28 @@ struct Lexer {
         case UInt8(ascii: "'"):
             invalidCharacter(i, 1, "strings are written in double quotes (\"), not single quotes")
         case 0x80...0xFF:
-            if let end = invalidUTF8Ends[i] {
-                // Already reported as invalid UTF-8.
-                emit(.invalid, i, end); index = end
-            } else if let (scalar, length) = UTF8Scanning.decode(buffer, at: i) {
-                if UTF8Scanning.isIdentifierStart(scalar) {
-                    identifier(from: i, firstLength: length)
-                } else {
-                    invalidCharacter(i, length, "\(UTF8Scanning.describe(scalar)) cannot appear here")
-                }
-            } else {
-                emit(.invalid, i, i + 1); index = i + 1
-            }
+            nonASCIIToken(i)
         default:
             invalidCharacter(i, 1, b == 0 ? "NUL bytes are not allowed in HCL source"
                                           : "this character cannot start a token")
+        }
+    }
+
+    /// A token starting with a non-ASCII byte. Out of line so that the Unicode property lookup does
+    /// not make every `lexExpressionToken` call set up its metadata.
+    @inline(never)
+    private mutating func nonASCIIToken(_ i: Int) {
+        if let end = invalidUTF8Ends[i] {
+            // Already reported as invalid UTF-8.
+            emit(.invalid, i, end); index = end
+        } else if let (scalar, length) = UTF8Scanning.decode(buffer, at: i) {
+            if UTF8Scanning.isIdentifierStart(scalar) {
+                identifier(from: i, firstLength: length)
+            } else {
+                invalidCharacter(i, length, "\(UTF8Scanning.describe(scalar)) cannot appear here")
+            }
+        } else {
+            emit(.invalid, i, i + 1); index = i + 1
         }
     }
 
@@ -380,17 +457,17 @@ struct Lexer {
     private mutating func invalidCharacter(_ i: Int, _ length: Int, _ detail: String) {
         let r = range(i, i + length)  // once: the token and the error share it
         diagnostics.append(.error("invalid character", at: r, detail: detail))
-        tokens.append(Token(kind: .invalid, start: r.start, end: r.end))
+        tokens.push(Token(kind: .invalid, start: r.start, end: r.end))
         index = i + length
     }
 
     private mutating func closeBrace(_ i: Int, length: Int) {
         switch frames.last {
         case .sequence?:
-            frames.removeLast()
+            pop()
             emit(.templateSequenceEnd, i, i + length)
         case .brace?:
-            frames.removeLast()
+            pop()
             emit(.closeBrace, i, i + length)
         default:
             emit(.closeBrace, i, i + length)
@@ -399,21 +476,50 @@ struct Lexer {
     }
 
     private mutating func identifier(from i: Int, firstLength: Int) {
-        var j = i + firstLength
+        var j = i &+ firstLength
+        let buffer = self.buffer, count = self.count
+        if let base = buffer.baseAddress {
+            // Eight bytes at a time while they are all ASCII identifier characters.
+            while j &+ 8 <= count {
+                let run = Lexer.identifierBytes(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                j &+= run
+                if run < 8 { break }
+            }
+        }
+        // The byte that ended the run (or the last few bytes of the input) one at a time.
         while j < count {
             let b = buffer[j]
-            if b &- 0x61 < 26 || b == 0x5F { j += 1; continue } // a-z and '_': most identifier bytes
-            if b < 0x80 {
-                if UTF8Scanning.isASCIIIdentifierContinue(b) { j += 1 } else { break }
-            } else if invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
-                      UTF8Scanning.isIdentifierContinue(scalar) {
-                j += length
-            } else {
-                break
-            }
+            if UTF8Scanning.isASCIIIdentifierContinue(b) { j &+= 1; continue }
+            guard b >= 0x80, let length = nonASCIIIdentifierContinue(at: j) else { break }
+            j &+= length
         }
         emit(.identifier, i, j)
         index = j
+    }
+
+    /// How many of the 8 bytes (from the lowest address) are ASCII identifier characters (letters,
+    /// digits, `_`, `-`) before the first that is not. Byte-parallel range checks: each byte is
+    /// below 0x80 after masking, so adding up to 0x80 never carries into the next byte.
+    @inline(__always)
+    static func identifierBytes(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let x = word & ~high
+        @inline(__always) func within(_ v: UInt64, _ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            (v &+ ones &* (0x80 &- lo)) & ~(v &+ ones &* (0x7F &- hi))
+        }
+        let folded = x | (ones &* 0x20) // A-Z onto a-z; nothing else lands in a-z
+        let identifier = within(folded, 0x61, 0x7A) | within(x, 0x30, 0x39) | within(x, 0x5F, 0x5F) | within(x, 0x2D, 0x2D)
+        let stop = ~(identifier & ~word) & high // high bit set where a byte is not ASCII or not an identifier byte
+        return stop.trailingZeroBitCount >> 3
+    }
+
+    /// The length of the identifier character at `j`, if it is one. Kept out of line: the Unicode
+    /// property lookup it needs made every call of `identifier` set up its metadata.
+    @inline(never)
+    private mutating func nonASCIIIdentifierContinue(at j: Int) -> Int? {
+        guard invalidUTF8Ends[j] == nil, let (scalar, length) = UTF8Scanning.decode(buffer, at: j),
+              UTF8Scanning.isIdentifierContinue(scalar) else { return nil }
+        return length
     }
 
     private mutating func number(_ i: Int) {
@@ -499,7 +605,7 @@ struct Lexer {
             return true
         }
         emit(.openHeredoc, i, lineEnd + 1)
-        frames.append(.heredoc(openToken: tokens.count - 1, markerStart: markerStart, markerEnd: markerEnd, atLineStart: true))
+        push(.heredoc(openToken: tokens.count - 1, markerStart: markerStart, markerEnd: markerEnd, atLineStart: true))
         index = lineEnd + 1
         return true
     }
@@ -524,38 +630,50 @@ struct Lexer {
         let kind: TokenKind = buffer[j] == UInt8(ascii: "$") ? .templateInterpolation : .templateControl
         let length = byte(j + 2) == UInt8(ascii: "~") ? 3 : 2
         emit(kind, j, j + length)
-        frames.append(.sequence(openToken: tokens.count - 1))
+        push(.sequence(openToken: tokens.count - 1))
         index = j + length
     }
 
     private mutating func lexQuoted(openToken: Int) {
         var j = index
+        var hasEscapes = false
         while j < count {
             let b = buffer[j]
+            if b > UInt8(ascii: "%") && b != UInt8(ascii: "\\") { j &+= 1; continue } // ordinary text: two compares
             if b == UInt8(ascii: "\"") || b == 0x0A { break }
-            if b == 0x0D, byte(j + 1) == 0x0A { break }
+            if b == 0x0D {
+                if byte(j + 1) == 0x0A { break }
+                j += 1
+                continue
+            }
             if b == UInt8(ascii: "\\") {
+                hasEscapes = true
                 let next = byte(j + 1)
                 j += (next == 0x0A || next == 0x0D || j + 1 >= count) ? 1 : 2
                 continue
             }
-            if b == UInt8(ascii: "$") || b == UInt8(ascii: "%") {
-                if isEscapedSequence(j) { j += 3; continue }
-                if isSequenceStart(j) { break }
-            }
+            // `$` or `%`.
+            if byte(j + 1) == b { hasEscapes = true }
+            if isEscapedSequence(j) { j += 3; continue }
+            if isSequenceStart(j) { break }
             j += 1
         }
-        if j > index { emit(.quotedLiteral, index, j) }
+        if j > index {
+            let s = position(index)
+            var t = Token(kind: .quotedLiteral, start: s, end: position(j))
+            t.hasEscapes = hasEscapes
+            tokens.push(t)
+        }
         index = j
         guard j < count else { return } // reported as unterminated at the end
         let b = buffer[j]
         if b == UInt8(ascii: "\"") {
-            frames.removeLast()
+            pop()
             emit(.closeQuote, j, j + 1)
             index = j + 1
         } else if b == 0x0A || b == 0x0D {
             // A quoted string cannot span lines: close it here so the rest of the file still parses.
-            frames.removeLast()
+            pop()
             if let open = token(openToken) {
                 diagnostics.append(.error("unterminated string", at: SourceRange(fileID: fileID, start: open.start, end: position(j)),
                                           detail: "A quoted string must end with '\"' on the same line; use a heredoc (<<EOT) for text over several lines."))
@@ -579,7 +697,7 @@ struct Lexer {
                 var after = markerEnd
                 while after < count, buffer[after] == 0x20 || buffer[after] == 0x09 { after += 1 }
                 if after == count || buffer[after] == 0x0A || (buffer[after] == 0x0D && byte(after + 1) == 0x0A) {
-                    frames.removeLast()
+                    pop()
                     emit(.closeHeredoc, j, markerEnd)
                     index = after
                     return
@@ -608,16 +726,55 @@ struct Lexer {
 
     private mutating func setHeredocLineStart(_ value: Bool) {
         if case .heredoc(let open, let ms, let me, _)? = frames.last {
-            frames[frames.count - 1] = .heredoc(openToken: open, markerStart: ms, markerEnd: me, atLineStart: value)
+            frames.last = .heredoc(openToken: open, markerStart: ms, markerEnd: me, atLineStart: value)
         }
     }
 
-    private func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {
+    private mutating func matches(_ a: Int, _ b: Int, _ length: Int) -> Bool {
         var k = 0
         while k < length {
             if buffer[a + k] != buffer[b + k] { return false }
             k += 1
         }
         return true
+    }
+}
+
+/// The lexer's mode stack in a raw buffer owned by the lexer (freed by `tokenize`): pushing and
+/// popping are plain stores, where an array paid a uniqueness check and a capacity call each time.
+private struct FrameStack {
+    private var base = UnsafeMutablePointer<Frame>.allocate(capacity: 16)
+    private var capacity = 16
+    private(set) var count = 0
+
+    mutating func push(_ frame: Frame) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: frame)
+        count += 1
+    }
+
+    mutating func pop() -> Frame? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return (base + count).move()
+    }
+
+    var last: Frame? {
+        get { count > 0 ? base[count - 1] : nil }
+        set {
+            guard count > 0, let newValue else { return }
+            base[count - 1] = newValue
+        }
+    }
+
+    func deallocate() {
+        base.deinitialize(count: count)
+        base.deallocate()
     }
 }

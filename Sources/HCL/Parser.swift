@@ -3,11 +3,13 @@
 import IaCLintCore
 
 struct Parser {
+    // Helpers that only read are still declared `mutating`: called from mutating code, a
+    // non-mutating method was handed a fresh copy of the whole struct (a memcpy per call).
     /// Nesting deeper than this (brackets, blocks, templates, unary chains) is reported, not followed,
     /// so hostile input cannot overflow the stack. Real Terraform stays well under 30.
     static let maximumDepth = 128
 
-    let tokens: [Token]
+    let tokens: TokenList
     let buffer: UnsafeBufferPointer<UInt8>
     let fileID: SourceFileID
     /// The lexer already reported something that runs to the end of the file.
@@ -23,14 +25,38 @@ struct Parser {
     /// The column of the attribute being parsed: skipping after an error stops at a later line that
     /// starts a new item at or left of it (formatted Terraform indents nested content further).
     var recoveryColumn = 0
-    var names = NameTable()
+    var names: NameTable
     var reportedUnclosedBlock = false
+    /// The attribute names of the bodies being read, innermost body last (a scoped symbol table):
+    /// each entry holds the name's id, the attribute's index in its body and the entry it shadows.
+    var bodyNames: [(id: Int32, attribute: Int32, shadowed: Int32)] = []
+    /// For each name id, the newest entry in `bodyNames`, or -1. A duplicate attribute is then one
+    /// array read instead of hashing or comparing strings.
+    var newestNameEntry: [Int32] = []
+    /// The elements of the lists being parsed (see `ScratchStack`); freed by `deallocate()`.
+    var stepScratch = ScratchStack<TraversalStep>()
+    var attributeScratch = ScratchStack<Attribute>()
+    var blockScratch = ScratchStack<Block>()
+    var itemScratch = ScratchStack<ObjectItem>()
+    var expressionScratch = ScratchStack<Expression>()
 
-    init(tokens: [Token], buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
+    init(tokens: TokenList, buffer: UnsafeBufferPointer<UInt8>, fileID: SourceFileID, quietAtEndOfFile: Bool) {
         self.tokens = tokens
         self.buffer = buffer
         self.fileID = fileID
         self.quietAtEndOfFile = quietAtEndOfFile
+        names = NameTable(expected: tokens.count / 4)
+        bodyNames.reserveCapacity(32)
+    }
+
+    /// Frees the parser's own buffers (the syntax tree it returned does not use them).
+    func deallocate() {
+        names.deallocate()
+        stepScratch.deallocate()
+        attributeScratch.deallocate()
+        blockScratch.deallocate()
+        itemScratch.deallocate()
+        expressionScratch.deallocate()
     }
 
     // MARK: tokens
@@ -76,27 +102,42 @@ struct Parser {
 
     /// The end of the most recently consumed token.
     var previousEnd: SourcePosition {
+        // `mutating` only so that calls from the (mutating) grammar functions pass `self` in place:
+        // a non-mutating call from there copied the whole parser struct first.
+        mutating get {
         var i = index - 1
         while i > 0, tokens[i].kind == .newline, !newlineSensitive { i -= 1 }
         return i >= 0 ? tokens[i].end : tokens[0].start
+        }
     }
 
     /// The source text of a token, not interned.
-    func rawText(_ t: Token) -> String {
+    mutating func rawText(_ t: Token) -> String {
         let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
     }
 
-    /// The source text of a token; identifiers share storage through the name table.
+    /// The source text of a token, interned: repeated names share one `String`.
     mutating func text(_ t: Token) -> String {
         let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
-        if t.kind == .identifier { return names.name(buffer, s, e) }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+        return names.name(buffer, s, e)
     }
 
-    /// Compares an identifier token with a keyword without allocating.
-    func isKeyword(_ t: Token, _ keyword: StaticString) -> Bool {
+    /// The interned id of a token's text (-1 when empty).
+    mutating func nameID(_ t: Token) -> Int {
+        let s = min(max(0, t.start.offset), buffer.count), e = min(max(s, t.end.offset), buffer.count)
+        return e > s ? names.id(buffer, s, e) : -1
+    }
+
+    /// Compares an identifier token with a keyword without allocating. The kind and length test is
+    /// inlined (it rejects nearly every token); the byte comparison is not.
+    @inline(__always)
+    mutating func isKeyword(_ t: Token, _ keyword: StaticString) -> Bool {
         guard t.kind == .identifier, t.length == keyword.utf8CodeUnitCount else { return false }
+        return hasBytes(t, keyword)
+    }
+
+    private mutating func hasBytes(_ t: Token, _ keyword: StaticString) -> Bool {
         let k = keyword.utf8Start
         var i = 0
         while i < t.length {
@@ -147,7 +188,7 @@ struct Parser {
 
     /// True when the token at `i` begins a line that looks like a new body item (or the enclosing
     /// block's `}`) at or left of the column of the attribute being recovered.
-    func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
+    mutating func startsItemAtRecoveryColumn(_ i: Int) -> Bool {
         guard recoveryColumn > 0, i + 1 < tokens.count else { return false }
         let t = tokens[i]
         if t.kind == .closeBrace { return t.start.column < recoveryColumn }
@@ -199,22 +240,25 @@ struct Parser {
     }
 
     /// Enters one nesting level; false (with one report per file) when the cap is reached.
+    @inline(__always)
     mutating func enter() -> Bool {
-        if depth >= Parser.maximumDepth {
-            if !reportedTooDeep {
-                reportedTooDeep = true
-                let t = peek()
-                let saved = recovering
-                recovering = false
-                error("this is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range(t),
-                      detail: "iaclint stops reading nested brackets, blocks and templates beyond this depth.")
-                recovering = saved || true
-            }
-            recovering = true
-            return false
-        }
+        if depth >= Parser.maximumDepth { return refuseTooDeep() }
         depth += 1
         return true
+    }
+
+    private mutating func refuseTooDeep() -> Bool {
+        if !reportedTooDeep {
+            reportedTooDeep = true
+            let t = peek()
+            let saved = recovering
+            recovering = false
+            error("this is nested too deeply (more than \(Parser.maximumDepth) levels)", at: range(t),
+                  detail: "iaclint stops reading nested brackets, blocks and templates beyond this depth.")
+            recovering = saved || true
+        }
+        recovering = true
+        return false
     }
 
     // MARK: structure
@@ -238,9 +282,9 @@ struct Parser {
     /// for the caller.
     mutating func parseBody(openBlock: OpenBlock?) -> Body {
         newlineSensitive = true
-        var attributes: [Attribute] = []
-        var blocks: [Block] = []
-        var names: [String: Int] = [:]
+        let attributesBase = attributeScratch.count, blocksBase = blockScratch.count
+        let namesBase = bodyNames.count
+        defer { forgetNames(downTo: namesBase) }
         let startPosition = openBlock.map { $0.openBrace.end } ?? tokens[index].start
         while true {
             recovering = false
@@ -263,7 +307,7 @@ struct Parser {
                     continue
                 }
             case .identifier:
-                parseItem(into: &attributes, &blocks, names: &names, insideBlock: openBlock != nil)
+                parseItem(attributesBase: attributesBase, namesBase: namesBase, insideBlock: openBlock != nil)
                 continue
             default:
                 error("expected an attribute or block definition, but found \(t.kind.displayName)", at: range(t), token: t)
@@ -273,19 +317,23 @@ struct Parser {
             break
         }
         let end = tokens[index].start
-        return Body(attributes: attributes, blocks: blocks, range: range(startPosition, end), endRange: range(end, end))
+        return Body(attributes: attributeScratch.take(from: attributesBase), blocks: blockScratch.take(from: blocksBase),
+                    range: range(startPosition, end), endRange: range(end, end))
     }
 
     /// An identifier at body level: an attribute (`name =`) or a block (`type labels {`).
-    private mutating func parseItem(into attributes: inout [Attribute], _ blocks: inout [Block],
-                                    names: inout [String: Int], insideBlock: Bool) {
+    /// The body's attributes so far lie above `attributesBase` on the attribute stack.
+    private mutating func parseItem(attributesBase: Int, namesBase: Int, insideBlock: Bool) {
         let nameToken = advance()
         let next = peek()
         switch next.kind {
         case .equals:
             let attribute = parseAttribute(nameToken: nameToken)
-            if let previous = Parser.definition(of: attribute.name, in: attributes, names: &names) {
-                let first = attributes[previous].nameRange
+            let nameID = self.nameID(nameToken)
+            let previous = nameID < 0 ? nil : definedAttribute(nameID, namesBase: namesBase)
+            let count = attributeScratch.count - attributesBase
+            if let previous, previous < count {
+                let first = attributeScratch[attributesBase + previous].nameRange
                 let saved = recovering
                 recovering = false
                 error("an attribute named \(attribute.name) is already defined at \(first.start.line):\(first.start.column)",
@@ -293,9 +341,8 @@ struct Parser {
                       related: [RelatedLocation("first defined here", at: first)])
                 recovering = saved
             }
-            if attributes.count >= Parser.linearNameSearchLimit { names[attribute.name] = names[attribute.name] ?? attributes.count }
-            if attributes.isEmpty { attributes.reserveCapacity(8) } // avoid regrowing 1, 2, 4, 8
-            attributes.append(consume attribute)
+            if previous == nil, nameID >= 0 { rememberName(nameID, attribute: count) }
+            attributeScratch.push(consume attribute)
             let savedColumn = recoveryColumn
             recoveryColumn = nameToken.start.column
             finishLine(what: "argument", insideBlock: insideBlock)
@@ -303,8 +350,7 @@ struct Parser {
         case .identifier, .openQuote, .openBrace:
             if let block = parseBlock(typeToken: nameToken) {
                 let neverClosed = block.closeBraceRange.isEmpty
-                if blocks.isEmpty { blocks.reserveCapacity(4) }
-                blocks.append(consume block)
+                blockScratch.push(consume block)
                 if neverClosed { return } // at end of file
                 finishLine(what: "block definition", insideBlock: insideBlock)
             }
@@ -315,17 +361,32 @@ struct Parser {
         }
     }
 
-    /// Small bodies are searched linearly for duplicates; larger ones also keep a name index.
-    static let linearNameSearchLimit = 16
+    /// The index of the first attribute of the current body (whose names start at `namesBase` in
+    /// `bodyNames`) with this name id.
+    private mutating func definedAttribute(_ nameID: Int, namesBase: Int) -> Int? {
+        guard nameID < newestNameEntry.count else { return nil }
+        let entry = Int(newestNameEntry[nameID])
+        guard entry >= namesBase, entry < bodyNames.count else { return nil }
+        return Int(bodyNames[entry].attribute)
+    }
 
-    static func definition(of name: String, in attributes: [Attribute], names: inout [String: Int]) -> Int? {
-        if attributes.count <= linearNameSearchLimit {
-            return attributes.firstIndex { $0.name == name }
+    /// Records the first definition of a name in the current body.
+    private mutating func rememberName(_ nameID: Int, attribute: Int) {
+        if newestNameEntry.count <= nameID {
+            // Grown in one step to cover every name interned so far (appending one by one regrew it).
+            newestNameEntry.append(contentsOf: repeatElement(-1, count: max(nameID + 1, names.count) - newestNameEntry.count))
         }
-        if names.isEmpty {
-            for (i, a) in attributes.enumerated() where names[a.name] == nil { names[a.name] = i }
+        let shadowed = newestNameEntry[nameID]
+        newestNameEntry[nameID] = Int32(truncatingIfNeeded: bodyNames.count)
+        bodyNames.append((Int32(truncatingIfNeeded: nameID), Int32(truncatingIfNeeded: attribute), shadowed))
+    }
+
+    /// Leaves a body: its names no longer shadow those of the enclosing body.
+    private mutating func forgetNames(downTo base: Int) {
+        while bodyNames.count > base {
+            let entry = bodyNames.removeLast()
+            newestNameEntry[Int(entry.id)] = entry.shadowed
         }
-        return names[name]
     }
 
     /// After an attribute or block: a newline or the end of the file must follow.

@@ -131,7 +131,7 @@ extension Parser {
     private mutating func parseTraversals(root: Identifier?, on base: Expression?) -> Expression {
         var root = root
         var expression = base
-        var steps: [TraversalStep] = []
+        let stepsBase = stepScratch.count // this traversal's pending steps lie above it
         // Each splat wraps the expression before it: one tree level deeper.
         let baseDepth = depth
         defer { depth = baseDepth }
@@ -141,7 +141,7 @@ extension Parser {
                 if peekKind() == .star {
                     guard enter() else { break }
                     // Attribute-only splat: `.*` then attribute steps apply to each element.
-                    let source = build(&root, expression, &steps)
+                    let source = build(&root, expression, stepsBase)
                     advance()
                     let star = advance()
                     let each = parseSplatSteps(full: false)
@@ -150,12 +150,11 @@ extension Parser {
                                               markerRange: range(t.start, star.end), range: range(source.range.start, end)))
                     continue
                 }
-                if steps.isEmpty { steps.reserveCapacity(4) }
-                guard parseDotStep(into: &steps) else { break }
+                guard parseDotStep() else { break }
             } else if t.kind == .openBracket {
                 if peekKind() == .star, peekKind(after: 2) == .closeBracket {
                     guard enter() else { break }
-                    let source = build(&root, expression, &steps)
+                    let source = build(&root, expression, stepsBase)
                     advance(); advance()
                     let close = advance()
                     let each = parseSplatSteps(full: true)
@@ -165,19 +164,19 @@ extension Parser {
                     continue
                 }
                 guard let step = parseIndexStep() else { break }
-                if steps.isEmpty { steps.reserveCapacity(4) }
-                steps.append(step)
+                stepScratch.push(step)
             } else {
                 break
             }
         }
-        return build(&root, expression, &steps)
+        return build(&root, expression, stepsBase)
     }
 
     /// The expression so far: a variable traversal with the pending steps, or `base` wrapped in a
-    /// relative traversal. Consumes `root` and `steps`.
-    private func build(_ root: inout Identifier?, _ base: Expression?, _ steps: inout [TraversalStep]) -> Expression {
-        defer { root = nil; steps = [] }
+    /// relative traversal. Consumes `root` and the steps above `stepsBase`.
+    private mutating func build(_ root: inout Identifier?, _ base: Expression?, _ stepsBase: Int) -> Expression {
+        defer { root = nil }
+        let steps = stepScratch.take(from: stepsBase)
         if let r = root {
             let end = steps.last?.range.end ?? r.range.end
             return .scopeTraversal(ScopeTraversal(root: r, steps: steps, range: range(r.range.start, end)))
@@ -189,29 +188,29 @@ extension Parser {
 
     /// Steps that a splat applies to each element: attributes (and, for `[*]`, indexes) up to the next splat.
     private mutating func parseSplatSteps(full: Bool) -> [TraversalStep] {
-        var each: [TraversalStep] = []
+        let eachBase = stepScratch.count
         while true {
             let t = peek()
             if t.kind == .dot, peekKind() != .star {
-                guard parseDotStep(into: &each) else { break }
+                guard parseDotStep() else { break }
             } else if full, t.kind == .openBracket, !(peekKind() == .star && peekKind(after: 2) == .closeBracket) {
                 guard let step = parseIndexStep() else { break }
-                each.append(step)
+                stepScratch.push(step)
             } else {
                 break
             }
         }
-        return each
+        return stepScratch.take(from: eachBase)
     }
 
     /// `.name` or legacy `.0` (a number token such as `0.1` after a dot is two legacy indexes),
-    /// appended to `steps`; false after reporting an error.
-    private mutating func parseDotStep(into steps: inout [TraversalStep]) -> Bool {
+    /// pushed on the step stack; false after reporting an error.
+    private mutating func parseDotStep() -> Bool {
         let dot = advance()
         let t = peek()
         if t.kind == .identifier {
             advance()
-            steps.append(.attribute(text(t), range(dot.start, t.end)))
+            stepScratch.push(.attribute(text(t), range(dot.start, t.end)))
             return true
         }
         if t.kind == .number {
@@ -238,7 +237,7 @@ extension Parser {
                 }
                 offset += 1; column += 1
             }
-            for (value, start, end) in parts { steps.append(.legacyIndex(value, range(start, end))) }
+            for (value, start, end) in parts { stepScratch.push(.legacyIndex(value, range(start, end))) }
             return true
         }
         error("expected an attribute name after '.', but found \(t.kind.displayName)", at: range(t), token: t)
@@ -311,7 +310,7 @@ extension Parser {
         }
     }
 
-    private func numberValue(_ t: Token) -> Double {
+    private mutating func numberValue(_ t: Token) -> Double {
         // Fast path: up to 15 plain digits are exact in a Double.
         var value: Int64 = 0
         var i = t.start.offset
@@ -350,7 +349,7 @@ extension Parser {
         let saved = newlineSensitive
         newlineSensitive = false
         defer { newlineSensitive = saved }
-        var arguments: [Expression] = []
+        let argumentsBase = expressionScratch.count
         var expandFinal = false
         while true {
             let t = peek()
@@ -358,10 +357,9 @@ extension Parser {
             if expandFinal {
                 error("the '...' expansion must be on the last argument", at: range(t), token: t)
                 skipPastCloser(.closeParen)
-                return call(name, first, nameEnd, arguments, expandFinal, open, nil)
+                return call(name, first, nameEnd, expressionScratch.take(from: argumentsBase), expandFinal, open, nil)
             }
-            if arguments.isEmpty { arguments.reserveCapacity(4) }
-            arguments.append(parseExpression())
+            expressionScratch.push(parseExpression())
             let after = peek()
             if after.kind == .comma {
                 advance()
@@ -373,14 +371,14 @@ extension Parser {
                 error("expected ',' or ')' after a function argument, but found \(after.kind.displayName)",
                       at: range(after), token: after)
                 skipPastCloser(.closeParen)
-                return call(name, first, nameEnd, arguments, expandFinal, open, nil)
+                return call(name, first, nameEnd, expressionScratch.take(from: argumentsBase), expandFinal, open, nil)
             }
         }
         let close = advance()
-        return call(name, first, nameEnd, arguments, expandFinal, open, close)
+        return call(name, first, nameEnd, expressionScratch.take(from: argumentsBase), expandFinal, open, close)
     }
 
-    private func call(_ name: String, _ first: Token, _ nameEnd: SourcePosition, _ arguments: [Expression],
+    private mutating func call(_ name: String, _ first: Token, _ nameEnd: SourcePosition, _ arguments: [Expression],
                       _ expandFinal: Bool, _ open: Token, _ close: Token?) -> Expression {
         let closeRange = close.map { range($0) } ?? range(previousEnd, previousEnd)
         return .functionCall(FunctionCall(name: name, nameRange: range(first.start, nameEnd), arguments: arguments,
@@ -394,23 +392,22 @@ extension Parser {
         newlineSensitive = false
         defer { newlineSensitive = saved }
         if isKeyword(peek(), "for") { return parseFor(open: open, object: false) }
-        var elements: [Expression] = []
+        let elementsBase = expressionScratch.count
         while true {
             let t = peek()
             if t.kind == .closeBracket { break }
-            if elements.isEmpty { elements.reserveCapacity(4) }
-            elements.append(parseExpression())
+            expressionScratch.push(parseExpression())
             let after = peek()
             if after.kind == .comma {
                 advance()
             } else if after.kind != .closeBracket {
                 error("expected ',' or ']' after a tuple element, but found \(after.kind.displayName)", at: range(after), token: after)
                 skipPastCloser(.closeBracket)
-                return .tuple(TupleConstructor(elements: elements, range: range(open.start, previousEnd)))
+                return .tuple(TupleConstructor(elements: expressionScratch.take(from: elementsBase), range: range(open.start, previousEnd)))
             }
         }
         let close = advance()
-        return .tuple(TupleConstructor(elements: elements, range: range(open.start, close.end)))
+        return .tuple(TupleConstructor(elements: expressionScratch.take(from: elementsBase), range: range(open.start, close.end)))
     }
 
     private mutating func skipNewlines() {
@@ -427,7 +424,7 @@ extension Parser {
             newlineSensitive = false
             return parseFor(open: open, object: true)
         }
-        var items: [ObjectItem] = []
+        let itemsBase = itemScratch.count
         while true {
             newlineSensitive = true
             skipNewlines()
@@ -451,12 +448,11 @@ extension Parser {
                 error("expected '=' or ':' after the object key, but found \(separator.kind.displayName)",
                       at: range(separator), token: separator)
                 skipPastCloser(.closeBrace)
-                return .object(ObjectConstructor(items: items, range: range(open.start, previousEnd)))
+                return .object(ObjectConstructor(items: itemScratch.take(from: itemsBase), range: range(open.start, previousEnd)))
             }
             advance()
             let value = parseExpression()
-            if items.isEmpty { items.reserveCapacity(8) }
-            items.append(ObjectItem(key: key, value: value, range: key.range.union(value.range)))
+            itemScratch.push(ObjectItem(key: key, value: value, range: key.range.union(value.range)))
             let after = peek()
             if after.kind == .comma || after.kind == .newline {
                 advance()
@@ -464,11 +460,11 @@ extension Parser {
                 error("expected a newline or ',' after the object item, but found \(after.kind.displayName)",
                       at: range(after), token: after)
                 skipPastCloser(.closeBrace)
-                return .object(ObjectConstructor(items: items, range: range(open.start, previousEnd)))
+                return .object(ObjectConstructor(items: itemScratch.take(from: itemsBase), range: range(open.start, previousEnd)))
             }
         }
         let close = advance()
-        return .object(ObjectConstructor(items: items, range: range(open.start, close.end)))
+        return .object(ObjectConstructor(items: itemScratch.take(from: itemsBase), range: range(open.start, close.end)))
     }
 
     /// `for k, v in collection : ...` after the opening `[` or `{`, up to and including the closer.

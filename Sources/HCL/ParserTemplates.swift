@@ -174,14 +174,14 @@ extension Parser {
     }
 
     /// A heredoc literal token starts a line when it is the first content or follows a full line.
-    private func startsLine(_ k: Int, firstContent: Int) -> Bool {
+    private mutating func startsLine(_ k: Int, firstContent: Int) -> Bool {
         if k == firstContent { return true }
         let previous = tokens[k - 1]
         return previous.kind == .heredocLiteral && previous.end.offset > 0 && buffer[previous.end.offset - 1] == 0x0A
     }
 
     /// Leading whitespace of a line as (characters, bytes); `nil` characters for a blank line.
-    private func leadingWhitespace(_ t: Token) -> (characters: Int, blank: Bool) {
+    private mutating func leadingWhitespace(_ t: Token) -> (characters: Int, blank: Bool) {
         var i = t.start.offset
         let end = min(t.end.offset, buffer.count)
         var characters = 0
@@ -196,7 +196,7 @@ extension Parser {
     }
 
     /// `<<-`: the smallest indentation (in characters) over line-leading literals that are not blank lines.
-    private func minimumIndentation(_ runs: [(item: Int, first: Int, last: Int)], firstContent: Int) -> Int {
+    private mutating func minimumIndentation(_ runs: [(item: Int, first: Int, last: Int)], firstContent: Int) -> Int {
         var minimum = Int.max
         for run in runs {
             for k in run.first...run.last where startsLine(k, firstContent: firstContent) {
@@ -212,7 +212,7 @@ extension Parser {
     /// Decodes a run of heredoc literal tokens: removes flush indentation from line starts (like
     /// hclsyntax, removal stops once `indentation` bytes are gone, so a wide space counts fully) and
     /// unescapes `$${` and `%%{`. Heredocs have no backslash escapes.
-    private func decodeHeredocRun(first: Int, last: Int, firstContent: Int, indentation: Int) -> String {
+    private mutating func decodeHeredocRun(first: Int, last: Int, firstContent: Int, indentation: Int) -> String {
         let runStart = tokens[first].start.offset, runEnd = min(tokens[last].end.offset, buffer.count)
         if indentation == 0 {
             var i = runStart
@@ -342,13 +342,14 @@ extension Parser {
 
     /// Decodes a quoted literal's escapes (`\n \r \t \" \\ \uNNNN \UNNNNNNNN`) and `$${`/`%%{`.
     mutating func decodeQuotedLiteral(_ t: Token) -> String {
+        if !t.hasEscapes { return text(t) } // plain text, as the lexer saw: interned, no second scan
         var found: [Diagnostic] = []
         let s = decodeQuoted(t, diagnostics: &found)
         if !found.isEmpty { diagnostics.append(contentsOf: found) }
         return s
     }
 
-    private func decodeQuoted(_ t: Token, diagnostics found: inout [Diagnostic]) -> String {
+    private mutating func decodeQuoted(_ t: Token, diagnostics found: inout [Diagnostic]) -> String {
         let start = t.start.offset, end = min(t.end.offset, buffer.count)
         var plain = true
         var i = start
@@ -417,7 +418,7 @@ extension Parser {
     }
 
     /// A range inside a single-line token from byte offsets (quoted literals never span lines).
-    private func positionRange(_ t: Token, _ from: Int, _ to: Int) -> SourceRange {
+    private mutating func positionRange(_ t: Token, _ from: Int, _ to: Int) -> SourceRange {
         func position(_ offset: Int) -> SourcePosition {
             var column = t.start.column
             var o = t.start.offset

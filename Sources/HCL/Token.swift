@@ -29,6 +29,9 @@ public struct Token: Hashable, Sendable {
     public var kind: TokenKind
     public var start: SourcePosition
     public var end: SourcePosition
+    /// For a quoted literal: the lexer saw a `\\` escape or a doubled `$`/`%`, so the text needs
+    /// decoding; plain text (nearly all) is taken as is without a second scan. Fits in padding.
+    var hasEscapes = false
 
     public init(kind: TokenKind, start: SourcePosition, end: SourcePosition) {
         self.kind = kind

@@ -32,6 +32,37 @@ final class HCLLexerTests: XCTestCase {
         XCTAssertEqual(describeTokens("a-b_c9 ÿé"), ["identifier@1:1-1:7", "identifier@1:8-1:10"])
     }
 
+    /// The lexer builds positions by laying out three 32-bit fields itself (see `Lexer.makePosition`):
+    /// line, column and offset must land in the right fields.
+    func testPositionsMatchTheCoreInitializer() {
+        let tokens = HCLLexer.tokenize(Array("\n\n      abc".utf8), path: "t").tokens
+        let identifier = tokens[2]
+        XCTAssertEqual(identifier.kind, .identifier)
+        XCTAssertEqual(identifier.start, SourcePosition(line: 3, column: 7, offset: 8))
+        XCTAssertEqual(identifier.end, SourcePosition(line: 3, column: 10, offset: 11))
+        XCTAssertEqual([identifier.start.line, identifier.start.column, identifier.start.offset], [3, 7, 8])
+    }
+
+    /// Identifiers are scanned eight bytes at a time: every length, every terminator, every character class.
+    func testIdentifierEndsAtEveryPositionOfAWord() {
+        let alphabet = Array("azAZ09_-mQ".utf8)
+        for length in 1...19 {
+            var name: [UInt8] = []
+            for k in 0..<length { name.append(k == 0 ? UInt8(ascii: "x") : alphabet[k % alphabet.count]) }
+            for terminator in Array(" .=[({\"@`/:~".utf8) + [0x0A, 0x7F] {
+                let text = name + [terminator] + Array("        ".utf8)
+                let first = HCLLexer.tokenize(text, path: "t").tokens[0]
+                XCTAssertEqual(first.kind, .identifier)
+                XCTAssertEqual(first.end.offset, length, "length \(length), terminator \(terminator)")
+            }
+            // A non-ASCII letter continues the identifier; an invalid byte ends it.
+            let accented = HCLLexer.tokenize(name + Array("é x        ".utf8), path: "t").tokens[0]
+            XCTAssertEqual(accented.end.offset, length + 2)
+            let invalid = HCLLexer.tokenize(name + [0xC3] + Array("         ".utf8), path: "t").tokens[0]
+            XCTAssertEqual(invalid.end.offset, length)
+        }
+    }
+
     func testColumnsCountScalarsNotBytes() {
         // "é" is two bytes but one column.
         let tokens = HCLLexer.tokenize(Array("\"é\" x".utf8), path: "t").tokens
