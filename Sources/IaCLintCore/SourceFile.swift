@@ -1,5 +1,9 @@
 // A file's bytes with a line index: turns byte offsets into positions and gives excerpts.
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 public struct SourceFile: Sendable {
     /// Path as reported to the user.
     public let path: String
@@ -13,13 +17,32 @@ public struct SourceFile: Sendable {
         self.path = path
         self.fileID = SourceFileID(path)
         self.bytes = bytes
-        var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") {
-                starts.append(i + 1)
+        lineStarts = SourceFile.lineStarts(of: bytes)
+    }
+
+    /// Offsets where lines start. Every parsed file needs them, so newlines are found with the C
+    /// library's vectorised `memchr` into an array sized by a first count, not appended byte by byte.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer -> [Int] in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [0] }
+            let end = base + buffer.count
+            var count = 0
+            var p = base
+            while p < end, let hit = memchr(p, 0x0A, end - p) {
+                count += 1
+                p = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
+            var starts = [Int]()
+            starts.reserveCapacity(count + 1)
+            starts.append(0)
+            p = base
+            while p < end, let hit = memchr(p, 0x0A, end - p) {
+                let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(next - base)
+                p = next
+            }
+            return starts
         }
-        lineStarts = starts
     }
 
     public init(path: String, text: String) { self.init(path: path, bytes: Array(text.utf8)) }

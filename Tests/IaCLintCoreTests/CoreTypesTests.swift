@@ -111,6 +111,15 @@ final class CoreTypesTests: XCTestCase {
         for p in paths { XCTAssertEqual(Path.normalize(p), Path.normalizeByComponents(p), "normalize(\(p))") }
     }
 
+    func testLineStartsFindEveryNewline() {
+        XCTAssertEqual(SourceFile.lineStarts(of: []), [0])
+        XCTAssertEqual(SourceFile.lineStarts(of: Array("a".utf8)), [0])
+        XCTAssertEqual(SourceFile.lineStarts(of: Array("\n".utf8)), [0, 1])
+        XCTAssertEqual(SourceFile.lineStarts(of: Array("ab\r\ncd\n\né\nx".utf8)), [0, 4, 7, 8, 11])
+        let long = Array(String(repeating: "0123456789abcdef\n", count: 100).utf8)
+        XCTAssertEqual(SourceFile.lineStarts(of: long), (0...100).map { $0 * 17 })
+    }
+
     func testPaths() {
         XCTAssertEqual(Path.normalize("a/./b/../c"), "a/c")
         XCTAssertEqual(Path.normalize("../x"), "../x")
