@@ -71,10 +71,11 @@ public enum Linter {
         graph.diagnostics = diagnostics
         graph.merge(joinPlans(plans, with: terraform))
         graph.merge(templates)
-        result.graph = graph
         timer.mark("join (\(graph.resources.count) resources)")
 
         var findings = RuleEngine.check(graph, options: request.ruleOptions)
+        graph.releaseIndex()
+        result.graph = graph
         timer.mark("rules (\(findings.count) findings)")
         for diagnostic in graph.diagnostics {
             if diagnostic.severity == .error {
