@@ -37,6 +37,31 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// IACLINT_TIMINGS=1 prints one line per phase on standard error and leaves standard output alone.
+    func testTimingsListEveryPhase() throws {
+        let binary = try binary()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["check", "--format", "json", Path.join(TestPaths.repositoryRoot, "examples")]
+        var environment = ProcessInfo.processInfo.environment
+        environment["IACLINT_TIMINGS"] = "1"
+        process.environment = environment
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1, "the examples have findings")
+        XCTAssertTrue(out.hasPrefix("{"), "the JSON report is untouched")
+        for phase in ["discovery (3 files)", "templates and plans (2 files)", "terraform (1 directories)", "join (", "rules (",
+                      "sources and focus", "suppressions and baseline", "reports", "peak RSS"] {
+            XCTAssertTrue(err.contains("iaclint timings: \(phase)"), "no timing line for \(phase) in:\n\(err)")
+        }
+        XCTAssertTrue(err.contains(" ms wall, "), err)
+    }
+
     func runCase(_ name: String, directory: String, binary: String) throws {
         let fm = FileManager.default
         let scratch = NSTemporaryDirectory() + "iaclint-cli-\(name)-\(UInt32.random(in: 0...UInt32.max))"
