@@ -11,6 +11,17 @@ struct VariableDeclaration {
     var type: Expression?
     var nullable: Bool
     var range: SourceRange
+    /// `type`, read once here rather than for every module instance that evaluates the variable.
+    let constraint: TypeConstraint?
+
+    init(name: String, defaultValue: Expression?, type: Expression?, nullable: Bool, range: SourceRange) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.type = type
+        self.nullable = nullable
+        self.range = range
+        self.constraint = type.map { TypeConstraint.parse($0) }
+    }
 }
 
 /// A `resource` or `data` block.

@@ -38,8 +38,8 @@ extension Evaluator {
             v = Value.unknown(.unsetVariable, "var.\(name)", range: decl.range)
         }
         if v.isNull, !decl.nullable, let d = decl.defaultValue { v = evaluate(d, constantScope) }
-        if let typeExpression = decl.type {
-            v = TypeConstraint.parse(typeExpression).convert(v, evaluateDefault: { self.evaluate($0, constantScope) })
+        if let constraint = decl.constraint {
+            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, constantScope) })
         }
         m.variableCache[name] = v
         return v

@@ -14,7 +14,7 @@ enum RootVariables {
         var result: [String: Value] = [:]
         // Values from the command line and environment are strings; complex types parse as HCL.
         func raw(_ name: String, _ text: String, origin: String) -> Value {
-            let type = declared[name]?.type.map { TypeConstraint.parse($0) } ?? .any
+            let type = declared[name]?.constraint ?? .any
             switch type {
             case .any, .string, .number, .bool: return .string(text)
             default:
