@@ -39,7 +39,6 @@ public struct Token: Hashable, Sendable {
         self.end = end
     }
 
-    public func range(in file: String) -> SourceRange { SourceRange(file: file, start: start, end: end) }
     public func range(in file: SourceFileID) -> SourceRange { SourceRange(fileID: file, start: start, end: end) }
 
     var length: Int { end.offset - start.offset }

@@ -26,7 +26,7 @@ final class LoadContext {
     /// Local module sources resolved, by "caller directory NUL source".
     var localSources: [String: String] = [:]
     private var insideScanRoot: [String: Bool] = [:]
-    private lazy var normalizedScanRoot = FastPath.normalize(options.scanRoot)
+    private lazy var normalizedScanRoot = Path.normalize(options.scanRoot)
 
     /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
     func isInsideScanRoot(_ directory: String) -> Bool {

@@ -301,10 +301,10 @@ extension Evaluator {
         if isLocal, let cached = context.localSources[cacheKey] {
             directory = cached
         } else if isLocal {
-            directory = FastPath.normalize(Path.join(parent.config.directory, source))
+            directory = Path.normalize(Path.join(parent.config.directory, source))
             context.localSources[cacheKey] = directory
         } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[manifestKey] {
-            directory = FastPath.normalize(Path.join(parent.rootDirectory, dir))
+            directory = Path.normalize(Path.join(parent.rootDirectory, dir))
         } else {
             context.note("module \(call.name) uses source \"\(source)\", which is not installed locally (run terraform init); its outputs are unknown", at: call.sourceRange ?? call.headerRange)
             return .unavailable(Value.unknown(.remoteModule, "module.\(call.name) (\(source))", range: call.headerRange))

@@ -97,6 +97,6 @@ final class ModuleInstance {
     /// `path.module`: the module directory relative to the root module directory.
     lazy var pathModule: String = {
         let cwd = "/"
-        return FastPath.relative(FastPath.normalize(Path.join(cwd, config.directory)), to: FastPath.normalize(Path.join(cwd, rootDirectory)))
+        return FastPath.relative(Path.normalize(Path.join(cwd, config.directory)), to: Path.normalize(Path.join(cwd, rootDirectory)))
     }()
 }

@@ -86,7 +86,7 @@ final class ModuleReader: @unchecked Sendable {
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
         if let cached = cache[directory] { return cached }
-        let key = FastPath.normalize(directory)
+        let key = Path.normalize(directory)
         if let cached = cache[key] { cache[directory] = cached; return cached }
         let started = ModuleReader.threadCPUSeconds()
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }

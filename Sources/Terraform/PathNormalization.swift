@@ -5,12 +5,9 @@
 import IaCLintCore
 
 enum FastPath {
-    /// `Path.normalize`, which now works on bytes itself.
-    static func normalize(_ path: String) -> String { Path.normalize(path) }
-
-    /// `Path.relative(path, to: base)`, normalising with `normalize`.
+    /// `Path.relative(path, to: base)`, normalising with `Path.normalize`.
     static func relative(_ path: String, to base: String) -> String {
-        let p = normalize(path), b = normalize(base)
+        let p = Path.normalize(path), b = Path.normalize(base)
         if p == b { return "." }
         let prefix = b == "/" ? "/" : b + "/"
         if p.hasPrefix(prefix) { return String(p.dropFirst(prefix.count)) }
@@ -19,7 +16,7 @@ enum FastPath {
 
     /// `Path.isInside(path, root:)` for an already normalised `root`.
     static func isInside(_ path: String, normalizedRoot root: String) -> Bool {
-        let p = normalize(path)
+        let p = Path.normalize(path)
         return p == root || p.hasPrefix(root == "/" ? "/" : root + "/")
     }
 }

@@ -19,7 +19,7 @@ struct LocalCall {
         var calls: [LocalCall] = []
         for call in config.moduleCalls {
             guard let source = call.source, isLocal(source) else { continue }
-            calls.append(LocalCall(target: FastPath.normalize(Path.join(config.directory, source)),
+            calls.append(LocalCall(target: Path.normalize(Path.join(config.directory, source)),
                                    countsForRoots: source.hasPrefix("./") || source.hasPrefix("../")))
         }
         return calls

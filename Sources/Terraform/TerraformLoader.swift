@@ -32,7 +32,7 @@ public enum TerraformLoader {
     /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
     public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
-        let normalized = Array(Set(directories.map { FastPath.normalize($0) })).sorted()
+        let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
         let threads = options.maximumConcurrency > 0 ? options.maximumConcurrency : Concurrency.processorCount
 
         // Parse every scanned directory first, on every core: parsing is most of the work and each
@@ -248,7 +248,7 @@ extension TerraformLoader {
     static func rootOutputs(directory: String, options: TerraformOptions) -> [String: Value] {
         let context = LoadContext(options: options)
         let evaluator = Evaluator(context: context)
-        let root = FastPath.normalize(directory)
+        let root = Path.normalize(directory)
         let instance = ModuleInstance(config: context.reader.module(at: root), address: "", rootDirectory: root, parent: nil,
                                       call: nil, callIteration: .none, moduleCalls: [], chain: [root])
         instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)

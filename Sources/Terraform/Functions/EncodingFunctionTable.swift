@@ -69,9 +69,9 @@ extension FunctionLibrary {
         },
         "fileexists": FunctionSpec(1, 1) { args, ctx in
             guard let p = stringArg(args[0]) else { return invalidCall("fileexists", "expected a string", ctx) }
-            let full = FastPath.normalize(Path.join(ctx.moduleDirectory, p))
-            let absolute = FastPath.normalize(Path.join(ctx.workingDirectory, full))
-            guard FastPath.isInside(absolute, normalizedRoot: FastPath.normalize(ctx.scanRoot)) else {
+            let full = Path.normalize(Path.join(ctx.moduleDirectory, p))
+            let absolute = Path.normalize(Path.join(ctx.workingDirectory, full))
+            guard FastPath.isInside(absolute, normalizedRoot: Path.normalize(ctx.scanRoot)) else {
                 return Value.unknown(.external, range: ctx.range).detailed("fileexists(\"\(p)\") outside the scanned directory")
             }
             return .bool(FileSystem.kind(absolute, followLinks: true) == .regular)
@@ -116,10 +116,10 @@ struct UnknownFailure: Error { var value: Value }
 /// when it stays inside the scan root and is a regular file. Fails with an unknown value otherwise.
 func readConfinedFile(_ arg: Value, _ name: String, _ ctx: FunctionContext) -> Result<([UInt8], String), UnknownFailure> {
     guard let p = stringArg(arg) else { return .failure(UnknownFailure(value: invalidCall(name, "the path must be a string", ctx))) }
-    let full = p.hasPrefix("/") ? FastPath.normalize(p) : FastPath.normalize(Path.join(ctx.moduleDirectory, p))
-    let absolute = FastPath.normalize(Path.join(ctx.workingDirectory, full))
+    let full = p.hasPrefix("/") ? Path.normalize(p) : Path.normalize(Path.join(ctx.moduleDirectory, p))
+    let absolute = Path.normalize(Path.join(ctx.workingDirectory, full))
     let resolved = FileSystem.realPath(absolute) ?? absolute
-    let root = FastPath.normalize(ctx.scanRoot)
+    let root = Path.normalize(ctx.scanRoot)
     guard FastPath.isInside(absolute, normalizedRoot: root), FastPath.isInside(resolved, normalizedRoot: root) else {
         ctx.note?("\(name)(\"\(p)\") is outside the scanned directory; not read, its value is unknown", ctx.range)
         return .failure(UnknownFailure(value: Value.unknown(.external, range: ctx.range).detailed("\(name)(\"\(p)\") is outside the scanned directory; not read")))
