@@ -24,6 +24,21 @@ final class LinterExamplesTests: XCTestCase {
         XCTAssertNotNil(result.sources["examples/terraform/main.tf"], "excerpts need the sources of every finding")
     }
 
+    /// JSON and SARIF runs need no excerpts: only the files of findings to narrow to their focus are read,
+    /// and the findings (ranges included) are those of a text run.
+    func testReportsWithoutExcerptsReadOnlyTheFilesTheyNarrowIn() {
+        var request = LintRequest(paths: ["examples"])
+        request.workingDirectory = TestPaths.repositoryRoot
+        let withExcerpts = Linter.lint(request)
+        request.readsSourcesForExcerpts = false
+        let without = Linter.lint(request)
+        XCTAssertEqual(without.findings, withExcerpts.findings)
+        XCTAssertTrue(without.findings.contains { $0.ruleID == "APIGW003" && $0.focus != nil && $0.range?.start.column == 20 },
+                      "the APIGW003 finding is still narrowed to its focus")
+        XCTAssertEqual(Set(without.sources.keys), ["examples/terraform/main.tf"])
+        XCTAssertNotNil(withExcerpts.sources["examples/cloudformation/api.yaml"])
+    }
+
     func testExplicitFileReportsOnlyItsFindingsButSeesTheWholeConfiguration() {
         var request = LintRequest(paths: ["examples/cloudformation/api.yaml"])
         request.workingDirectory = TestPaths.repositoryRoot
