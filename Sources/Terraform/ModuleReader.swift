@@ -92,12 +92,22 @@ final class ModuleReader: @unchecked Sendable {
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
         let config = ModuleReader.read(directory: key, names: configurationFiles(in: key), readFile: readFile,
                                        workingDirectory: workingDirectory)
+        if let expected = expectedCalls[key], !checkedCalls.contains(key) {
+            checkedCalls.insert(key)
+            if LocalCall.calls(of: config) != expected { callsDisagree = true }
+        }
         // A module read again after `evict` counts its bytes once.
         if counted.insert(key).inserted { bytesRead += config.byteCount }
         cache[key] = config
         cache[directory] = config
         return config
     }
+
+    /// The calls the load's first pass found by scanning tokens, to be checked against each parse.
+    var expectedCalls: [String: [LocalCall]] = [:]
+    private(set) var checkedCalls: Set<String> = []
+    /// True once a parse found other local calls than the scan.
+    private(set) var callsDisagree = false
 
     /// Directories whose bytes are already in `bytesRead` (or were counted where they were parsed).
     private var counted: Set<String> = []

@@ -4,7 +4,7 @@
 import IaCLintCore
 
 /// A `module` call whose source is a local path, resolved to the called directory.
-struct LocalCall {
+struct LocalCall: Equatable {
     var target: String
     /// `./x` and `../x` make the target a non-root; `.` and `..` are loaded too, but never did.
     var countsForRoots: Bool
@@ -14,15 +14,17 @@ struct LocalCall {
         source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
     }
 
-    /// The local calls of a module, resolved against its directory as `loadChildModules` does.
+    /// The call a module block with `source` makes from `directory`, resolved as `loadChildModules`
+    /// resolves it; nil unless the source is local.
+    init?(source: String?, in directory: String) {
+        guard let source, LocalCall.isLocal(source) else { return nil }
+        target = Path.normalize(Path.join(directory, source))
+        countsForRoots = source.hasPrefix("./") || source.hasPrefix("../")
+    }
+
+    /// The local calls of a module.
     static func calls(of config: ModuleConfiguration) -> [LocalCall] {
-        var calls: [LocalCall] = []
-        for call in config.moduleCalls {
-            guard let source = call.source, isLocal(source) else { continue }
-            calls.append(LocalCall(target: Path.normalize(Path.join(config.directory, source)),
-                                   countsForRoots: source.hasPrefix("./") || source.hasPrefix("../")))
-        }
-        return calls
+        config.moduleCalls.compactMap { LocalCall(source: $0.source, in: config.directory) }
     }
 }
 

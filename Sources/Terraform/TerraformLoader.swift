@@ -48,10 +48,17 @@ public enum TerraformLoader {
         // of roots parses its modules again as it evaluates them: the syntax trees of the whole
         // repository are never alive at once, and a tree is evaluated while still in cache.
         let reparse = normalized.count >= options.reparseFromDirectoryCount
+        // Those groups parse anyway, so the first pass only lexes for `module` blocks where it can;
+        // each group checks the calls against its parse (below).
+        let scans = reparse && options.findsCallsByScanning
         let summarize: @Sendable ((String, [String]?)) -> ScannedModule = { entry in
+            if scans, let names = entry.1,
+               let scan = ModuleCallScan.scan(directory: entry.0, names: names, readFile: options.fileReader) {
+                return ScannedModule(directory: entry.0, byteCount: scan.byteCount, calls: scan.calls, config: nil, fromScan: true)
+            }
             let config = read(entry)
             return ScannedModule(directory: config.directory, byteCount: config.byteCount,
-                                 calls: LocalCall.calls(of: config), config: reparse ? nil : config)
+                                 calls: LocalCall.calls(of: config), config: reparse ? nil : config, fromScan: false)
         }
         var scannedModules = threads > 1 ? listed.parallelMap(summarize) : listed.map(summarize)
         let parseSeconds = ModuleReader.threadCPUSeconds() - parseStarted
@@ -60,6 +67,7 @@ public enum TerraformLoader {
         // Where each module's local calls lead, resolved once for finding roots and planning groups.
         var localCalls: [String: [LocalCall]] = [:]
         for module in scannedModules where !module.calls.isEmpty { localCalls[module.directory] = module.calls }
+        let scannedCalls = Dictionary(uniqueKeysWithValues: scannedModules.filter(\.fromScan).map { ($0.directory, $0.calls) })
 
         // A directory is a root unless another scanned module calls it with a local source.
         var called: Set<String> = []
@@ -101,22 +109,46 @@ public enum TerraformLoader {
         scannedModules = []
         let scanned = Set(normalized)
         let listings = lister.knownListings
-        let evaluate: @Sendable (RootGroup) -> (ResourceGraph, [Diagnostic], Int) = { group in
+        let evaluate: @Sendable (RootGroup) -> GroupResult = { group in
             let context = LoadContext(options: options)
             context.reader.seed(group.takeModules(), bytes: 0, parseSeconds: 0, countedElsewhere: scanned)
             context.reader.adopt(listings)
+            context.reader.expectedCalls = scannedCalls
             var graph = ResourceGraph()
             evaluateRoots(group, context: context, into: &graph)
-            return (graph, context.diagnostics, context.reader.bytesRead)
+            return GroupResult(graph: graph, diagnostics: context.diagnostics, bytesRead: context.reader.bytesRead,
+                               checkedCalls: context.reader.checkedCalls, callsDisagree: context.reader.callsDisagree)
         }
         var results = groups.count > 1 ? groups.parallelMap(evaluate) : groups.map(evaluate)
+
+        // A scan that disagrees with a parse (a syntax error can hide a block from the parser) may have
+        // planned the roots wrongly: load again with the first pass parsing. Directories no group
+        // read are parsed here to check them.
+        if !scannedCalls.isEmpty {
+            var disagree = results.contains { $0.callsDisagree }
+            if !disagree {
+                var checked = Set<String>()
+                for r in results { checked.formUnion(r.checkedCalls) }
+                for directory in scannedCalls.keys.sorted() where !checked.contains(directory) {
+                    let config = read((directory, lister.configurationFiles(in: directory)))
+                    if LocalCall.calls(of: config) != scannedCalls[directory] { disagree = true; break }
+                }
+            }
+            if disagree {
+                results = []
+                var parsing = options
+                parsing.findsCallsByScanning = false
+                return loadWithStatistics(directories: directories, options: parsing, countValues: countValues)
+            }
+        }
+
         var graph = ResourceGraph()
         var diagnostics: [Diagnostic] = []
         var seenDiagnostics = Set<Diagnostic>()
         var bytesRead = bytes
         for i in results.indices {
-            let (part, partDiagnostics, extraBytes) = results[i]
-            results[i] = (ResourceGraph(), [], 0)  // freed as it is merged, not after
+            let (part, partDiagnostics, extraBytes) = (results[i].graph, results[i].diagnostics, results[i].bytesRead)
+            results[i] = GroupResult()  // freed as it is merged, not after
             // One group's graph is the whole graph: no need to copy it into a new one.
             if results.count == 1 { graph = part } else { graph.merge(part) }
             bytesRead += extraBytes
@@ -270,4 +302,16 @@ struct ScannedModule: Sendable {
     var byteCount: Int
     var calls: [LocalCall]
     var config: ModuleConfiguration?
+    /// The calls come from `ModuleCallScan`, not from a parse, and must be checked.
+    var fromScan: Bool
+}
+
+/// What one group of roots gives back.
+struct GroupResult: Sendable {
+    var graph = ResourceGraph()
+    var diagnostics: [Diagnostic] = []
+    var bytesRead = 0
+    /// Directories whose scanned calls the group's parse checked.
+    var checkedCalls: Set<String> = []
+    var callsDisagree = false
 }
