@@ -41,19 +41,22 @@ enum ResourceTypes {
     static let accounts: Set<String> = [tfAccount, cfnAccount]
     static let roles: Set<String> = [tfRole, cfnRole]
 
-    /// Families whose attribute values the model may read: API Gateway, IAM, CloudWatch Logs,
-    /// Firehose and SAM's APIs. Deliberately wider than the types named above, so a rule that starts
-    /// reading a sibling type keeps working; everything else (buckets, functions, queues…) is
-    /// only ever an address, a type and edges to the rules. (SAM functions' API events become
-    /// implicit APIs in the front end, before this applies.)
-    static let attributeFamilies: [String] = [
-        "aws_api_gateway", "aws_apigatewayv2", "aws_iam_", "aws_cloudwatch_log", "aws_kinesis_firehose",
-        "AWS::ApiGateway", "AWS::IAM::", "AWS::Logs::", "AWS::KinesisFirehose::",
+    /// Every type whose attribute values the model reads: the types named above, and no others.
+    /// Everything else (API Gateway methods and integrations, buckets, functions, queues…) is only
+    /// ever an address, a type and edges to the rules, so front ends may drop its values; a rule
+    /// that starts reading another type must name it here (RuleFixtureTests compare the findings
+    /// with and without dropping on every example, fixture and corpus).
+    static let attributesRead: Set<String> = [
+        tfRestStage, tfV2Stage, tfDeployment, tfMethodSettings, tfV2Api, tfAccount, tfLogGroup, tfFirehose, tfRole,
+        tfRolePolicy, tfRolePolicyAttachment, tfRolePolicyAttachmentsExclusive, tfPolicyAttachment, tfPolicy,
+        tfPolicyDocument,
+        cfnRestStage, cfnV2Stage, cfnDeployment, cfnV2Api, cfnAccount, cfnLogGroup, cfnFirehose, cfnRole, cfnPolicy,
+        cfnManagedPolicy, cfnRolePolicy,
         samApi, samHttpApi, samWebSocketApi,
     ]
 
     static func attributesMayBeRead(type: String) -> Bool {
-        attributeFamilies.contains { type.hasPrefix($0) }
+        attributesRead.contains(type)
     }
 
     /// The Terraform resource type in an address such as `module.a.aws_x.y["k"]`, or nil.
