@@ -25,32 +25,31 @@ public struct Value: Hashable, Sendable {
     }
 
     public var kind: Kind
+    /// Inline, not boxed: almost every value from a configuration has a range, and a box per value
+    /// cost an allocation and 80 bytes where the range itself is 28.
+    public var range: SourceRange?
+    /// Edges and `via` are rarer: boxed, nil when both are empty.
     private var meta: ValueMetadata?
 
     public init(_ kind: Kind, range: SourceRange? = nil, references: [Reference] = [], via: [SourceRange] = []) {
         self.kind = kind
-        if range != nil || !references.isEmpty || !via.isEmpty {
-            meta = ValueMetadata(range: range, references: references, via: via)
+        self.range = range
+        if !references.isEmpty || !via.isEmpty {
+            meta = ValueMetadata(references: references, via: via)
         }
-    }
-
-    /// The expression this value came from.
-    public var range: SourceRange? {
-        get { meta?.range }
-        set { meta = ValueMetadata(range: newValue, references: references, via: via) }
     }
 
     /// Resources this value was computed from (edges).
     public var references: [Reference] {
         get { meta?.references ?? [] }
-        set { meta = ValueMetadata(range: range, references: newValue, via: via) }
+        set { meta = ValueMetadata.make(references: newValue, via: via) }
     }
 
     /// Further places the value flowed through, outermost first: e.g. the caller's module
     /// argument line for a value passed into a module variable.
     public var via: [SourceRange] {
         get { meta?.via ?? [] }
-        set { meta = ValueMetadata(range: range, references: references, via: newValue) }
+        set { meta = ValueMetadata.make(references: references, via: newValue) }
     }
 
     // MARK: Constructors
@@ -112,25 +111,25 @@ public struct Value: Hashable, Sendable {
     }
 }
 
-/// Ranges and edges are boxed: most values in a large plan have none, and the box keeps
-/// `Value` small.
+/// Edges and `via` are boxed: most values have neither, and the box keeps `Value` small.
 final class ValueMetadata: Hashable, Sendable {
-    let range: SourceRange?
     let references: [Reference]
     let via: [SourceRange]
 
-    init(range: SourceRange?, references: [Reference], via: [SourceRange]) {
-        self.range = range
+    init(references: [Reference], via: [SourceRange]) {
         self.references = references
         self.via = via
     }
 
+    static func make(references: [Reference], via: [SourceRange]) -> ValueMetadata? {
+        references.isEmpty && via.isEmpty ? nil : ValueMetadata(references: references, via: via)
+    }
+
     static func == (lhs: ValueMetadata, rhs: ValueMetadata) -> Bool {
-        lhs.range == rhs.range && lhs.references == rhs.references && lhs.via == rhs.via
+        lhs.references == rhs.references && lhs.via == rhs.via
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(range)
         hasher.combine(references)
     }
 }
@@ -139,19 +138,13 @@ final class ValueMetadata: Hashable, Sendable {
 public struct ObjectEntry: Hashable, Sendable {
     public var key: String
     public var value: Value
-    /// Boxed like `Value`'s metadata: most members of a large plan have no key range, and an
-    /// inline optional range would cost 48 bytes each.
-    private var keyRangeBox: KeyRangeBox?
+    /// Inline like `Value.range`: a box per key cost an allocation and 48 bytes for 28.
+    public var keyRange: SourceRange?
 
     public init(_ key: String, _ value: Value, keyRange: SourceRange? = nil) {
         self.key = key
         self.value = value
-        self.keyRangeBox = keyRange.map(KeyRangeBox.init)
-    }
-
-    public var keyRange: SourceRange? {
-        get { keyRangeBox?.range }
-        set { keyRangeBox = newValue.map(KeyRangeBox.init) }
+        self.keyRange = keyRange
     }
 
     /// The key and its value together: what to point at when the attribute as a whole is wrong.
@@ -170,11 +163,6 @@ public struct ObjectEntry: Hashable, Sendable {
         hasher.combine(value)
         hasher.combine(keyRange)
     }
-}
-
-final class KeyRangeBox: Sendable {
-    let range: SourceRange
-    init(_ range: SourceRange) { self.range = range }
 }
 
 /// Why a value cannot be known before deployment.
