@@ -21,9 +21,10 @@ public struct Resource: Hashable, Sendable {
         var range: SourceRange?
         var attributes: Value
         var dependsOn: [Reference]
-        var condition: Condition?
+        /// `condition` and `metadata` (CloudFormation only, and rare there): boxed, so the 320,000
+        /// resources of a large Terraform scan do not each carry 100 empty bytes for them.
+        var extras: Extras?
         var moduleCalls: [RelatedLocation]
-        var metadata: Value?
         /// Cached: rules and the address index ask for it for every resource, often repeatedly.
         var baseAddress: String
 
@@ -39,21 +40,33 @@ public struct Resource: Hashable, Sendable {
             self.range = range
             self.attributes = attributes
             self.dependsOn = dependsOn
-            self.condition = condition
+            self.extras = Extras.make(condition: condition, metadata: metadata)
             self.moduleCalls = moduleCalls
-            self.metadata = metadata
             baseAddress = Storage.base(of: address, instanceKey: instanceKey)
         }
 
         func copy() -> Storage {
             Storage(address: address, type: type, mode: mode, origin: origin, scope: scope, instanceKey: instanceKey,
-                    range: range, attributes: attributes, dependsOn: dependsOn, condition: condition,
-                    moduleCalls: moduleCalls, metadata: metadata)
+                    range: range, attributes: attributes, dependsOn: dependsOn, condition: extras?.condition,
+                    moduleCalls: moduleCalls, metadata: extras?.metadata)
         }
 
         static func base(of address: String, instanceKey: String?) -> String {
             guard instanceKey != nil, address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return address }
             return String(address[..<open])
+        }
+    }
+
+    /// Immutable: replaced, never changed, so copies of `Storage` can share it.
+    private final class Extras: Sendable {
+        let condition: Condition?
+        let metadata: Value?
+        private init(condition: Condition?, metadata: Value?) {
+            self.condition = condition
+            self.metadata = metadata
+        }
+        static func make(condition: Condition?, metadata: Value?) -> Extras? {
+            condition == nil && metadata == nil ? nil : Extras(condition: condition, metadata: metadata)
         }
     }
 
@@ -121,8 +134,8 @@ public struct Resource: Hashable, Sendable {
     }
     /// A CloudFormation `Condition` on the whole resource: it exists only when the condition holds.
     public var condition: Condition? {
-        _read { yield storage.condition }
-        _modify { yield &unique().condition }
+        get { storage.extras?.condition }
+        set { let s = unique(); s.extras = Extras.make(condition: newValue, metadata: s.extras?.metadata) }
     }
     /// The `module` blocks that instantiate this resource, outermost first, so a finding inside a
     /// module can name the line the user must change in the caller.
@@ -132,8 +145,8 @@ public struct Resource: Hashable, Sendable {
     }
     /// Free-form metadata (CloudFormation `Metadata`, used for `iaclint` suppressions).
     public var metadata: Value? {
-        _read { yield storage.metadata }
-        _modify { yield &unique().metadata }
+        get { storage.extras?.metadata }
+        set { let s = unique(); s.extras = Extras.make(condition: s.extras?.condition, metadata: newValue) }
     }
 
     public init(address: String, type: String, mode: Mode = .managed, origin: Origin, scope: String,
@@ -153,8 +166,8 @@ public struct Resource: Hashable, Sendable {
         let l = lhs.storage, r = rhs.storage
         return l.address == r.address && l.type == r.type && l.mode == r.mode && l.origin == r.origin && l.scope == r.scope
             && l.instanceKey == r.instanceKey && l.range == r.range && l.attributes == r.attributes
-            && l.dependsOn == r.dependsOn && l.condition == r.condition && l.moduleCalls == r.moduleCalls
-            && l.metadata == r.metadata
+            && l.dependsOn == r.dependsOn && l.extras?.condition == r.extras?.condition && l.moduleCalls == r.moduleCalls
+            && l.extras?.metadata == r.extras?.metadata
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -171,8 +184,11 @@ public struct Resource: Hashable, Sendable {
     public mutating func dropAttributeValues() {
         let attributes = self.attributes
         if let entries = attributes.objectEntries, entries.isEmpty { return }  // nothing to drop
-        self.attributes = Value(.object([]), range: attributes.range, references: attributes.allReferences)
+        self.attributes = Value(Resource.emptyObject, range: attributes.range, references: attributes.allReferences)
     }
+
+    /// One shared box for the empty object every dropped resource holds.
+    private static let emptyObject = Value.Kind.object([])
 
     /// Every edge out of this resource: references in its values, then `depends_on`.
     public var allReferences: [Reference] { attributes.allReferences + dependsOn }
