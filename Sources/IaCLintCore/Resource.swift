@@ -179,12 +179,23 @@ public struct Resource: Hashable, Sendable {
 
     public subscript(attribute: String) -> Value? { attributes[attribute] }
 
-    /// Drops the attribute values but keeps every edge: for resources whose values no rule reads
-    /// (most of a large repository), `allReferences` stays the same and the values' memory is freed.
+    /// Drops the attribute values but keeps their edges, one per target, attribute and kind: for
+    /// resources whose values no rule reads (most of a large repository), `allReferences` still
+    /// names everything the resource pointed at, and the values' memory is freed.
     public mutating func dropAttributeValues() {
         let attributes = self.attributes
         if let entries = attributes.objectEntries, entries.isEmpty { return }  // nothing to drop
-        self.attributes = Value(Resource.emptyObject, range: attributes.range, references: attributes.allReferences)
+        self.attributes = Value(Resource.emptyObject, range: attributes.range, references: Resource.distinct(attributes.allReferences))
+    }
+
+    /// The first of the references with the same target, attribute and kind: what remains of a
+    /// value nobody reads is what it points at (an integration names its API in five attributes).
+    private static func distinct(_ references: [Reference]) -> [Reference] {
+        guard references.count > 1 else { return references }
+        struct Key: Hashable { var target: String, attribute: String?, kind: Reference.Kind }
+        var seen = Set<Key>(minimumCapacity: references.count)
+        let out = references.filter { seen.insert(Key(target: $0.target, attribute: $0.attribute, kind: $0.kind)).inserted }
+        return out.count == references.count ? references : out
     }
 
     /// One shared box for the empty object every dropped resource holds.

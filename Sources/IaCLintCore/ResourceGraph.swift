@@ -60,7 +60,7 @@ public struct ResourceGraph: Sendable {
 
     /// Resources a reference can mean: the exact instance, or all instances of a base address.
     public func resolve(_ target: String, scope: String) -> [Resource] {
-        index.read(resources) { $0.byAddress[scope]?[target] ?? [] }.map { resources[$0] }
+        index.read(resources) { $0.byAddress[scope]?[target]?.all ?? [] }.map { resources[$0] }
     }
 
     /// Positions in `resources` of the resources of one scope, in graph order.
@@ -94,7 +94,7 @@ private final class GraphIndex: Sendable {
     struct Tables {
         /// Scope, then address: a front end adds one configuration's resources together, so the
         /// scope is looked up once per run of resources instead of hashed with every address.
-        var byAddress: [String: [String: [Int]]] = [:]
+        var byAddress: [String: [String: Positions]] = [:]
         var byScope: [String: [Int]] = [:]
         var byType: [String: [Int]] = [:]
     }
@@ -111,7 +111,7 @@ private final class GraphIndex: Sendable {
     private static func build(_ resources: [Resource]) -> Tables {
         var out = Tables()
         var scope: String? = nil
-        var addresses: [String: [Int]] = [:]
+        var addresses: [String: Positions] = [:]
         var members: [Int] = []
         var type: String? = nil
         var ofType: [Int] = []
@@ -128,8 +128,8 @@ private final class GraphIndex: Sendable {
                 addresses = out.byAddress.removeValue(forKey: resource.scope) ?? [:]
                 members = []
             }
-            addresses[resource.address, default: []].append(i)
-            if resource.instanceKey != nil { addresses[resource.baseAddress, default: []].append(i) }
+            addresses[resource.address, default: Positions()].append(i)
+            if resource.instanceKey != nil { addresses[resource.baseAddress, default: Positions()].append(i) }
             members.append(i)
             if resource.type != type {
                 if let type { out.byType[type, default: []] += ofType }
@@ -142,6 +142,19 @@ private final class GraphIndex: Sendable {
         if let type { out.byType[type, default: []] += ofType }
         return out
     }
+}
+
+/// The positions one address names: nearly always one, held without an array (an array per
+/// address was 48 bytes and an allocation for each of the hundreds of thousands of resources).
+private struct Positions {
+    private var first = -1
+    private var rest: [Int] = []
+
+    mutating func append(_ position: Int) {
+        if first < 0 { first = position } else { rest.append(position) }
+    }
+
+    var all: [Int] { first < 0 ? [] : [first] + rest }
 }
 
 /// An address within one configuration scope.
