@@ -3,6 +3,9 @@
 
 import IaCLintCore
 import HCL
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the scan found in one directory.
 struct ModuleCallScanResult {
@@ -36,6 +39,7 @@ enum ModuleCallScan {
 
     /// Every top-level `module` block of one file, with its `source` when it is a plain string.
     static func moduleCalls(in bytes: [UInt8], path: String) -> [(name: String, source: String?)]? {
+        guard mayDeclareModule(bytes) else { return [] }
         let lexed = HCLLexer.tokenize(bytes, path: path)
         guard lexed.diagnostics.isEmpty, !lexed.endsUnterminated else { return nil }
         let tokens = lexed.tokens
@@ -103,5 +107,35 @@ enum ModuleCallScan {
         }
         guard depth == 0, module == nil else { return nil }
         return calls
+    }
+
+    /// False when no `module` block can start anywhere in the file: the word never stands alone
+    /// (it is part of a longer name such as `modules`, or an attribute such as `path.module`). Most
+    /// files declare resources only, and this search is a small part of the cost of lexing them.
+    static func mayDeclareModule(_ bytes: [UInt8]) -> Bool {
+        let word: [UInt8] = Array("module".utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count >= word.count else { return false }
+            var from = 0
+            let last = buffer.count - word.count
+            while from <= last {
+                // memchr finds each 'm' at memory speed; few of them start the word.
+                guard let hit = memchr(base + from, Int32(word[0]), last - from + 1) else { return false }
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, word, word.count) == 0 {
+                    let before: UInt8 = at > 0 ? buffer[at - 1] : UInt8(ascii: " ")
+                    let after: UInt8 = at + word.count < buffer.count ? buffer[at + word.count] : UInt8(ascii: " ")
+                    if !continuesName(before) && before != UInt8(ascii: ".") && !continuesName(after) { return true }
+                }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Bytes that can be part of an HCL identifier next to `module` (non-ASCII letters included).
+    private static func continuesName(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b >= 0x80
     }
 }

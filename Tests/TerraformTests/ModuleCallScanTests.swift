@@ -44,6 +44,15 @@ final class ModuleCallScanTests: XCTestCase {
         XCTAssertEqual(calls(text), ["api=./modules/api", "one_line=../shared", "remote=terraform-aws-modules/vpc/aws", "no_source=nil"])
     }
 
+    func testFilesWithoutTheWordModuleAreNotLexed() {
+        for text in ["resource \"a\" \"b\" {\n  p = path.module\n}\n", "# see ./modules/api\n", "locals { submodule-x = 1 }\n", ""] {
+            XCTAssertFalse(ModuleCallScan.mayDeclareModule(Array(text.utf8)), text)
+        }
+        for text in ["module \"a\" {}\n", "x = 1\nmodule\t\"a\" {}", "#module\n", "\"module\""] {
+            XCTAssertTrue(ModuleCallScan.mayDeclareModule(Array(text.utf8)), text)
+        }
+    }
+
     func testLeavesUnusualShapesToTheParser() {
         XCTAssertNil(calls("module \"a\" {\n  source = \"./a\\u0041\"\n}\n"), "escapes need decoding")
         XCTAssertNil(calls("module \"a\" {\n  source = \"./${var.x}\"\n}\n"), "a template is not a literal")
