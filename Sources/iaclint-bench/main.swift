@@ -18,6 +18,7 @@ let suites: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("rules", "logging model + rules over the cfn/sam corpora and a synthetic graph ([stages] [paths...])", runRulesBenchmark),
     ("generate", "write a deterministic synthetic repository (--size 1MB|10MB|100MB | --files N) --out DIR [--seed N]", runGenerateBenchmark),
     ("check", "the `iaclint check` pipeline with a text report: check [PATH...]", runCheckBenchmark),
+    ("census", "what the graph of a scan holds, by resource type (census PATH...)", runGraphCensus),
     ("measure", "run a command N times: median wall, user+sys CPU, peak RSS ([--runs N] [--warmup N] -- CMD ARGS)", runMeasureBenchmark),
 ]
 
