@@ -79,11 +79,14 @@ public enum Path {
         if p == b { return "." }
         let prefix = b == "/" ? "/" : b + "/"
         if p.hasPrefix(prefix) { return String(p.dropFirst(prefix.count)) }
-        let pp = p.split(separator: "/"), bp = b.split(separator: "/")
+        // Components split on bytes: splitting `Character`s cost about 20,000 instructions a path
+        // (`path.module` of every module instance comes here).
+        let slash = UInt8(ascii: "/")
+        let pp = p.utf8.split(separator: slash), bp = b.utf8.split(separator: slash)
         var common = 0
-        while common < pp.count, common < bp.count, pp[common] == bp[common] { common += 1 }
+        while common < pp.count, common < bp.count, pp[common].elementsEqual(bp[common]) { common += 1 }
         let ups = Array(repeating: "..", count: bp.count - common)
-        return (ups + pp[common...].map(String.init)).joined(separator: "/")
+        return (ups + pp[common...].map { String(decoding: $0, as: UTF8.self) }).joined(separator: "/")
     }
 
     /// True when `path` is `root` or inside it (both absolute and normalised).
