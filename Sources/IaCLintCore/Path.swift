@@ -1,20 +1,29 @@
 // Small '/'-path helpers (no Foundation): joining, parents, normalising and relative paths.
 
 public enum Path {
+    // These work on the UTF-8 view: '/' is one byte, and searching `Character`s (grapheme
+    // breaking) cost hundreds of instructions a path where discovery and the loaders call them
+    // for every file.
+    private static let slash = UInt8(ascii: "/")
+
     public static func join(_ a: String, _ b: String) -> String {
-        if b.hasPrefix("/") || a.isEmpty || a == "." { return b }
-        return a.hasSuffix("/") ? a + b : a + "/" + b
+        if b.utf8.first == slash || a.isEmpty || a == "." { return b }
+        var out = a
+        out.reserveCapacity(a.utf8.count + 1 + b.utf8.count)
+        if a.utf8.last != slash { out.append("/") }
+        out.append(b)
+        return out
     }
 
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
+        guard let at = path.utf8.lastIndex(of: slash) else { return "." }
+        if at == path.startIndex { return "/" }
+        return String(path[..<at])
     }
 
     public static func fileName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let at = path.utf8.lastIndex(of: slash) else { return path }
+        return String(path[path.utf8.index(after: at)...])
     }
 
     /// Removes `.` and resolves `..` lexically; keeps a leading `..` that cannot be resolved.

@@ -133,6 +133,16 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertFalse(Path.isInside("/w/rr", root: "/w/r"))
         XCTAssertEqual(Path.directory(of: "a/b/c.tf"), "a/b")
         XCTAssertEqual(Path.fileName("a/b/c.tf"), "c.tf")
+        XCTAssertEqual(Path.directory(of: "/c.tf"), "/")
+        XCTAssertEqual(Path.directory(of: "c.tf"), ".")
+        XCTAssertEqual(Path.directory(of: "é/ü.tf"), "é")
+        XCTAssertEqual(Path.fileName("é/ü.tf"), "ü.tf")
+        XCTAssertEqual(Path.fileName("c.tf"), "c.tf")
+        XCTAssertEqual(Path.join("a", "b"), "a/b")
+        XCTAssertEqual(Path.join("a/", "b"), "a/b")
+        XCTAssertEqual(Path.join("a", "/b"), "/b")
+        XCTAssertEqual(Path.join(".", "b"), "b")
+        XCTAssertEqual(Path.join("", "b"), "b")
     }
 
     func testFileSystemRefusesDirectoriesAndReportsMissingFiles() {
