@@ -85,13 +85,21 @@ extension Evaluator {
                                    _ t: ScopeTraversal, _ s: EvalScope) -> Value {
         let m = s.module
         let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
-        guard let decl = m.config.resource(local) else {
+        // By index: `resource(local)` copied the whole declaration (a retain per field) for every
+        // reference, though a cached value needs none of it.
+        let config = m.config
+        guard let index = config.resourceIndex[local], index < config.resources.count else {
             return Value.unknown(.invalid, "reference to undeclared \(mode == .data ? "data source" : "resource") \(local)", range: t.range)
         }
         var target = m.addressPrefix + local
-        var value = resourceValue(decl, m)
+        var value: Value
+        if index < m.resourceValueCache.count, case .done(let cached)? = m.resourceValueCache[index] {
+            value = cached
+        } else {
+            value = resourceValue(config.resources[index], m)
+        }
         var rest = steps
-        if decl.count != nil || decl.forEach != nil, let first = rest.first {
+        if config.resources[index].count != nil || config.resources[index].forEach != nil, let first = rest.first {
             var keyValue: Value? = nil
             switch first {
             case .index(let e, _): keyValue = evaluate(e, s)

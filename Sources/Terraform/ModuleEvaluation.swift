@@ -40,16 +40,19 @@ extension Evaluator {
         guard let decl = m.config.variables[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
+        if m.variableCache.isEmpty { m.variableCache.reserveCapacity(m.config.variables.count) }  // no regrowth
         m.variableCache[name] = .inProgress
         var v: Value
         let constantScope = EvalScope(module: m)
-        if let parent = m.parent, let call = m.call {
-            if let argument = call.arguments[name] {
+        // The call's arguments are read from the instance: binding `m.call` copied the whole
+        // declaration for every variable.
+        if let parent = m.parent, let arguments = m.callArguments {
+            if let argument = arguments[name] {
                 v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
             } else if let d = decl.defaultValue {
                 v = evaluate(d, constantScope)
             } else {
-                v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(call.name) but not passed)", range: call.headerRange)
+                v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(m.call?.name ?? "") but not passed)", range: m.call?.headerRange)
             }
         } else if let given = m.rootVariables[name] {
             v = given
@@ -73,6 +76,7 @@ extension Evaluator {
         case nil: break
         }
         guard let attr = m.config.locals[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        if m.localCache.isEmpty { m.localCache.reserveCapacity(m.config.locals.count) }
         m.localCache[name] = .inProgress
         let v = evaluate(attr.expression, EvalScope(module: m))
         m.localCache[name] = .done(v)
@@ -88,6 +92,7 @@ extension Evaluator {
         guard let attr = m.config.outputs[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
+        if m.outputCache.isEmpty { m.outputCache.reserveCapacity(m.config.outputs.count) }
         m.outputCache[name] = .inProgress
         let v = evaluate(attr.expression, EvalScope(module: m))
         m.outputCache[name] = .done(v)

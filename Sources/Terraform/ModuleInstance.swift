@@ -49,6 +49,8 @@ final class ModuleInstance {
     let rootDirectory: String
     let parent: ModuleInstance?
     let call: ModuleCallDeclaration?
+    /// `call?.arguments`, stored apart: every variable of the instance reads it.
+    let callArguments: [String: Attribute]?
     /// The iteration of the module call that created this instance, evaluated in the parent.
     let callIteration: Iteration
     /// The `module` blocks leading here, outermost first.
@@ -80,6 +82,7 @@ final class ModuleInstance {
         self.rootDirectory = rootDirectory
         self.parent = parent
         self.call = call
+        self.callArguments = call?.arguments
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain

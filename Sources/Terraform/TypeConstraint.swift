@@ -74,6 +74,11 @@ indirect enum TypeConstraint {
         if value.isUnknown || value.isNull || depth > 64 { return value }
         switch self {
         case .any: return value
+        // A value already of the type is returned as it is: rebuilding it boxed its kind and
+        // metadata again for an identical value.
+        case .string where value.stringValue != nil: return value
+        case .number where value.numberValue != nil: return value
+        case .bool where value.boolValue != nil: return value
         case .string:
             guard let s = value.terraformString else { return mismatch(value, "string") }
             return keep(value, .string(s))
