@@ -63,7 +63,9 @@ extension Evaluator {
         }
         if v.isNull, !decl.nullable, let d = decl.defaultValue { v = evaluate(d, constantScope) }
         if let constraint = decl.constraint {
-            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, constantScope) })
+            // Captures the module, not the scope: the closure's context was copied, scope and all
+            // (a retain per field), at every level of the conversion.
+            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
         m.variableCache[name] = .done(v)
         return v

@@ -42,4 +42,30 @@ final class EvaluatorShortcutTests: XCTestCase {
         XCTAssertEqual(TypeConstraint.string.convert(.number(1.5), evaluateDefault: { _ in .null }).stringValue, "1.5")
         XCTAssertEqual(TypeConstraint.bool.convert(.string("true"), evaluateDefault: { _ in .null }).boolValue, true)
     }
+
+    /// `merge` scans small results and hashes large ones; both keep first positions and last values.
+    func testMergeKeepsFirstPositionsAndLastValues() {
+        let ctx = FunctionContext(range: nil, moduleDirectory: ".", scanRoot: "/", readFile: { FileSystem.read($0) })
+        for size in [0, 3, 16, 17, 40] {
+            let first = Value.object((0..<size).map { ObjectEntry("k\($0)", .number(Double($0))) })
+            let second = Value.object((0..<size).reversed().map { ObjectEntry("k\($0 * 2)", .string("v\($0)")) })
+            var expected: [(String, Value)] = []
+            for e in (first.objectEntries ?? []) + (second.objectEntries ?? []) {
+                if let i = expected.firstIndex(where: { $0.0 == e.key }) { expected[i].1 = e.value } else { expected.append((e.key, e.value)) }
+            }
+            let merged = FunctionLibrary.call("merge", [first, .null, second], ctx).objectEntries ?? []
+            XCTAssertEqual(merged.map(\.key), expected.map(\.0), "size \(size)")
+            XCTAssertEqual(merged.map(\.value), expected.map(\.1), "size \(size)")
+        }
+    }
+
+    /// `list(any)` and `map(any)` keep the value as it is, ranges inside included.
+    func testAnyElementCollectionsKeepTheValue() {
+        let range = SourceRange(file: "main.tf", start: .start, end: SourcePosition(line: 1, column: 2, offset: 1))
+        let list = Value(.list([.number(1, range: range), .string("a")]), range: range)
+        let map = Value(.object([ObjectEntry("a", .bool(true), keyRange: range)]), range: range)
+        XCTAssertEqual(TypeConstraint.list(.any).convert(list, evaluateDefault: { _ in .null }), list)
+        XCTAssertEqual(TypeConstraint.map(.any).convert(map, evaluateDefault: { _ in .null }), map)
+        XCTAssertNotNil(TypeConstraint.list(.any).convert(map, evaluateDefault: { _ in .null }).unknownReason)
+    }
 }
