@@ -9,7 +9,7 @@ struct EvalScope {
     let module: ModuleInstance
     var iteration: Iteration
     /// for-expression variables, `dynamic` iterators, `templatefile` variables.
-    var bound: [String: Value] = [:]
+    var bound = BoundNames()
     /// In a `templatefile` template only the given variables exist.
     var templateOnly = false
 
@@ -87,10 +87,10 @@ final class Evaluator {
     }
 
     /// The elements of a collection for iteration: index or key, and value. nil when not iterable.
-    func iterationPairs(_ v: Value) -> [(key: Value, value: Value)]? {
+    func iterationPairs(_ v: Value) -> IterationPairs? {
         switch v.kind {
-        case .list(let items): return items.enumerated().map { (Value.number(Double($0.offset)), $0.element) }
-        case .object(let entries): return sortedEntries(entries).map { (Value.string($0.key, range: $0.keyRange), $0.value) }
+        case .list(let items): return IterationPairs(elements: .list(items))
+        case .object(let entries): return IterationPairs(elements: .object(sortedEntries(entries)))
         default: return nil
         }
     }
@@ -118,9 +118,9 @@ final class Evaluator {
         var entries: [ObjectEntry] = []
         var groups: [String: Int] = [:]
         var references = collection.references
-        for (k, v) in pairs {
-            if let kv = f.keyVariable { inner.bound[kv.name] = k }
-            inner.bound[f.valueVariable.name] = v
+        for i in 0..<pairs.count {
+            if let kv = f.keyVariable { inner.bound[kv.name] = pairs.key(i) }
+            inner.bound[f.valueVariable.name] = pairs.value(i)
             if let cond = f.condition {
                 let c = evaluate(cond, inner)
                 if c.isUnknown { return Value(c.kind, range: f.range, references: mergeReferences(references, c.references)) }

@@ -320,9 +320,9 @@ extension Evaluator {
         }
         var out: [Value] = []
         var inner = s
-        for (k, v) in pairs {
+        for i in 0..<pairs.count {
             // Lists and tuples are keyed by index (sets cannot be told apart from lists here).
-            inner.bound[iteratorName] = .object([ObjectEntry("key", k), ObjectEntry("value", v)])
+            inner.bound[iteratorName] = .object([ObjectEntry("key", pairs.key(i)), ObjectEntry("value", pairs.value(i))])
             out.append(evaluateBody(content.body, inner, topLevel: false, depth: depth + 1, range: content.range))
         }
         return Value(.list(out), range: b.range, references: collection.references)

@@ -68,4 +68,30 @@ final class EvaluatorShortcutTests: XCTestCase {
         XCTAssertEqual(TypeConstraint.map(.any).convert(map, evaluateDefault: { _ in .null }), map)
         XCTAssertNotNil(TypeConstraint.list(.any).convert(map, evaluateDefault: { _ in .null }).unknownReason)
     }
+
+    /// Bound names behave as the dictionary they replace, below and above the indexing threshold.
+    func testBoundNamesBehaveAsADictionary() {
+        var bound = BoundNames()
+        var reference: [String: Value] = [:]
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for step in 0..<4000 {
+            let name = "v\(next(step < 2000 ? 12 : 40))"
+            switch next(5) {
+            case 0:
+                bound[name] = nil
+                reference[name] = nil
+            case 1, 2:
+                bound[name] = .number(Double(step))
+                reference[name] = .number(Double(step))
+            default:
+                XCTAssertEqual(bound[name], reference[name], "step \(step)")
+            }
+            XCTAssertEqual(bound.isEmpty, reference.isEmpty)
+        }
+        for i in 0..<40 { XCTAssertEqual(bound["v\(i)"], reference["v\(i)"]) }
+    }
 }
