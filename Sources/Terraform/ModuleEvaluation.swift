@@ -40,7 +40,9 @@ extension Evaluator {
         guard let decl = m.config.variables[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
-        if m.variableCache.isEmpty { m.variableCache.reserveCapacity(m.config.variables.count) }  // no regrowth
+        // Sized for every declared name on first use: no regrowth. The initializer is specialised;
+        // `reserveCapacity` went through the unspecialised generic path (10,000 instructions a call).
+        if m.variableCache.isEmpty { m.variableCache = Dictionary(minimumCapacity: m.config.variables.count) }
         m.variableCache[name] = .inProgress
         var v: Value
         let constantScope = EvalScope(module: m)
@@ -78,7 +80,7 @@ extension Evaluator {
         case nil: break
         }
         guard let attr = m.config.locals[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
-        if m.localCache.isEmpty { m.localCache.reserveCapacity(m.config.locals.count) }
+        if m.localCache.isEmpty { m.localCache = Dictionary(minimumCapacity: m.config.locals.count) }
         m.localCache[name] = .inProgress
         let v = evaluate(attr.expression, EvalScope(module: m))
         m.localCache[name] = .done(v)
@@ -94,7 +96,7 @@ extension Evaluator {
         guard let attr = m.config.outputs[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
-        if m.outputCache.isEmpty { m.outputCache.reserveCapacity(m.config.outputs.count) }
+        if m.outputCache.isEmpty { m.outputCache = Dictionary(minimumCapacity: m.config.outputs.count) }
         m.outputCache[name] = .inProgress
         let v = evaluate(attr.expression, EvalScope(module: m))
         m.outputCache[name] = .done(v)
