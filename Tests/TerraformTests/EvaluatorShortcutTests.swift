@@ -94,4 +94,16 @@ final class EvaluatorShortcutTests: XCTestCase {
         }
         for i in 0..<40 { XCTAssertEqual(bound["v\(i)"], reference["v\(i)"]) }
     }
+
+    /// `jsonencode` escapes as Go does, on small and large strings alike (both byte paths).
+    func testJSONEncodingEscapes() {
+        let special = "q\"b\\\u{8}\u{c}\n\r\t\u{1}<>&\u{2028}\u{2029}é→x"
+        let expectedSpecial = #""q\"b\\\b\f\n\r\t\u0001\u003c\u003e\u0026\u2028\u2029é→x""#
+        XCTAssertEqual(TerraformJSONEncoder.encode(.string(special)), expectedSpecial)
+        let long = String(repeating: "abc\"", count: 20)
+        XCTAssertEqual(TerraformJSONEncoder.encode(.string(long)), "\"" + String(repeating: "abc\\\"", count: 20) + "\"")
+        let value = Value.object([ObjectEntry("b", .list([.number(1.5), .bool(true), .null])), ObjectEntry("a", .string("x"))])
+        XCTAssertEqual(TerraformJSONEncoder.encode(value), #"{"a":"x","b":[1.5,true,null]}"#)
+        XCTAssertNil(TerraformJSONEncoder.encode(.list([.unknown(.knownAfterApply)])))
+    }
 }
