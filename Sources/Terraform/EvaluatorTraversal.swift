@@ -120,7 +120,7 @@ extension Evaluator {
         // Built as one value: setting `range` and then `references` boxed the metadata twice.
         var references = [reference]
         for r in result.references where r.target != target || r.attribute != nil {
-            if !references.contains(r) { references.append(r) }
+            if !references.contains(where: { sameReference($0, r) }) { references.append(r) }
         }
         var via = result.via
         if !result.isUnknown, let origin = result.range, origin != t.range { via.append(origin) }

@@ -106,4 +106,19 @@ final class EvaluatorShortcutTests: XCTestCase {
         XCTAssertEqual(TerraformJSONEncoder.encode(value), #"{"a":"x","b":[1.5,true,null]}"#)
         XCTAssertNil(TerraformJSONEncoder.encode(.list([.unknown(.knownAfterApply)])))
     }
+
+    /// `sameReference` is `==` on every field.
+    func testSameReferenceIsEquality() {
+        let r1 = SourceRange(file: "a.tf", start: .start, end: SourcePosition(line: 1, column: 3, offset: 2))
+        let r2 = SourceRange(file: "b.tf", start: .start, end: SourcePosition(line: 1, column: 3, offset: 2))
+        var refs: [Reference] = []
+        for target in ["aws_s3_bucket.b", "module.m.aws_s3_bucket.b[\"k\"]"] {
+            for attribute in [nil, "arn", "id"] as [String?] {
+                for kind in [Reference.Kind.attribute, .ref, .dependsOn] {
+                    for range in [nil, r1, r2] as [SourceRange?] { refs.append(Reference(target: target, attribute: attribute, kind: kind, range: range)) }
+                }
+            }
+        }
+        for a in refs { for b in refs { XCTAssertEqual(sameReference(a, b), a == b) } }
+    }
 }
