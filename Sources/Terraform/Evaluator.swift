@@ -209,7 +209,9 @@ final class Evaluator {
         let refs = mergeReferences(l.references, r.references)
         if b.op == .and, r.terraformBool == false, l.isUnknown { return Value(.bool(false), range: b.range, references: refs) }
         if b.op == .or, r.terraformBool == true, l.isUnknown { return Value(.bool(true), range: b.range, references: refs) }
-        if let u = [l, r].first(where: { $0.isUnknown }) { return Value(u.kind, range: b.range, references: refs) }
+        // Not `[l, r].first(where:)`: that allocated a two-element array for every operation.
+        if l.isUnknown { return Value(l.kind, range: b.range, references: refs) }
+        if r.isUnknown { return Value(r.kind, range: b.range, references: refs) }
         if b.op == .equal || b.op == .notEqual {
             if l.firstUnknown != nil || r.firstUnknown != nil {
                 return Value(.unknown((l.firstUnknown ?? r.firstUnknown)?.unknownReason ?? UnknownReason(.invalid)), range: b.range, references: refs)

@@ -65,7 +65,7 @@ extension Evaluator {
         let v = evaluate(c.arguments[0], s)
         if let u = v.firstUnknown {
             if u.unknownReason?.kind == .invalid { return .bool(false, range: c.range) }
-            return Value(u.kind, range: c.range, references: collectReferences([v]))
+            return Value(u.kind, range: c.range, references: collectReferences(in: v))
         }
         return .bool(true, range: c.range)
     }

@@ -29,7 +29,7 @@ extension Evaluator {
                 text.append(contentsOf: literal.utf8)  // no temporary array
             case .interpolation(let i):
                 let v = evaluate(i.expression, s)
-                references = mergeReferences(references, collectReferences([v]))
+                references = mergeReferences(references, collectReferences(in: v))
                 if v.isUnknown { if unknown == nil { unknown = v }; continue }
                 if v.isNull {
                     if unknown == nil { unknown = Value.unknown(.invalid, "template interpolation of a null value", range: i.range) }

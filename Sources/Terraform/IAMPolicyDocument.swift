@@ -20,14 +20,14 @@ enum IAMPolicyDocument {
             if let u = attributes[name]?.firstUnknown { unknown = u }
             for doc in documents(attributes[name]) { statements = merge(statements, statementsOf(doc)) }
         }
-        if let u = unknown { return Value(u.kind, range: range, references: collectReferences([attributes])) }
+        if let u = unknown { return Value(u.kind, range: range, references: collectReferences(in: attributes)) }
         var doc: [ObjectEntry] = [ObjectEntry("Version", attributes["version"]?.stringValue.map { .string($0) } ?? .string("2012-10-17"))]
         if let id = attributes["policy_id"]?.stringValue { doc.append(ObjectEntry("Id", .string(id))) }
         doc.append(ObjectEntry("Statement", .list(statements)))
         var out: [UInt8] = []
         out.reserveCapacity(512)
         write(.object(doc), indent: 0, to: &out)
-        return Value(.string(String(decoding: out, as: UTF8.self)), range: range, references: collectReferences([attributes]))
+        return Value(.string(String(decoding: out, as: UTF8.self)), range: range, references: collectReferences(in: attributes))
     }
 
     /// Policy JSON documents given as a string or a list of strings, decoded.

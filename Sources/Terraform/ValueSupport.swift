@@ -124,6 +124,13 @@ func collectReferences(_ values: [Value]) -> [Reference] {
     return out
 }
 
+/// `collectReferences([value])` without the one-element array (templates call it per interpolation).
+func collectReferences(in value: Value) -> [Reference] {
+    var out: [Reference] = []
+    appendReferences(value, to: &out, depth: 0)
+    return out
+}
+
 private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int) {
     let own = v.references
     if !own.isEmpty {
