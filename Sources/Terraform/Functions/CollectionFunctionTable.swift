@@ -27,6 +27,8 @@ extension FunctionLibrary {
         },
         "merge": FunctionSpec(0, Int.max, acceptsUnknown: true) { args, ctx in
             var out: [ObjectEntry] = []
+            // Sized once for every entry: growing by doubling copied (and retained) entries again.
+            out.reserveCapacity(args.reduce(0) { $0 + ($1.objectEntries?.count ?? 0) })
             // Keys are found by scanning while the result is small (most merges): cheaper than
             // hashing every key into a dictionary; the dictionary takes over past 16 keys.
             var index: [String: Int] = [:]
