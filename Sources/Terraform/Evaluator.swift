@@ -9,7 +9,7 @@ struct EvalScope {
     let module: ModuleInstance
     var iteration: Iteration
     /// for-expression variables, `dynamic` iterators, `templatefile` variables.
-    var bound: [String: Value] = [:]
+    var bound = BoundNames()
     /// In a `templatefile` template only the given variables exist.
     var templateOnly = false
 
@@ -87,10 +87,10 @@ final class Evaluator {
     }
 
     /// The elements of a collection for iteration: index or key, and value. nil when not iterable.
-    func iterationPairs(_ v: Value) -> [(key: Value, value: Value)]? {
+    func iterationPairs(_ v: Value) -> IterationPairs? {
         switch v.kind {
-        case .list(let items): return items.enumerated().map { (Value.number(Double($0.offset)), $0.element) }
-        case .object(let entries): return sortedEntries(entries).map { (Value.string($0.key, range: $0.keyRange), $0.value) }
+        case .list(let items): return IterationPairs(elements: .list(items))
+        case .object(let entries): return IterationPairs(elements: .object(sortedEntries(entries)))
         default: return nil
         }
     }
@@ -118,9 +118,9 @@ final class Evaluator {
         var entries: [ObjectEntry] = []
         var groups: [String: Int] = [:]
         var references = collection.references
-        for (k, v) in pairs {
-            if let kv = f.keyVariable { inner.bound[kv.name] = k }
-            inner.bound[f.valueVariable.name] = v
+        for i in 0..<pairs.count {
+            if let kv = f.keyVariable { inner.bound[kv.name] = pairs.key(i) }
+            inner.bound[f.valueVariable.name] = pairs.value(i)
             if let cond = f.condition {
                 let c = evaluate(cond, inner)
                 if c.isUnknown { return Value(c.kind, range: f.range, references: mergeReferences(references, c.references)) }
@@ -209,7 +209,9 @@ final class Evaluator {
         let refs = mergeReferences(l.references, r.references)
         if b.op == .and, r.terraformBool == false, l.isUnknown { return Value(.bool(false), range: b.range, references: refs) }
         if b.op == .or, r.terraformBool == true, l.isUnknown { return Value(.bool(true), range: b.range, references: refs) }
-        if let u = [l, r].first(where: { $0.isUnknown }) { return Value(u.kind, range: b.range, references: refs) }
+        // Not `[l, r].first(where:)`: that allocated a two-element array for every operation.
+        if l.isUnknown { return Value(l.kind, range: b.range, references: refs) }
+        if r.isUnknown { return Value(r.kind, range: b.range, references: refs) }
         if b.op == .equal || b.op == .notEqual {
             if l.firstUnknown != nil || r.firstUnknown != nil {
                 return Value(.unknown((l.firstUnknown ?? r.firstUnknown)?.unknownReason ?? UnknownReason(.invalid)), range: b.range, references: refs)

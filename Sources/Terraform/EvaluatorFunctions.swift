@@ -7,7 +7,7 @@ import PositionedJSON
 
 extension Evaluator {
     func evaluateCall(_ c: FunctionCall, _ s: EvalScope) -> Value {
-        let name = c.name.hasPrefix("core::") ? String(c.name.dropFirst(6)) : c.name
+        let name = c.name.utf8.first == UInt8(ascii: "c") && c.name.hasPrefix("core::") ? String(c.name.dropFirst(6)) : c.name
         if name == "try" { return evaluateTry(c, s) }
         if name == "can" { return evaluateCan(c, s) }
         if isNamespaced(name) {
@@ -20,10 +20,14 @@ extension Evaluator {
             args.removeLast()
             args += items
         }
-        let result = FunctionLibrary.call(name, args, functionContext(c.range, s))
+        // `core::core::f` loses both prefixes in the library but only one here, as it always has.
+        let bare = name.utf8.first == UInt8(ascii: "c") && name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
+        let resolution = FunctionLibrary.resolutions[bare]
+        let result = FunctionLibrary.call(bare, resolution, args, functionContext(c.range, s))
+        let preservesStructure = bare == name ? resolution?.preservesStructure == true : FunctionLibrary.preservesStructure.contains(name)
         // Functions that return parts of their arguments leave those parts' own edges in place;
         // only functions that fold arguments into new text or numbers need every edge inside them.
-        if FunctionLibrary.preservesStructure.contains(name) {
+        if preservesStructure {
             var refs: [Reference] = []
             for a in args where !a.references.isEmpty { refs = mergeReferences(refs, a.references) }
             return result.addingReferences(refs)
@@ -61,7 +65,7 @@ extension Evaluator {
         let v = evaluate(c.arguments[0], s)
         if let u = v.firstUnknown {
             if u.unknownReason?.kind == .invalid { return .bool(false, range: c.range) }
-            return Value(u.kind, range: c.range, references: collectReferences([v]))
+            return Value(u.kind, range: c.range, references: collectReferences(in: v))
         }
         return .bool(true, range: c.range)
     }
@@ -73,20 +77,19 @@ extension Evaluator {
             scanRoot: context.options.scanRoot,
             workingDirectory: context.options.workingDirectory,
             readFile: context.options.fileReader,
-            renderTemplate: { [unowned self] bytes, path, variables in
-                self.renderTemplateFile(bytes, path: path, variables: variables, range: range, scope: s)
-            },
-            decodeJSON: { text, range in
-                let parsed = JSONReader.parse(Array(text.utf8), path: range?.file ?? "jsondecode")
-                guard let doc = parsed.document, !parsed.hasErrors else {
-                    return Value.unknown(.invalid, "jsondecode: \(parsed.diagnostics.first?.message ?? "invalid JSON")", range: range)
-                }
-                return doc.root.toValue(ranges: false).withRange(range)
-            },
-            note: { [unowned self] message, range in self.context.note(message, at: range) })
+            caller: (self, s.module))
     }
 
-    private func renderTemplateFile(_ bytes: [UInt8], path: String, variables: Value, range: SourceRange, scope: EvalScope) -> Value {
+    /// `jsondecode`: JSON text as a value, without ranges inside it.
+    static func decodeJSONText(_ text: String, range: SourceRange?) -> Value {
+        let parsed = JSONReader.parse(Array(text.utf8), path: range?.file ?? "jsondecode")
+        guard let doc = parsed.document, !parsed.hasErrors else {
+            return Value.unknown(.invalid, "jsondecode: \(parsed.diagnostics.first?.message ?? "invalid JSON")", range: range)
+        }
+        return doc.root.toValue(ranges: false).withRange(range)
+    }
+
+    func renderTemplateFile(_ bytes: [UInt8], path: String, variables: Value, range: SourceRange, module: ModuleInstance) -> Value {
         if variables.isUnknown { return Value(variables.kind, range: range, references: variables.references) }
         let expression: Expression
         if let cached = context.templateCache[path] {
@@ -101,7 +104,7 @@ extension Evaluator {
             context.templateCache[path] = parsed
             expression = parsed
         }
-        var inner = EvalScope(module: scope.module)
+        var inner = EvalScope(module: module)
         inner.templateOnly = true
         for e in variables.objectEntries ?? [] { inner.bound[e.key] = e.value }
         let v = evaluate(expression, inner)

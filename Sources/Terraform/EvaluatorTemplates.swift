@@ -26,10 +26,10 @@ extension Evaluator {
             }
             switch part {
             case .literal(let literal, _):
-                text += Array(literal.utf8)
+                text.append(contentsOf: literal.utf8)  // no temporary array
             case .interpolation(let i):
                 let v = evaluate(i.expression, s)
-                references = mergeReferences(references, collectReferences([v]))
+                references = mergeReferences(references, collectReferences(in: v))
                 if v.isUnknown { if unknown == nil { unknown = v }; continue }
                 if v.isNull {
                     if unknown == nil { unknown = Value.unknown(.invalid, "template interpolation of a null value", range: i.range) }
@@ -39,7 +39,7 @@ extension Evaluator {
                     if unknown == nil { unknown = Value.unknown(.invalid, "cannot interpolate a \(v.typeName) into a string", range: i.range) }
                     continue
                 }
-                text += Array(str.utf8)
+                text.append(contentsOf: str.utf8)
             case .ifDirective(let d):
                 let c = evaluate(d.condition, s)
                 references = mergeReferences(references, c.references)
@@ -68,9 +68,9 @@ extension Evaluator {
                     continue
                 }
                 var inner = s
-                for (k, v) in pairs {
-                    if let kv = d.keyVariable { inner.bound[kv.name] = k }
-                    inner.bound[d.valueVariable.name] = v
+                for i in 0..<pairs.count {
+                    if let kv = d.keyVariable { inner.bound[kv.name] = pairs.key(i) }
+                    inner.bound[d.valueVariable.name] = pairs.value(i)
                     render(d.bodyParts, inner, into: &text, references: &references, unknown: &unknown)
                     if text.count > Evaluator.maximumStringBytes { break }
                 }

@@ -73,7 +73,10 @@ extension Evaluator {
         // One new value instead of setting `via` then `range`: each setter boxes new metadata.
         guard let origin = v.range else { return v.withRange(range) }
         if origin == range { return v }
-        return Value(v.kind, range: range, references: v.references, via: v.via + [origin])
+        // Appended in place: `via + [origin]` allocated a one-element array and then the sum.
+        var via = v.via
+        via.append(origin)
+        return Value(v.kind, range: range, references: v.references, via: via)
     }
 
     // MARK: Resources and data sources
@@ -82,13 +85,21 @@ extension Evaluator {
                                    _ t: ScopeTraversal, _ s: EvalScope) -> Value {
         let m = s.module
         let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
-        guard let decl = m.config.resource(local) else {
+        // By index: `resource(local)` copied the whole declaration (a retain per field) for every
+        // reference, though a cached value needs none of it.
+        let config = m.config
+        guard let index = config.resourceIndex[local], index < config.resources.count else {
             return Value.unknown(.invalid, "reference to undeclared \(mode == .data ? "data source" : "resource") \(local)", range: t.range)
         }
         var target = m.addressPrefix + local
-        var value = resourceValue(decl, m)
+        var value: Value
+        if index < m.resourceValueCache.count, case .done(let cached)? = m.resourceValueCache[index] {
+            value = cached
+        } else {
+            value = resourceValue(config.resources[index], m)
+        }
         var rest = steps
-        if decl.count != nil || decl.forEach != nil, let first = rest.first {
+        if config.resources[index].count != nil || config.resources[index].forEach != nil, let first = rest.first {
             var keyValue: Value? = nil
             switch first {
             case .index(let e, _): keyValue = evaluate(e, s)
@@ -104,18 +115,16 @@ extension Evaluator {
         var attribute: String? = nil
         if case .attribute(let a, _)? = rest.first { attribute = a }
         let reference = Reference(target: target, attribute: attribute, range: t.range)
-        let missing: (String) -> Value = { attr in
-            if mode == .data {
-                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, "\(target).\(attr)") }
-                return Value.unknown(.external, "\(target).\(attr) is read from the provider")
-            }
-            return Value.unknown(.knownAfterApply, "\(target).\(attr)")
-        }
-        var result = applySteps(value, rest, s, missing: missing)
+        let result = applySteps(value, rest, s, missing: ComputedAttribute(mode: mode, type: type, target: target))
         // A computed attribute has no origin of its own; a configured one keeps where it was set.
-        if result.isUnknown { result.range = t.range } else { result = flowed(result, to: t.range) }
-        result.references = mergeReferences([reference], result.references.filter { $0.target != target || $0.attribute != nil })
-        return result
+        // Built as one value: setting `range` and then `references` boxed the metadata twice.
+        var references = [reference]
+        for r in result.references where r.target != target || r.attribute != nil {
+            if !references.contains(where: { sameReference($0, r) }) { references.append(r) }
+        }
+        var via = result.via
+        if !result.isUnknown, let origin = result.range, origin != t.range { via.append(origin) }
+        return Value(result.kind, range: t.range, references: references, via: via)
     }
 
     // MARK: Module outputs
@@ -123,9 +132,13 @@ extension Evaluator {
     private func moduleReference(_ t: ScopeTraversal, _ s: EvalScope) -> Value {
         let steps = t.steps[...]
         guard case .attribute(let name, _)? = steps.first else { return invalidReference(t, "module needs a name") }
-        guard let call = s.module.config.moduleCall(name) else { return invalidReference(t, "reference to undeclared module \(name)") }
+        // By index, and the declaration read only on a cache miss: `moduleCall(name)` copied the
+        // whole declaration (a retain per field) for every reference.
+        let config = s.module.config
+        guard let callIndex = config.moduleCallIndex[name] else { return invalidReference(t, "reference to undeclared module \(name)") }
         var rest = steps.dropFirst()
-        switch childModules(call, s.module) {
+        let children = s.module.childCache[name] ?? childModules(config.moduleCalls[callIndex], s.module)
+        switch children {
         case .unavailable(let u):
             // Keep an edge to the module output, so a rule can say what the value depends on.
             var output: String? = nil
@@ -167,7 +180,7 @@ extension Evaluator {
                     } else {
                         value = allOutputs(sel)
                     }
-                } else if call.count != nil {
+                } else if config.moduleCalls[callIndex].count != nil {
                     value = .list(instances.map { allOutputs($0.module) })
                 } else {
                     value = .object(instances.map { ObjectEntry(stringKey($0.key), allOutputs($0.module)) })
@@ -187,10 +200,26 @@ extension Evaluator {
 
     // MARK: Steps
 
+    /// What an attribute a resource block does not set means: computed by the provider. A value,
+    /// not a closure: an optional closure parameter escapes, so each reference allocated one.
+    struct ComputedAttribute {
+        var mode: Resource.Mode
+        var type: String
+        var target: String
+
+        func value(_ attr: String) -> Value {
+            if mode == .data {
+                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, "\(target).\(attr)") }
+                return Value.unknown(.external, "\(target).\(attr) is read from the provider")
+            }
+            return Value.unknown(.knownAfterApply, "\(target).\(attr)")
+        }
+    }
+
     /// Applies attribute and index steps. `missing` decides what an absent attribute of the first
     /// object means (a resource attribute computed by the provider); otherwise an absent attribute
     /// of a value that came from a resource is known after apply, and of anything else an error.
-    func applySteps(_ value: Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ((String) -> Value)? = nil) -> Value {
+    func applySteps(_ value: Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ComputedAttribute? = nil) -> Value {
         var current = value
         var first = true
         for step in steps {
@@ -202,7 +231,7 @@ extension Evaluator {
                     if let v = current[name] {
                         current = v.addingReferences(current.references)
                     } else if first, let missing {
-                        current = missing(name).withRange(range).addingReferences(current.references)
+                        current = missing.value(name).withRange(range).addingReferences(current.references)
                     } else if let ref = current.references.first {
                         current = Value.unknown(.knownAfterApply, "\(ref.target).\(name)", range: range, references: current.references)
                     } else {

@@ -20,13 +20,14 @@ enum IAMPolicyDocument {
             if let u = attributes[name]?.firstUnknown { unknown = u }
             for doc in documents(attributes[name]) { statements = merge(statements, statementsOf(doc)) }
         }
-        if let u = unknown { return Value(u.kind, range: range, references: collectReferences([attributes])) }
+        if let u = unknown { return Value(u.kind, range: range, references: collectReferences(in: attributes)) }
         var doc: [ObjectEntry] = [ObjectEntry("Version", attributes["version"]?.stringValue.map { .string($0) } ?? .string("2012-10-17"))]
         if let id = attributes["policy_id"]?.stringValue { doc.append(ObjectEntry("Id", .string(id))) }
         doc.append(ObjectEntry("Statement", .list(statements)))
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(.object(doc), indent: 0, to: &out)
-        return Value(.string(out), range: range, references: collectReferences([attributes]))
+        return Value(.string(String(decoding: out, as: UTF8.self)), range: range, references: collectReferences(in: attributes))
     }
 
     /// Policy JSON documents given as a string or a list of strings, decoded.
@@ -101,32 +102,43 @@ enum IAMPolicyDocument {
         return .object(entries)
     }
 
-    /// Go's `json.MarshalIndent(v, "", "  ")` with fields in the order given.
-    private static func write(_ v: Value, indent: Int, to out: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
+    /// Go's `json.MarshalIndent(v, "", "  ")` with fields in the order given. Written as bytes into
+    /// one buffer: the string concatenations made several temporary strings per line.
+    private static func write(_ v: Value, indent: Int, to out: inout [UInt8]) {
         switch v.kind {
         case .object(let entries):
-            guard !entries.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !entries.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, e) in entries.enumerated() {
-                var key: [UInt8] = []
-                TerraformJSONEncoder.appendString(e.key, to: &key)
-                out += pad + String(decoding: key, as: UTF8.self) + ": "
+                pad(indent + 1, &out)
+                TerraformJSONEncoder.appendString(e.key, to: &out)
+                out.append(contentsOf: ": ".utf8)
                 write(e.value, indent: indent + 1, to: &out)
-                out += i + 1 < entries.count ? ",\n" : "\n"
+                out.append(contentsOf: (i + 1 < entries.count ? ",\n" : "\n").utf8)
             }
-            out += closing + "}"
+            pad(indent, &out)
+            out.append(UInt8(ascii: "}"))
         case .list(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out += pad
+                pad(indent + 1, &out)
                 write(item, indent: indent + 1, to: &out)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                out.append(contentsOf: (i + 1 < items.count ? ",\n" : "\n").utf8)
             }
-            out += closing + "]"
+            pad(indent, &out)
+            out.append(UInt8(ascii: "]"))
         default:
-            out += TerraformJSONEncoder.encode(v) ?? "null"
+            // A leaf as `jsonencode` writes it, or null when it holds an unknown.
+            let start = out.count
+            if !TerraformJSONEncoder.append(v, to: &out, depth: 0) {
+                out.removeSubrange(start...)
+                out.append(contentsOf: "null".utf8)
+            }
         }
+    }
+
+    private static func pad(_ level: Int, _ out: inout [UInt8]) {
+        for _ in 0..<level { out.append(0x20); out.append(0x20) }
     }
 }

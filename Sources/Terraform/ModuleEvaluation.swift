@@ -4,6 +4,25 @@
 import IaCLintCore
 import HCL
 
+/// `resourceMetaArguments.contains(name)` without hashing: attribute names are short, and four
+/// short-string comparisons cost a fraction of one string hash.
+@inline(__always)
+func isResourceMetaArgument(_ name: String) -> Bool {
+    switch name {
+    case "count", "for_each", "depends_on", "provider": return true
+    default: return false
+    }
+}
+
+/// `resourceMetaBlocks.contains(type)` without hashing (see `isResourceMetaArgument`).
+@inline(__always)
+func isResourceMetaBlock(_ type: String) -> Bool {
+    switch type {
+    case "lifecycle", "provisioner", "connection", "precondition", "postcondition": return true
+    default: return false
+    }
+}
+
 extension Evaluator {
     /// Largest `count` or `for_each` expanded; beyond it the instances are unknown.
     static let maximumInstances = 10_000
@@ -13,22 +32,29 @@ extension Evaluator {
     // MARK: Variables, locals, outputs
 
     func variableValue(_ name: String, _ m: ModuleInstance) -> Value {
-        if let cached = m.variableCache[name] { return cached }
+        switch m.variableCache[name] {
+        case .done(let cached)?: return cached
+        case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
+        case nil: break
+        }
         guard let decl = m.config.variables[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
-        if m.variablesInProgress.contains(name) { return Value.unknown(.invalid, "var.\(name) depends on itself") }
-        m.variablesInProgress.insert(name)
-        defer { m.variablesInProgress.remove(name) }
+        // Sized for every declared name on first use: no regrowth. The initializer is specialised;
+        // `reserveCapacity` went through the unspecialised generic path (10,000 instructions a call).
+        if m.variableCache.isEmpty { m.variableCache = Dictionary(minimumCapacity: m.config.variables.count) }
+        m.variableCache[name] = .inProgress
         var v: Value
         let constantScope = EvalScope(module: m)
-        if let parent = m.parent, let call = m.call {
-            if let argument = call.arguments[name] {
+        // The call's arguments are read from the instance: binding `m.call` copied the whole
+        // declaration for every variable.
+        if let parent = m.parent, let arguments = m.callArguments {
+            if let argument = arguments[name] {
                 v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
             } else if let d = decl.defaultValue {
                 v = evaluate(d, constantScope)
             } else {
-                v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(call.name) but not passed)", range: call.headerRange)
+                v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(m.call?.name ?? "") but not passed)", range: m.call?.headerRange)
             }
         } else if let given = m.rootVariables[name] {
             v = given
@@ -39,33 +65,41 @@ extension Evaluator {
         }
         if v.isNull, !decl.nullable, let d = decl.defaultValue { v = evaluate(d, constantScope) }
         if let constraint = decl.constraint {
-            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, constantScope) })
+            // Captures the module, not the scope: the closure's context was copied, scope and all
+            // (a retain per field), at every level of the conversion.
+            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
-        m.variableCache[name] = v
+        m.variableCache[name] = .done(v)
         return v
     }
 
     func localValue(_ name: String, _ m: ModuleInstance) -> Value {
-        if let cached = m.localCache[name] { return cached }
+        switch m.localCache[name] {
+        case .done(let cached)?: return cached
+        case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: m.config.locals[name]?.range)
+        case nil: break
+        }
         guard let attr = m.config.locals[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
-        if m.localsInProgress.contains(name) { return Value.unknown(.invalid, "local.\(name) depends on itself", range: attr.range) }
-        m.localsInProgress.insert(name)
+        if m.localCache.isEmpty { m.localCache = Dictionary(minimumCapacity: m.config.locals.count) }
+        m.localCache[name] = .inProgress
         let v = evaluate(attr.expression, EvalScope(module: m))
-        m.localsInProgress.remove(name)
-        m.localCache[name] = v
+        m.localCache[name] = .done(v)
         return v
     }
 
     func outputValue(_ name: String, _ m: ModuleInstance) -> Value {
-        if let cached = m.outputCache[name] { return cached }
+        switch m.outputCache[name] {
+        case .done(let cached)?: return cached
+        case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: m.config.outputs[name]?.range)
+        case nil: break
+        }
         guard let attr = m.config.outputs[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
-        if m.outputsInProgress.contains(name) { return Value.unknown(.invalid, "output \(name) depends on itself", range: attr.range) }
-        m.outputsInProgress.insert(name)
+        if m.outputCache.isEmpty { m.outputCache = Dictionary(minimumCapacity: m.config.outputs.count) }
+        m.outputCache[name] = .inProgress
         let v = evaluate(attr.expression, EvalScope(module: m))
-        m.outputsInProgress.remove(name)
-        m.outputCache[name] = v
+        m.outputCache[name] = .done(v)
         return v
     }
 
@@ -140,9 +174,10 @@ extension Evaluator {
     }
 
     func resourceExpansion(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Expansion {
-        if let cached = m.expansionCache[decl.index] { return cached }
+        let cacheable = decl.index < m.expansionCache.count
+        if cacheable, let cached = m.expansionCache[decl.index] { return cached }
         let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
-        m.expansionCache[decl.index] = e
+        if cacheable { m.expansionCache[decl.index] = e }
         return e
     }
 
@@ -150,28 +185,39 @@ extension Evaluator {
 
     /// The evaluated arguments of one instance (what the graph holds).
     func instanceAttributes(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration) -> Value {
+        // A resource without count or for_each (most of them) is cached in an array, unhashed.
+        let single = key == nil && decl.index < m.singleInstanceAttributeCache.count
         let id = ResourceInstanceID(declaration: decl.index, key: key)
-        if let cached = m.instanceAttributeCache[id] { return cached }
+        if single {
+            if let cached = m.singleInstanceAttributeCache[decl.index] { return cached }
+        } else if let cached = m.instanceAttributeCache[id] {
+            return cached
+        }
         var attributes = evaluateBody(decl.body, EvalScope(module: m, iteration: iteration), topLevel: true)
         if decl.mode == .data, decl.type == "aws_iam_policy_document", case .object(var entries) = attributes.kind {
             let json = IAMPolicyDocument.render(attributes, range: decl.headerRange)
             entries.append(ObjectEntry("json", json))
             attributes = Value(.object(entries), range: attributes.range)
         }
-        m.instanceAttributeCache[id] = attributes
+        if single { m.singleInstanceAttributeCache[decl.index] = attributes } else { m.instanceAttributeCache[id] = attributes }
         return attributes
     }
 
     /// The value `aws_x.y` has in expressions: an instance object, a list (count) or map (for_each)
     /// of them; each instance object carries an edge to itself.
     func resourceValue(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Value {
-        if let cached = m.resourceValueCache[decl.index] { return cached }
-        let base = m.addressPrefix + decl.localAddress
-        if m.resourcesInProgress.contains(decl.index) {
-            return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
+        // The array is sized from `m.config`, which every declaration evaluated here comes from.
+        guard decl.index < m.resourceValueCache.count else {
+            return Value.unknown(.invalid, "\(decl.localAddress) is not declared in \(m.config.directory)")
         }
-        m.resourcesInProgress.insert(decl.index)
-        defer { m.resourcesInProgress.remove(decl.index) }
+        switch m.resourceValueCache[decl.index] {
+        case .done(let cached)?: return cached
+        case .inProgress?:
+            let base = m.addressPrefix + decl.localAddress
+            return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
+        case nil: m.resourceValueCache[decl.index] = .inProgress
+        }
+        let base = m.addressPrefix + decl.localAddress
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
             let attrs = instanceAttributes(decl, m, key: key, iteration: iteration)
             return Value(attrs.kind, range: decl.headerRange, references: [Reference(target: InstanceKey.address(base, key), range: decl.headerRange)])
@@ -189,7 +235,7 @@ extension Evaluator {
         case .unknown(let u):
             value = Value(u.kind, range: decl.headerRange, references: [Reference(target: base)])
         }
-        m.resourceValueCache[decl.index] = value
+        m.resourceValueCache[decl.index] = .done(value)
         return value
     }
 
@@ -204,8 +250,9 @@ extension Evaluator {
 
     /// Arguments as an object; nested blocks as lists of objects under their type, like
     /// `terraform show -json`; `dynamic` blocks expanded.
-    func evaluateBody(_ body: Body, _ s: EvalScope, topLevel: Bool, depth: Int = 0) -> Value {
-        guard depth < 32 else { return Value.unknown(.limit, "blocks nested deeper than 32", range: body.range) }
+    /// `range`: the result's range when not the body's (a nested block's value spans the whole block).
+    func evaluateBody(_ body: Body, _ s: EvalScope, topLevel: Bool, depth: Int = 0, range: SourceRange? = nil) -> Value {
+        guard depth < 32 else { return Value.unknown(.limit, "blocks nested deeper than 32", range: range ?? body.range) }
         var entries: [ObjectEntry] = []
         // Block types and their entry: a body has a few, so a scan beats allocating a dictionary.
         var blockIndex: [(type: String, entry: Int)] = []
@@ -222,29 +269,34 @@ extension Evaluator {
             }
         }
         // Attributes and blocks in source order, merged without building `body.items`.
+        // Each element is read in place, not wrapped in a `Body.Item` (which copied the whole
+        // attribute or block, a retain per field, and released it again).
         var ai = 0, bi = 0
-        while ai < body.attributes.count || bi < body.blocks.count {
-            let takeAttribute = bi >= body.blocks.count
-                || (ai < body.attributes.count && body.attributes[ai].range.start.offset < body.blocks[bi].range.start.offset)
-            let item: Body.Item
-            if takeAttribute { item = .attribute(body.attributes[ai]); ai += 1 } else { item = .block(body.blocks[bi]); bi += 1 }
-            switch item {
-            case .attribute(let a):
-                if topLevel, resourceMetaArguments.contains(a.name) { continue }
-                entries.append(ObjectEntry(a.name, evaluate(a.expression, s), keyRange: a.nameRange))
-            case .block(let b):
-                if topLevel, resourceMetaBlocks.contains(b.type) { continue }
+        let attributeCount = body.attributes.count, blockCount = body.blocks.count
+        if attributeCount + blockCount > 0 { entries.reserveCapacity(attributeCount + blockCount) }
+        while ai < attributeCount || bi < blockCount {
+            let takeAttribute = bi >= blockCount
+                || (ai < attributeCount && body.attributes[ai].range.start.offset < body.blocks[bi].range.start.offset)
+            if takeAttribute {
+                let index = ai
+                ai += 1
+                if topLevel, isResourceMetaArgument(body.attributes[index].name) { continue }
+                entries.append(ObjectEntry(body.attributes[index].name, evaluate(body.attributes[index].expression, s),
+                                           keyRange: body.attributes[index].nameRange))
+            } else {
+                let b = body.blocks[bi]
+                bi += 1
+                if topLevel, isResourceMetaBlock(b.type) { continue }
                 if b.type == "dynamic" {
                     guard let type = b.labels.first?.value else { continue }
                     appendBlocks(type, expandDynamic(b, s, depth: depth), keyRange: b.typeRange)
                 } else {
-                    var obj = evaluateBody(b.body, s, topLevel: false, depth: depth + 1)
-                    obj.range = b.range
+                    let obj = evaluateBody(b.body, s, topLevel: false, depth: depth + 1, range: b.range)
                     appendBlocks(b.type, Value(.list([obj]), range: b.range), keyRange: b.typeRange)
                 }
             }
         }
-        return .object(entries, range: body.range)
+        return .object(entries, range: range ?? body.range)
     }
 
     private func expandDynamic(_ b: Block, _ s: EvalScope, depth: Int) -> Value {
@@ -270,12 +322,10 @@ extension Evaluator {
         }
         var out: [Value] = []
         var inner = s
-        for (k, v) in pairs {
+        for i in 0..<pairs.count {
             // Lists and tuples are keyed by index (sets cannot be told apart from lists here).
-            inner.bound[iteratorName] = .object([ObjectEntry("key", k), ObjectEntry("value", v)])
-            var obj = evaluateBody(content.body, inner, topLevel: false, depth: depth + 1)
-            obj.range = content.range
-            out.append(obj)
+            inner.bound[iteratorName] = .object([ObjectEntry("key", pairs.key(i)), ObjectEntry("value", pairs.value(i))])
+            out.append(evaluateBody(content.body, inner, topLevel: false, depth: depth + 1, range: content.range))
         }
         return Value(.list(out), range: b.range, references: collection.references)
     }

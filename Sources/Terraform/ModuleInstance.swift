@@ -29,6 +29,12 @@ enum ChildModules {
     case unavailable(Value)
 }
 
+/// A memoised result: still being evaluated (a reference back to it is a cycle), or done.
+enum Memo<T> {
+    case inProgress
+    case done(T)
+}
+
 /// One instance of a resource declaration within a module instance.
 struct ResourceInstanceID: Hashable {
     var declaration: Int
@@ -43,6 +49,8 @@ final class ModuleInstance {
     let rootDirectory: String
     let parent: ModuleInstance?
     let call: ModuleCallDeclaration?
+    /// `call?.arguments`, stored apart: every variable of the instance reads it.
+    let callArguments: [String: Attribute]?
     /// The iteration of the module call that created this instance, evaluated in the parent.
     let callIteration: Iteration
     /// The `module` blocks leading here, outermost first.
@@ -54,18 +62,18 @@ final class ModuleInstance {
     /// Values of the root module's variables (from tfvars, `--var`, environment, defaults).
     var rootVariables: [String: Value] = [:]
 
-    var variableCache: [String: Value] = [:]
-    var localCache: [String: Value] = [:]
-    var localsInProgress: Set<String> = []
-    // Resource caches are keyed by the declaration's index: no address string to build and hash.
-    var expansionCache: [Int: Expansion] = [:]
-    var resourceValueCache: [Int: Value] = [:]
-    var resourcesInProgress: Set<Int> = []
+    // Each name's cache entry also marks it as being evaluated, so a cycle is found by the same
+    // look-up that finds a cached value (a separate in-progress set cost three more hashes a name).
+    var variableCache: [String: Memo<Value>] = [:]
+    var localCache: [String: Memo<Value>] = [:]
+    var outputCache: [String: Memo<Value>] = [:]
+    // Resource caches are arrays indexed by the declaration's index: no hashing at all.
+    var expansionCache: [Expansion?] = []
+    var resourceValueCache: [Memo<Value>?] = []
+    /// Attributes of the instance without a key (no `count`/`for_each`), by declaration index.
+    var singleInstanceAttributeCache: [Value?] = []
     var instanceAttributeCache: [ResourceInstanceID: Value] = [:]
-    var outputCache: [String: Value] = [:]
-    var outputsInProgress: Set<String> = []
     var childCache: [String: ChildModules] = [:]
-    var variablesInProgress: Set<String> = []
 
     init(config: ModuleConfiguration, address: String, rootDirectory: String, parent: ModuleInstance?,
          call: ModuleCallDeclaration?, callIteration: Iteration, moduleCalls: [RelatedLocation], chain: [String]) {
@@ -74,10 +82,15 @@ final class ModuleInstance {
         self.rootDirectory = rootDirectory
         self.parent = parent
         self.call = call
+        self.callArguments = call?.arguments
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain
         self.addressPrefix = address.isEmpty ? "" : address + "."
+        let declarations = config.resources.count
+        expansionCache = Array(repeating: nil, count: declarations)
+        resourceValueCache = Array(repeating: nil, count: declarations)
+        singleInstanceAttributeCache = Array(repeating: nil, count: declarations)
     }
 
     /// `module.api.` or `""`: what resource addresses in this module start with.

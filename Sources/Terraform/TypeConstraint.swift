@@ -74,6 +74,14 @@ indirect enum TypeConstraint {
         if value.isUnknown || value.isNull || depth > 64 { return value }
         switch self {
         case .any: return value
+        // A value already of the type is returned as it is: rebuilding it boxed its kind and
+        // metadata again for an identical value.
+        case .string where value.stringValue != nil: return value
+        case .number where value.numberValue != nil: return value
+        case .bool where value.boolValue != nil: return value
+        // Elements of any type are kept as they are: a list stays the same list, a map the same entries.
+        case .list(.any) where value.listValue != nil: return value
+        case .map(.any) where value.objectEntries != nil: return value
         case .string:
             guard let s = value.terraformString else { return mismatch(value, "string") }
             return keep(value, .string(s))

@@ -105,8 +105,15 @@ func mergeReferences(_ a: [Reference], _ b: [Reference]) -> [Reference] {
     if b.isEmpty { return a }
     if a.isEmpty { return b }
     var out = a
-    for r in b where !out.contains(r) { out.append(r) }
+    for r in b where !out.contains(where: { sameReference($0, r) }) { out.append(r) }
     return out
+}
+
+/// `a == b` with the plain-data fields compared first: references that differ mostly differ in
+/// where they are written, and comparing long target strings first cost a library call each.
+@inline(__always)
+func sameReference(_ a: Reference, _ b: Reference) -> Bool {
+    a.range == b.range && a.kind == b.kind && a.target == b.target && a.attribute == b.attribute
 }
 
 /// All references of several values (deep), deduplicated. Walks without building intermediate
@@ -117,10 +124,17 @@ func collectReferences(_ values: [Value]) -> [Reference] {
     return out
 }
 
+/// `collectReferences([value])` without the one-element array (templates call it per interpolation).
+func collectReferences(in value: Value) -> [Reference] {
+    var out: [Reference] = []
+    appendReferences(value, to: &out, depth: 0)
+    return out
+}
+
 private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int) {
     let own = v.references
     if !own.isEmpty {
-        for r in own where !out.contains(r) { out.append(r) }
+        for r in own where !out.contains(where: { sameReference($0, r) }) { out.append(r) }
     }
     guard depth < 64 else { return }
     switch v.kind {

@@ -14,12 +14,30 @@ struct FunctionContext {
     var workingDirectory: String = "/"
     /// Reads a file's bytes; injected so tests and the pipeline control I/O.
     var readFile: @Sendable (String) -> Result<[UInt8], FileError>
+    /// The evaluator and module instance of the call; nil for a bare call (tests), where
+    /// `templatefile`, `jsondecode` and notes are unavailable. Held as references, not as closures
+    /// made for every call: those were two heap allocations per function call, mostly unused.
+    var caller: (evaluator: Evaluator, module: ModuleInstance)? = nil
+
     /// Parses and evaluates a template string with variables (for `templatefile`).
-    var renderTemplate: ((_ text: [UInt8], _ path: String, _ variables: Value) -> Value)?
+    var renderTemplate: ((_ text: [UInt8], _ path: String, _ variables: Value) -> Value)? {
+        guard let (evaluator, module) = caller, let range else { return nil }
+        return { bytes, path, variables in
+            evaluator.renderTemplateFile(bytes, path: path, variables: variables, range: range, module: module)
+        }
+    }
+
     /// Decodes JSON text into a value (for `jsondecode`).
-    var decodeJSON: ((_ text: String, _ range: SourceRange?) -> Value)?
+    var decodeJSON: ((_ text: String, _ range: SourceRange?) -> Value)? {
+        guard caller != nil else { return nil }
+        return Evaluator.decodeJSONText
+    }
+
     /// Reports a located note (a file the call was not allowed to read).
-    var note: ((_ message: String, _ range: SourceRange?) -> Void)?
+    var note: ((_ message: String, _ range: SourceRange?) -> Void)? {
+        guard let context = caller?.evaluator.context else { return nil }
+        return { message, range in context.note(message, at: range) }
+    }
 }
 
 /// A failed call: unknown with the reason, never a crash.

@@ -43,12 +43,33 @@ enum FunctionLibrary {
         "sensitive", "nonsensitive", "alltrue", "anytrue", "range",
     ]
 
+    /// What a function name means: `table`, `unknownAtPlan` and `preservesStructure` answered by
+    /// one hash of the name instead of three.
+    struct Resolution {
+        var spec: FunctionSpec?
+        var unknownAtPlan = false
+        var preservesStructure = false
+    }
+
+    static let resolutions: [String: Resolution] = {
+        var r: [String: Resolution] = [:]
+        for (name, spec) in table { r[name, default: Resolution()].spec = spec }
+        for name in unknownAtPlan { r[name, default: Resolution()].unknownAtPlan = true }
+        for name in preservesStructure { r[name, default: Resolution()].preservesStructure = true }
+        return r
+    }()
+
     static func call(_ name: String, _ args: [Value], _ ctx: FunctionContext) -> Value {
         let bare = name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
-        if unknownAtPlan.contains(bare) {
+        return call(bare, resolutions[bare], args, ctx)
+    }
+
+    /// `call` for a name without its `core::` prefix, already resolved.
+    static func call(_ bare: String, _ resolution: Resolution?, _ args: [Value], _ ctx: FunctionContext) -> Value {
+        if resolution?.unknownAtPlan == true {
             return Value.unknown(.knownAfterApply, range: ctx.range).detailed("\(bare)()")
         }
-        guard let spec = table[bare] else {
+        guard let spec = resolution?.spec else {
             return Value.unknown(.unsupportedFunction, range: ctx.range).detailed(bare)
         }
         guard args.count >= spec.minArgs, args.count <= spec.maxArgs else {

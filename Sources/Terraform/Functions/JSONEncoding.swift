@@ -12,12 +12,14 @@ enum TerraformJSONEncoder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func append(_ value: Value, to out: inout [UInt8], depth: Int) -> Bool {
+    /// Appends the JSON text of `value`; false (with `out` partly written) when it holds an unknown.
+    /// Text is appended in place throughout: no temporary array per literal, number or escape.
+    static func append(_ value: Value, to out: inout [UInt8], depth: Int) -> Bool {
         guard depth < 256 else { return false }
         switch value.kind {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .number(let n): out += Array(TerraformNumber.format(n).utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: TerraformNumber.format(n).utf8)
         case .string(let s): appendString(s, to: &out)
         case .list(let items):
             out.append(UInt8(ascii: "["))
@@ -46,18 +48,25 @@ enum TerraformJSONEncoder {
     /// ASCII specials and the U+2028/U+2029 sequences (E2 80 A8/A9) need attention.
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(s.utf8)
+        // The string's own UTF-8 storage when it has one (native strings do), not a copy.
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            Array(s.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &out) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x22: appendEscape(0x22, to: &out)
+            case 0x5C: appendEscape(0x5C, to: &out)
+            case 0x08: appendEscape(UInt8(ascii: "b"), to: &out)
+            case 0x0C: appendEscape(UInt8(ascii: "f"), to: &out)
+            case 0x0A: appendEscape(UInt8(ascii: "n"), to: &out)
+            case 0x0D: appendEscape(UInt8(ascii: "r"), to: &out)
+            case 0x09: appendEscape(UInt8(ascii: "t"), to: &out)
             case 0..<0x20, 0x3C, 0x3E, 0x26: appendUnicodeEscape(UInt32(b), to: &out)
             case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                 appendUnicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
@@ -66,11 +75,17 @@ enum TerraformJSONEncoder {
             }
             i += 1
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
+        out.append(0x5C)
+        out.append(letter)
     }
 
     private static func appendUnicodeEscape(_ v: UInt32, to out: inout [UInt8]) {
-        out += [0x5C, UInt8(ascii: "u"), hex[Int((v >> 12) & 0xF)], hex[Int((v >> 8) & 0xF)],
-                hex[Int((v >> 4) & 0xF)], hex[Int(v & 0xF)]]
+        out.append(0x5C)
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
     }
 }

@@ -1,0 +1,124 @@
+// The evaluator's unhashed shortcuts must answer exactly what the sets and tables they replace answer.
+
+import XCTest
+@testable import Terraform
+import IaCLintCore
+
+final class EvaluatorShortcutTests: XCTestCase {
+    func testMetaArgumentChecksMatchTheirSets() {
+        let names = Array(resourceMetaArguments) + Array(resourceMetaBlocks) + Array(moduleMetaArguments)
+            + ["", "Count", "counts", "provider_", "tags", "lifecycle ", "dynamic", "content", "for_eac", "depends_on2"]
+        for name in names {
+            XCTAssertEqual(isResourceMetaArgument(name), resourceMetaArguments.contains(name), name)
+            XCTAssertEqual(isResourceMetaBlock(name), resourceMetaBlocks.contains(name), name)
+        }
+    }
+
+    func testFunctionResolutionsMatchTheTables() {
+        let names = Set(FunctionLibrary.table.keys).union(FunctionLibrary.unknownAtPlan).union(FunctionLibrary.preservesStructure)
+        XCTAssertEqual(Set(FunctionLibrary.resolutions.keys), names)
+        for name in names {
+            let r = FunctionLibrary.resolutions[name]
+            XCTAssertEqual(r?.spec != nil, FunctionLibrary.table[name] != nil, name)
+            XCTAssertEqual(r?.unknownAtPlan, FunctionLibrary.unknownAtPlan.contains(name), name)
+            XCTAssertEqual(r?.preservesStructure, FunctionLibrary.preservesStructure.contains(name), name)
+        }
+    }
+
+    /// A type conversion that changes nothing returns the value itself, ranges and edges included.
+    func testConversionToTheSameTypeKeepsTheValue() {
+        let range = SourceRange(file: "main.tf", start: .start, end: SourcePosition(line: 1, column: 4, offset: 3))
+        let refs = [Reference(target: "aws_s3_bucket.b", attribute: "arn", range: range)]
+        let values: [(TypeConstraint, Value)] = [
+            (.string, Value(.string("x"), range: range, references: refs, via: [range])),
+            (.number, Value(.number(2), range: range)),
+            (.bool, Value(.bool(true), references: refs)),
+        ]
+        for (type, value) in values {
+            let converted = type.convert(value, evaluateDefault: { _ in .null })
+            XCTAssertEqual(converted, value)
+            XCTAssertEqual(converted.via, value.via)
+        }
+        XCTAssertEqual(TypeConstraint.string.convert(.number(1.5), evaluateDefault: { _ in .null }).stringValue, "1.5")
+        XCTAssertEqual(TypeConstraint.bool.convert(.string("true"), evaluateDefault: { _ in .null }).boolValue, true)
+    }
+
+    /// `merge` scans small results and hashes large ones; both keep first positions and last values.
+    func testMergeKeepsFirstPositionsAndLastValues() {
+        let ctx = FunctionContext(range: nil, moduleDirectory: ".", scanRoot: "/", readFile: { FileSystem.read($0) })
+        for size in [0, 3, 16, 17, 40] {
+            let first = Value.object((0..<size).map { ObjectEntry("k\($0)", .number(Double($0))) })
+            let second = Value.object((0..<size).reversed().map { ObjectEntry("k\($0 * 2)", .string("v\($0)")) })
+            var expected: [(String, Value)] = []
+            for e in (first.objectEntries ?? []) + (second.objectEntries ?? []) {
+                if let i = expected.firstIndex(where: { $0.0 == e.key }) { expected[i].1 = e.value } else { expected.append((e.key, e.value)) }
+            }
+            let merged = FunctionLibrary.call("merge", [first, .null, second], ctx).objectEntries ?? []
+            XCTAssertEqual(merged.map(\.key), expected.map(\.0), "size \(size)")
+            XCTAssertEqual(merged.map(\.value), expected.map(\.1), "size \(size)")
+        }
+    }
+
+    /// `list(any)` and `map(any)` keep the value as it is, ranges inside included.
+    func testAnyElementCollectionsKeepTheValue() {
+        let range = SourceRange(file: "main.tf", start: .start, end: SourcePosition(line: 1, column: 2, offset: 1))
+        let list = Value(.list([.number(1, range: range), .string("a")]), range: range)
+        let map = Value(.object([ObjectEntry("a", .bool(true), keyRange: range)]), range: range)
+        XCTAssertEqual(TypeConstraint.list(.any).convert(list, evaluateDefault: { _ in .null }), list)
+        XCTAssertEqual(TypeConstraint.map(.any).convert(map, evaluateDefault: { _ in .null }), map)
+        XCTAssertNotNil(TypeConstraint.list(.any).convert(map, evaluateDefault: { _ in .null }).unknownReason)
+    }
+
+    /// Bound names behave as the dictionary they replace, below and above the indexing threshold.
+    func testBoundNamesBehaveAsADictionary() {
+        var bound = BoundNames()
+        var reference: [String: Value] = [:]
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for step in 0..<4000 {
+            let name = "v\(next(step < 2000 ? 12 : 40))"
+            switch next(5) {
+            case 0:
+                bound[name] = nil
+                reference[name] = nil
+            case 1, 2:
+                bound[name] = .number(Double(step))
+                reference[name] = .number(Double(step))
+            default:
+                XCTAssertEqual(bound[name], reference[name], "step \(step)")
+            }
+            XCTAssertEqual(bound.isEmpty, reference.isEmpty)
+        }
+        for i in 0..<40 { XCTAssertEqual(bound["v\(i)"], reference["v\(i)"]) }
+    }
+
+    /// `jsonencode` escapes as Go does, on small and large strings alike (both byte paths).
+    func testJSONEncodingEscapes() {
+        let special = "q\"b\\\u{8}\u{c}\n\r\t\u{1}<>&\u{2028}\u{2029}é→x"
+        let expectedSpecial = #""q\"b\\\b\f\n\r\t\u0001\u003c\u003e\u0026\u2028\u2029é→x""#
+        XCTAssertEqual(TerraformJSONEncoder.encode(.string(special)), expectedSpecial)
+        let long = String(repeating: "abc\"", count: 20)
+        XCTAssertEqual(TerraformJSONEncoder.encode(.string(long)), "\"" + String(repeating: "abc\\\"", count: 20) + "\"")
+        let value = Value.object([ObjectEntry("b", .list([.number(1.5), .bool(true), .null])), ObjectEntry("a", .string("x"))])
+        XCTAssertEqual(TerraformJSONEncoder.encode(value), #"{"a":"x","b":[1.5,true,null]}"#)
+        XCTAssertNil(TerraformJSONEncoder.encode(.list([.unknown(.knownAfterApply)])))
+    }
+
+    /// `sameReference` is `==` on every field.
+    func testSameReferenceIsEquality() {
+        let r1 = SourceRange(file: "a.tf", start: .start, end: SourcePosition(line: 1, column: 3, offset: 2))
+        let r2 = SourceRange(file: "b.tf", start: .start, end: SourcePosition(line: 1, column: 3, offset: 2))
+        var refs: [Reference] = []
+        for target in ["aws_s3_bucket.b", "module.m.aws_s3_bucket.b[\"k\"]"] {
+            for attribute in [nil, "arn", "id"] as [String?] {
+                for kind in [Reference.Kind.attribute, .ref, .dependsOn] {
+                    for range in [nil, r1, r2] as [SourceRange?] { refs.append(Reference(target: target, attribute: attribute, kind: kind, range: range)) }
+                }
+            }
+        }
+        for a in refs { for b in refs { XCTAssertEqual(sameReference(a, b), a == b) } }
+    }
+}
