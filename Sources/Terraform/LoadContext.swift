@@ -36,8 +36,14 @@ final class LoadContext {
         return inside
     }
 
-    /// Notes already reported, to report each once.
-    var reportedNotes: Set<String> = []
+    /// Notes already reported, to report each once: by file, start and message, as plain data (a
+    /// key formatted from `range.description` looked the file's path up under a lock per note).
+    private var reportedNotes: Set<NoteKey> = []
+    private struct NoteKey: Hashable {
+        var file: SourceFileID?
+        var start: SourcePosition?
+        var message: String
+    }
 
     init(options: TerraformOptions) {
         self.options = options
@@ -45,9 +51,7 @@ final class LoadContext {
     }
 
     func note(_ message: String, at range: SourceRange?) {
-        let key = "\(range?.description ?? ""):\(message)"
-        guard !reportedNotes.contains(key) else { return }
-        reportedNotes.insert(key)
+        guard reportedNotes.insert(NoteKey(file: range?.fileID, start: range?.start, message: message)).inserted else { return }
         diagnostics.append(Diagnostic(severity: .note, message: message, range: range))
     }
 
