@@ -233,6 +233,9 @@ struct IntrinsicResolver {
             return .unknown(UnknownReason(.invalid, "Fn::Sub needs a literal string"), range: range,
                             references: evaluate(templateNode).allReferences)
         }
+        // No `${` at all (a constant text): the result is the text itself, as the general path below
+        // would make it through one piece and `concatenate`, without copying the bytes into an array.
+        if !Self.containsSubstitution(text) { return Value(.string(text), range: range) }
         var pieces: [Value] = []
         var literal: [UInt8] = []
         let bytes = Array(text.utf8)
@@ -270,6 +273,16 @@ struct IntrinsicResolver {
             if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))) }
         }
         return concatenate(pieces, function: "Fn::Sub", range: range)
+    }
+
+    /// Whether `text` holds `${`, scanned over contiguous UTF-8 without bounds checks.
+    private static func containsSubstitution(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+            for i in 0..<(bytes.count - 1) where base[i] == UInt8(ascii: "$") && base[i + 1] == UInt8(ascii: "{") { return true }
+            return false
+        }
     }
 
     private mutating func subVariable(_ name: String, variables: [String: NodeID], range: SourceRange) -> Value {

@@ -90,7 +90,13 @@ private struct TableBuilder {
         scratch.reserveCapacity(256)
     }
 
+    /// libyaml allocates from a per-parse arena meanwhile (see `LibyamlArena`): the parser is
+    /// created and deleted inside, and every event deleted before the next, so nothing outlives it.
     mutating func run() -> YAMLNodeTable {
+        LibyamlArena.run { parseEvents() }
+    }
+
+    private mutating func parseEvents() -> YAMLNodeTable {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             table.diagnostics.append(.error("cannot initialise the YAML parser (out of memory)", at: nil))
@@ -344,9 +350,15 @@ private struct TableBuilder {
         return SourceRange(fileID: fileID, start: s, end: e)
     }
 
-    /// A document uses a handful of tags: a scan of their bytes beats hashing or making a `String`.
+    /// Most nodes have no tag: that answer is inlined into the event handler, without a call.
+    @inline(__always)
     private mutating func internTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let pointer else { return YAMLNodeTable.noTag }
+        return internTag(present: pointer)
+    }
+
+    /// A document uses a handful of tags: a scan of their bytes beats hashing or making a `String`.
+    private mutating func internTag(present pointer: UnsafeMutablePointer<yaml_char_t>) -> Int32 {
         var length = 0
         while pointer[length] != 0 { length += 1 }
         let tag = UnsafeBufferPointer(start: pointer, count: length)
