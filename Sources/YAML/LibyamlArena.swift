@@ -59,8 +59,18 @@ enum LibyamlArena {
     }
 
     /// A block of `size` usable bytes, 16-byte aligned, from the arena when one is active.
+    /// The common case (room left in the current chunk) is inlined: a few instructions in all.
+    @inline(__always)
     static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
-        if let arena = current, let block = arena.pointee.allocate(size) { return block }
+        if let arena = current {
+            if let block = arena.pointee.allocateInChunk(size) { return block }
+            if let block = arena.pointee.allocate(size) { return block }
+        }
+        return allocateFromMalloc(size)
+    }
+
+    @inline(never)
+    static func allocateFromMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
         guard let raw = malloc(size + headerSize) else { return nil }
         raw.storeBytes(of: UInt64(size), as: UInt64.self)
         raw.storeBytes(of: fromMalloc, toByteOffset: 8, as: UInt64.self)
@@ -99,7 +109,17 @@ struct ArenaState {
     /// The last block handed out, which can grow in place (libyaml doubles strings as they fill).
     private var lastBlock: UnsafeMutableRawPointer? = nil
 
-    /// nil when the arena is full (`LibyamlArena.maxBytes`) or malloc fails: the caller uses malloc.
+    /// The block from the current chunk; nil when it has no room left.
+    @inline(__always)
+    mutating func allocateInChunk(_ size: Int) -> UnsafeMutableRawPointer? {
+        let needed = LibyamlArena.headerSize + ArenaState.rounded(size)
+        guard let cursor, let limit, limit - cursor >= needed else { return nil }
+        return carve(at: cursor, size: size, needed: needed)
+    }
+
+    /// From a new chunk; nil when the arena is full (`LibyamlArena.maxBytes`) or malloc fails:
+    /// the caller uses malloc.
+    @inline(never)
     mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
         let needed = LibyamlArena.headerSize + ArenaState.rounded(size)
         if let cursor, let limit, limit - cursor >= needed {
@@ -129,6 +149,7 @@ struct ArenaState {
         lastBlock = nil
     }
 
+    @inline(__always)
     private mutating func carve(at cursor: UnsafeMutableRawPointer, size: Int, needed: Int) -> UnsafeMutableRawPointer {
         cursor.storeBytes(of: UInt64(size), as: UInt64.self)
         cursor.storeBytes(of: LibyamlArena.fromArena, toByteOffset: 8, as: UInt64.self)

@@ -102,10 +102,18 @@ private struct TableBuilder {
             table.diagnostics.append(.error("cannot initialise the YAML parser (out of memory)", at: nil))
             return table
         }
-        defer { yaml_parser_delete(&parser) }
-        guard let base = bytes.baseAddress else { return table }
+        guard let base = bytes.baseAddress else {
+            yaml_parser_delete(&parser)
+            return table
+        }
         yaml_parser_set_input_string(&parser, base, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // Printable-ASCII files skip libyaml's character decoder (see `DecodedInput`).
+        var decoded = DecodedInput(installingInto: &parser, bytes: bytes)
+        defer {
+            decoded.restore(&parser)
+            yaml_parser_delete(&parser)
+        }
 
         var event = yaml_event_t()
         while true {

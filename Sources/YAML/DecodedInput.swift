@@ -1,0 +1,89 @@
+// Gives libyaml a printable-ASCII file as its already-decoded character buffer, skipping its reader.
+
+import CYAML
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// libyaml's reader decodes and checks the input one character at a time into a working buffer of
+/// UTF-8 (about 32 instructions a byte, an eighth of all loading). For a file made only of
+/// printable ASCII, tabs and line breaks — most templates — that buffer is the file itself plus the
+/// NUL libyaml appends at the end of input, and no reader error is possible. So the file is copied
+/// (a memcpy) into a buffer installed as libyaml's working buffer with the end of input already
+/// reached, exactly the state its reader leaves after decoding the whole file; the reader then
+/// returns at once every time it is asked for more. Any other file goes through the reader, which
+/// reports bad encodings and control characters as before.
+struct DecodedInput {
+    private var copy: UnsafeMutablePointer<UInt8>?
+    private var saved: (start: UnsafeMutablePointer<yaml_char_t>?, end: UnsafeMutablePointer<yaml_char_t>?,
+                        pointer: UnsafeMutablePointer<yaml_char_t>?, last: UnsafeMutablePointer<yaml_char_t>?)
+
+    /// Zero bytes after the NUL: the scanner looks a few characters ahead of its position, and
+    /// libyaml's own buffer always has room there.
+    private static let padding = 16
+
+    /// Installs `bytes` as `parser`'s decoded input when they are all printable ASCII (call after
+    /// `yaml_parser_set_input_string` and `yaml_parser_set_encoding(UTF-8)`, before parsing).
+    /// `restore` must run before `yaml_parser_delete`, which frees libyaml's own buffer.
+    init(installingInto parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) {
+        saved = (parser.buffer.start, parser.buffer.end, parser.buffer.pointer, parser.buffer.last)
+        guard parser.encoding == YAML_UTF8_ENCODING, parser.unread == 0, parser.eof == 0,
+              let source = bytes.baseAddress, DecodedInput.isPrintableASCII(bytes),
+              let buffer = calloc(bytes.count + 1 + DecodedInput.padding, 1)?.assumingMemoryBound(to: UInt8.self) else {
+            copy = nil
+            return
+        }
+        buffer.initialize(from: source, count: bytes.count)  // the NUL and padding are calloc's zeros
+        copy = buffer
+        parser.buffer.start = buffer
+        parser.buffer.pointer = buffer
+        parser.buffer.last = buffer + bytes.count + 1
+        parser.buffer.end = buffer + bytes.count + 1
+        parser.unread = bytes.count + 1
+        parser.offset = bytes.count
+        parser.eof = 1
+    }
+
+    /// Puts libyaml's own buffer back (it frees that one) and frees the copy.
+    mutating func restore(_ parser: inout yaml_parser_t) {
+        guard let copy else { return }
+        parser.buffer.start = saved.start
+        parser.buffer.end = saved.end
+        parser.buffer.pointer = saved.pointer
+        parser.buffer.last = saved.last
+        free(copy)
+        self.copy = nil
+    }
+
+    /// Every byte is 0x20-0x7E, tab, line feed or carriage return: the characters libyaml's reader
+    /// passes unchanged and without error. Eight bytes at a time; a word holding a byte below 0x20
+    /// (a line break, usually) is checked byte by byte.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte with its high bit set, a byte below 0x20, or a 0x7F (DEL) byte.
+            let high = word & highs
+            let below20 = (word &- ones &* 0x20) & ~word & highs
+            let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+            if high | below20 | del != 0 {
+                if high | del != 0 { return false }
+                for k in i..<(i + 8) where !isAllowed(base[k]) { return false }
+            }
+            i += 8
+        }
+        while i < bytes.count {
+            if !isAllowed(base[i]) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 && byte <= 0x7E) || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
