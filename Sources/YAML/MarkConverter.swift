@@ -15,10 +15,11 @@ struct MarkConverter {
     private var cursorColumn = 0
     private var cursorOffset = 0
 
-    init(file: SourceFileID, bytes: UnsafeBufferPointer<UInt8>) {
+    /// `knownASCII` spares the scan when the caller has already found the bytes to be ASCII.
+    init(file: SourceFileID, bytes: UnsafeBufferPointer<UInt8>, knownASCII: Bool = false) {
         self.file = file
         byteCount = bytes.count
-        let ascii = MarkConverter.isASCII(bytes)
+        let ascii = knownASCII || MarkConverter.isASCII(bytes)
         // Line starts are needed only to turn character columns into byte offsets.
         var starts = [0]
         if !ascii {

@@ -16,11 +16,16 @@ public enum YAMLReader {
     /// The same parse as a flat node table: what front ends that walk whole files use (no object
     /// per node; see `YAMLNodeTable`).
     public static func parseTable(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> YAMLNodeTable {
+        parseTable(bytes, path: path, limits: limits, skippingReader: true)
+    }
+
+    /// `skippingReader: false` sends every file through libyaml's reader: tests compare the two.
+    static func parseTable(_ bytes: [UInt8], path: String, limits: YAMLLimits, skippingReader: Bool) -> YAMLNodeTable {
         if bytes.isEmpty { return YAMLNodeTable() }
         // YAML allows UTF-16 with a BOM; positions are reported in the UTF-8 transcoding (as for JSON).
-        if let utf8 = transcodedUTF16(bytes) { return parseTable(utf8, path: path, limits: limits) }
+        if let utf8 = transcodedUTF16(bytes) { return parseTable(utf8, path: path, limits: limits, skippingReader: skippingReader) }
         return bytes.withUnsafeBufferPointer { buffer in
-            var builder = TableBuilder(path: path, bytes: buffer, limits: limits)
+            var builder = TableBuilder(path: path, bytes: buffer, limits: limits, skippingReader: skippingReader)
             return builder.run()
         }
     }
@@ -77,12 +82,18 @@ private struct TableBuilder {
     var expandedAlias = false
     /// The bytes of each tag in `table.tags`, to match libyaml's C strings without making a `String`.
     var tagBytes: [[UInt8]] = []
+    /// Whether a printable-ASCII file may skip libyaml's reader (`DecodedInput`).
+    let skippingReader: Bool
+    /// Only printable ASCII, tabs and line breaks: what can skip the reader.
+    let printableASCII: Bool
 
-    init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+    init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, skippingReader: Bool) {
         self.fileID = SourceFileID(path)
+        self.skippingReader = skippingReader
         self.bytes = bytes
         self.limits = limits
-        marks = MarkConverter(file: fileID, bytes: bytes)
+        printableASCII = DecodedInput.isPrintableASCII(bytes)
+        marks = MarkConverter(file: fileID, bytes: bytes, knownASCII: printableASCII)
         // Scalar text never outgrows the file (aliases share, escapes shrink): one allocation.
         table.reserveCapacity(textBytes: bytes.count)
         // Templates nest a dozen levels or so: growing from empty reallocated 4-5 times per file.
@@ -109,7 +120,7 @@ private struct TableBuilder {
         yaml_parser_set_input_string(&parser, base, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         // Printable-ASCII files skip libyaml's character decoder (see `DecodedInput`).
-        var decoded = DecodedInput(installingInto: &parser, bytes: bytes)
+        var decoded = DecodedInput(installingInto: &parser, bytes: bytes, printableASCII: skippingReader && printableASCII)
         defer {
             decoded.restore(&parser)
             yaml_parser_delete(&parser)
