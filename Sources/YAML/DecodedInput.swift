@@ -30,11 +30,14 @@ struct DecodedInput {
         saved = (parser.buffer.start, parser.buffer.end, parser.buffer.pointer, parser.buffer.last)
         guard printableASCII, parser.encoding == YAML_UTF8_ENCODING, parser.unread == 0, parser.eof == 0,
               let source = bytes.baseAddress,
-              let buffer = calloc(bytes.count + 1 + DecodedInput.padding, 1)?.assumingMemoryBound(to: UInt8.self) else {
+              let block = LibyamlArena.allocate(bytes.count + 1 + DecodedInput.padding) else {
             copy = nil
             return
         }
-        buffer.initialize(from: source, count: bytes.count)  // the NUL and padding are calloc's zeros
+        // From the parse's arena (a bump, no malloc of the file's size) when it is active.
+        let buffer = block.assumingMemoryBound(to: UInt8.self)
+        buffer.initialize(from: source, count: bytes.count)
+        (buffer + bytes.count).initialize(repeating: 0, count: 1 + DecodedInput.padding)
         copy = buffer
         parser.buffer.start = buffer
         parser.buffer.pointer = buffer
@@ -52,7 +55,7 @@ struct DecodedInput {
         parser.buffer.end = saved.end
         parser.buffer.pointer = saved.pointer
         parser.buffer.last = saved.last
-        free(copy)
+        LibyamlArena.free(copy)
         self.copy = nil
     }
 

@@ -31,27 +31,36 @@ enum LibyamlArena {
 
     /// Runs `body` (which must create and delete its libyaml parser inside) with the arena active
     /// on this thread. Every libyaml block allocated inside is freed by libyaml before `body`
-    /// returns, as `yaml_parser_delete` and `yaml_event_delete` guarantee, so the chunks can go.
+    /// returns, as `yaml_parser_delete` and `yaml_event_delete` guarantee, so the arena can be
+    /// emptied. Its first chunk stays with the thread for the next file (freed when the thread
+    /// exits), sparing a large malloc and free per file.
     static func run<R>(_ body: () -> R) -> R {
-        let state = UnsafeMutablePointer<ArenaState>.allocate(capacity: 1)
-        state.initialize(to: ArenaState())
-        let previous = pthread_getspecific(key)
-        pthread_setspecific(key, state)
-        defer {
-            pthread_setspecific(key, previous)
-            state.pointee.releaseChunks()
-            state.deinitialize(count: 1)
-            state.deallocate()
-        }
+        let state = current ?? makeThreadState()
+        // A parse inside a parse (none today) shares the outer arena, emptied when the outer ends.
+        if state.pointee.isActive { return body() }
+        state.pointee.begin()
+        defer { state.pointee.end() }
         return body()
     }
 
-    /// One key for all threads; each thread's value is its active arena (nil outside `run`).
+    /// One key for all threads; each thread's value is its arena (inactive outside `run`).
     static let key: pthread_key_t = {
         var key = pthread_key_t()
-        pthread_key_create(&key, nil)
+        pthread_key_create(&key) { state in
+            guard let state = state?.assumingMemoryBound(to: ArenaState.self) else { return }
+            state.pointee.releaseAllChunks()
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
         return key
     }()
+
+    private static func makeThreadState() -> UnsafeMutablePointer<ArenaState> {
+        let state = UnsafeMutablePointer<ArenaState>.allocate(capacity: 1)
+        state.initialize(to: ArenaState())
+        pthread_setspecific(key, state)
+        return state
+    }
 
     @inline(__always)
     static var current: UnsafeMutablePointer<ArenaState>? {
@@ -63,8 +72,9 @@ enum LibyamlArena {
     @inline(__always)
     static func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
         if let arena = current {
+            // An inactive arena has no current chunk, so only an active one gets here twice.
             if let block = arena.pointee.allocateInChunk(size) { return block }
-            if let block = arena.pointee.allocate(size) { return block }
+            if arena.pointee.isActive, let block = arena.pointee.allocate(size) { return block }
         }
         return allocateFromMalloc(size)
     }
@@ -100,12 +110,42 @@ enum LibyamlArena {
     }
 }
 
-/// The bump arena of one parse: chunks linked through their first word.
+/// A thread's bump arena: chunks linked through their first word, the oldest (kept between
+/// parses) last.
 struct ArenaState {
     private var cursor: UnsafeMutableRawPointer? = nil
     private var limit: UnsafeMutableRawPointer? = nil
     private var chunks: UnsafeMutableRawPointer? = nil
     private var reservedBytes = 0
+    /// The first chunk, kept from one parse to the next.
+    private var keptChunk: UnsafeMutableRawPointer? = nil
+    private(set) var isActive = false
+
+    /// Starts a parse: the kept chunk, if any, is reused from its start.
+    mutating func begin() {
+        isActive = true
+        if let kept = keptChunk {
+            chunks = kept
+            reservedBytes = LibyamlArena.firstChunkBytes
+            cursor = kept + 16
+            limit = kept + LibyamlArena.firstChunkBytes
+        }
+        lastBlock = nil
+    }
+
+    /// Ends a parse: every chunk but the kept one is freed; nothing can be allocated until `begin`.
+    mutating func end() {
+        while let chunk = chunks, chunk != keptChunk {
+            chunks = chunk.load(as: UnsafeMutableRawPointer?.self)
+            free(chunk)
+        }
+        chunks = keptChunk
+        reservedBytes = keptChunk == nil ? 0 : LibyamlArena.firstChunkBytes
+        cursor = nil
+        limit = nil
+        lastBlock = nil
+        isActive = false
+    }
     /// The last block handed out, which can grow in place (libyaml doubles strings as they fill).
     private var lastBlock: UnsafeMutableRawPointer? = nil
 
@@ -139,11 +179,13 @@ struct ArenaState {
         return true
     }
 
-    mutating func releaseChunks() {
+    /// When the thread exits.
+    mutating func releaseAllChunks() {
         while let chunk = chunks {
             chunks = chunk.load(as: UnsafeMutableRawPointer?.self)
             free(chunk)
         }
+        keptChunk = nil
         cursor = nil
         limit = nil
         lastBlock = nil
@@ -165,6 +207,7 @@ struct ArenaState {
         guard reservedBytes + size <= LibyamlArena.maxBytes, let chunk = malloc(size) else { return false }
         chunk.storeBytes(of: chunks, as: UnsafeMutableRawPointer?.self)
         chunks = chunk
+        if reservedBytes == 0, size == LibyamlArena.firstChunkBytes { keptChunk = chunk }
         reservedBytes += size
         // Blocks start 16 bytes in (after the link), keeping their 16-byte alignment.
         cursor = chunk + 16
