@@ -49,7 +49,8 @@ struct IntrinsicResolver {
             for k in 0..<count {
                 let v = evaluate(table.children[first + k])
                 if case .absent = v.kind { continue }  // `!Ref AWS::NoValue` removes the item
-                out.append(v)
+                // `consume`: the value moves into the array; a copy cost an atomic retain and release.
+                out.append(consume v)
             }
             return Value(.list(out), range: node.range)
         case .mapping:
@@ -61,7 +62,9 @@ struct IntrinsicResolver {
                 k += 2
                 let v = evaluate(value)
                 if case .absent = v.kind { continue }  // the property is removed
-                out.append(ObjectEntry(table.scalar(key) ?? "?", v, keyRange: table.range(key)))
+                let name = table.scalar(key) ?? "?", keyRange = table.range(key)
+                // `consume`: the value moves into the entry; a copy cost an atomic retain and release.
+                out.append(ObjectEntry(name, consume v, keyRange: keyRange))
             }
             return Value(.object(out), range: node.range)
         }

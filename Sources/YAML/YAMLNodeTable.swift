@@ -202,6 +202,19 @@ public struct YAMLNodeTable: Sendable {
         return append(Node(kind: kind, style: .plain, tag: tag, first: first, count: count, range: range))
     }
 
+    /// `appendCollection` with the children `items[bounds]`, read through a buffer pointer: an
+    /// `ArraySlice` would retain and release the builder's scratch array (atomic operations) per
+    /// collection.
+    mutating func appendCollection(_ kind: NodeKind, from items: borrowing [NodeID], _ bounds: Range<Int>, tag: Int32,
+                                   range: SourceRange) -> NodeID {
+        let first = Int32(truncatingIfNeeded: children.count)
+        items.withUnsafeBufferPointer { buffer in
+            children.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[bounds]))
+        }
+        let count = Int32(truncatingIfNeeded: children.count) - first
+        return append(Node(kind: kind, style: .plain, tag: tag, first: first, count: count, range: range))
+    }
+
     /// The same node with another tag (`noTag` to drop it); the range and contents are kept.
     public mutating func retagged(_ id: NodeID, tag: Int32) -> NodeID {
         var node = nodes[Int(id)]

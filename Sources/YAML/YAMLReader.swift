@@ -207,15 +207,22 @@ private struct TableBuilder {
             if open.isMapping {
                 // An unpaired last key (a mapping cut short) is dropped.
                 let pairedEnd = open.childrenStart + (scratch.count - open.childrenStart) / 2 * 2
-                let entries = scratch[open.childrenStart..<pairedEnd]
-                reportDuplicates(entries)
-                if open.hasMergeKey {
-                    node = table.appendCollection(.mapping, children: expandMerges(entries), tag: open.tag, range: range)
+                if pairedEnd - open.childrenStart > 2 || open.hasMergeKey {
+                    let entries = scratch[open.childrenStart..<pairedEnd]
+                    reportDuplicates(entries)
+                    if open.hasMergeKey {
+                        node = table.appendCollection(.mapping, children: expandMerges(entries), tag: open.tag, range: range)
+                    } else {
+                        node = table.appendCollection(.mapping, children: entries, tag: open.tag, range: range)
+                    }
                 } else {
-                    node = table.appendCollection(.mapping, children: entries, tag: open.tag, range: range)
+                    // One entry (most mappings: intrinsics, small property maps): nothing to compare,
+                    // and no slice of the scratch stack (whose retain and release are atomic).
+                    node = table.appendCollection(.mapping, from: scratch, open.childrenStart..<pairedEnd, tag: open.tag, range: range)
                 }
             } else {
-                node = table.appendCollection(.sequence, children: scratch[open.childrenStart...], tag: open.tag, range: range)
+                // Children copied from the scratch stack without a slice (see above).
+                node = table.appendCollection(.sequence, from: scratch, open.childrenStart..<scratch.count, tag: open.tag, range: range)
             }
             scratch.removeLast(scratch.count - open.childrenStart)
             return complete(node, end: end, anchor: open.anchor, size: nodeCount - open.nodesBefore)
