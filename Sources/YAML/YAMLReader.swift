@@ -207,21 +207,15 @@ private struct TableBuilder {
             if open.isMapping {
                 // An unpaired last key (a mapping cut short) is dropped.
                 let pairedEnd = open.childrenStart + (scratch.count - open.childrenStart) / 2 * 2
-                if pairedEnd - open.childrenStart > 2 || open.hasMergeKey {
-                    let entries = scratch[open.childrenStart..<pairedEnd]
-                    reportDuplicates(entries)
-                    if open.hasMergeKey {
-                        node = table.appendCollection(.mapping, children: expandMerges(entries), tag: open.tag, range: range)
-                    } else {
-                        node = table.appendCollection(.mapping, children: entries, tag: open.tag, range: range)
-                    }
+                reportDuplicates(open.childrenStart..<pairedEnd)
+                if open.hasMergeKey {
+                    node = table.appendCollection(.mapping, children: expandMerges(scratch[open.childrenStart..<pairedEnd]),
+                                                  tag: open.tag, range: range)
                 } else {
-                    // One entry (most mappings: intrinsics, small property maps): nothing to compare,
-                    // and no slice of the scratch stack (whose retain and release are atomic).
+                    // Copied from the scratch stack without a slice (whose retain and release are atomic).
                     node = table.appendCollection(.mapping, from: scratch, open.childrenStart..<pairedEnd, tag: open.tag, range: range)
                 }
             } else {
-                // Children copied from the scratch stack without a slice (see above).
                 node = table.appendCollection(.sequence, from: scratch, open.childrenStart..<scratch.count, tag: open.tag, range: range)
             }
             scratch.removeLast(scratch.count - open.childrenStart)
@@ -273,20 +267,33 @@ private struct TableBuilder {
     }
 
     /// Keys that are scalars, compared as bytes; `<<` (merge keys) never counts as a duplicate.
-    private mutating func reportDuplicates(_ entries: ArraySlice<YAMLNodeTable.NodeID>) {
-        let pairs = entries.count / 2
-        guard pairs > 1 else { return }
-        let base = entries.startIndex
+    /// Keys and values `bounds` of the scratch stack. The search reads the stack as a borrowed
+    /// argument of a static function: a slice, or indexing it between mutating calls, retained and
+    /// released it (atomically) per mapping or per key.
+    private mutating func reportDuplicates(_ bounds: Range<Int>) {
+        guard bounds.count >= 4 else { return }
+        for (key, first) in TableBuilder.duplicateKeys(in: scratch, bounds, table: table) {
+            reportDuplicate(key, first: first)
+        }
+    }
+
+    /// Each scalar key that repeats an earlier one in the mapping, with that earlier key; `<<`
+    /// (merge keys) never counts. Lengths are compared first, which settles most pairs.
+    private static func duplicateKeys(in entries: borrowing [YAMLNodeTable.NodeID], _ bounds: Range<Int>,
+                                      table: borrowing YAMLNodeTable) -> [(key: YAMLNodeTable.NodeID, first: YAMLNodeTable.NodeID)] {
+        let pairs = bounds.count / 2
+        let base = bounds.lowerBound
+        var found: [(key: YAMLNodeTable.NodeID, first: YAMLNodeTable.NodeID)] = []
         if pairs <= 12 {
             for j in 1..<pairs {
                 let key = entries[base + 2 * j]
                 guard table.isScalar(key), !table.scalar(key, is: "<<") else { continue }
-                for k in 0..<j where sameScalar(entries[base + 2 * k], key) {
-                    reportDuplicate(key, first: entries[base + 2 * k])
+                for k in 0..<j where sameScalar(entries[base + 2 * k], key, in: table) {
+                    found.append((key, entries[base + 2 * k]))
                     break
                 }
             }
-            return
+            return found
         }
         var seen: [String: YAMLNodeTable.NodeID] = [:]
         seen.reserveCapacity(pairs)
@@ -294,15 +301,16 @@ private struct TableBuilder {
             let key = entries[base + 2 * j]
             guard let name = table.scalar(key), name != "<<" else { continue }
             if let first = seen[name] {
-                reportDuplicate(key, first: first)
+                found.append((key, first))
             } else {
                 seen[name] = key
             }
         }
+        return found
     }
 
     /// Both scalars with the same text; lengths are compared first, which settles most pairs.
-    private func sameScalar(_ a: YAMLNodeTable.NodeID, _ b: YAMLNodeTable.NodeID) -> Bool {
+    private static func sameScalar(_ a: YAMLNodeTable.NodeID, _ b: YAMLNodeTable.NodeID, in table: borrowing YAMLNodeTable) -> Bool {
         let x = table[a], y = table[b]
         guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
         return table.text.withUnsafeBufferPointer { text in
