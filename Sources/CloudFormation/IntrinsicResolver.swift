@@ -49,7 +49,8 @@ struct IntrinsicResolver {
             for k in 0..<count {
                 let v = evaluate(table.children[first + k])
                 if case .absent = v.kind { continue }  // `!Ref AWS::NoValue` removes the item
-                out.append(v)
+                // `consume`: the value moves into the array; a copy cost an atomic retain and release.
+                out.append(consume v)
             }
             return Value(.list(out), range: node.range)
         case .mapping:
@@ -61,7 +62,9 @@ struct IntrinsicResolver {
                 k += 2
                 let v = evaluate(value)
                 if case .absent = v.kind { continue }  // the property is removed
-                out.append(ObjectEntry(table.scalar(key) ?? "?", v, keyRange: table.range(key)))
+                let name = table.scalar(key) ?? "?", keyRange = table.range(key)
+                // `consume`: the value moves into the entry; a copy cost an atomic retain and release.
+                out.append(ObjectEntry(name, consume v, keyRange: keyRange))
             }
             return Value(.object(out), range: node.range)
         }
@@ -233,6 +236,9 @@ struct IntrinsicResolver {
             return .unknown(UnknownReason(.invalid, "Fn::Sub needs a literal string"), range: range,
                             references: evaluate(templateNode).allReferences)
         }
+        // No `${` at all (a constant text): the result is the text itself, as the general path below
+        // would make it through one piece and `concatenate`, without copying the bytes into an array.
+        if !Self.containsSubstitution(text) { return Value(.string(text), range: range) }
         var pieces: [Value] = []
         var literal: [UInt8] = []
         let bytes = Array(text.utf8)
@@ -270,6 +276,16 @@ struct IntrinsicResolver {
             if !literal.isEmpty { pieces.append(.string(String(decoding: literal, as: UTF8.self))) }
         }
         return concatenate(pieces, function: "Fn::Sub", range: range)
+    }
+
+    /// Whether `text` holds `${`, scanned over contiguous UTF-8 without bounds checks.
+    private static func containsSubstitution(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+            for i in 0..<(bytes.count - 1) where base[i] == UInt8(ascii: "$") && base[i + 1] == UInt8(ascii: "{") { return true }
+            return false
+        }
     }
 
     private mutating func subVariable(_ name: String, variables: [String: NodeID], range: SourceRange) -> Value {

@@ -16,11 +16,16 @@ public enum YAMLReader {
     /// The same parse as a flat node table: what front ends that walk whole files use (no object
     /// per node; see `YAMLNodeTable`).
     public static func parseTable(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default) -> YAMLNodeTable {
+        parseTable(bytes, path: path, limits: limits, skippingReader: true)
+    }
+
+    /// `skippingReader: false` sends every file through libyaml's reader: tests compare the two.
+    static func parseTable(_ bytes: [UInt8], path: String, limits: YAMLLimits, skippingReader: Bool) -> YAMLNodeTable {
         if bytes.isEmpty { return YAMLNodeTable() }
         // YAML allows UTF-16 with a BOM; positions are reported in the UTF-8 transcoding (as for JSON).
-        if let utf8 = transcodedUTF16(bytes) { return parseTable(utf8, path: path, limits: limits) }
+        if let utf8 = transcodedUTF16(bytes) { return parseTable(utf8, path: path, limits: limits, skippingReader: skippingReader) }
         return bytes.withUnsafeBufferPointer { buffer in
-            var builder = TableBuilder(path: path, bytes: buffer, limits: limits)
+            var builder = TableBuilder(path: path, bytes: buffer, limits: limits, skippingReader: skippingReader)
             return builder.run()
         }
     }
@@ -77,12 +82,18 @@ private struct TableBuilder {
     var expandedAlias = false
     /// The bytes of each tag in `table.tags`, to match libyaml's C strings without making a `String`.
     var tagBytes: [[UInt8]] = []
+    /// Whether a printable-ASCII file may skip libyaml's reader (`DecodedInput`).
+    let skippingReader: Bool
+    /// Only printable ASCII, tabs and line breaks: what can skip the reader.
+    let printableASCII: Bool
 
-    init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+    init(path: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, skippingReader: Bool) {
         self.fileID = SourceFileID(path)
+        self.skippingReader = skippingReader
         self.bytes = bytes
         self.limits = limits
-        marks = MarkConverter(file: fileID, bytes: bytes)
+        printableASCII = DecodedInput.isPrintableASCII(bytes)
+        marks = MarkConverter(file: fileID, bytes: bytes, knownASCII: printableASCII)
         // Scalar text never outgrows the file (aliases share, escapes shrink): one allocation.
         table.reserveCapacity(textBytes: bytes.count)
         // Templates nest a dozen levels or so: growing from empty reallocated 4-5 times per file.
@@ -90,16 +101,30 @@ private struct TableBuilder {
         scratch.reserveCapacity(256)
     }
 
+    /// libyaml allocates from a per-parse arena meanwhile (see `LibyamlArena`): the parser is
+    /// created and deleted inside, and every event deleted before the next, so nothing outlives it.
     mutating func run() -> YAMLNodeTable {
+        LibyamlArena.run { parseEvents() }
+    }
+
+    private mutating func parseEvents() -> YAMLNodeTable {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             table.diagnostics.append(.error("cannot initialise the YAML parser (out of memory)", at: nil))
             return table
         }
-        defer { yaml_parser_delete(&parser) }
-        guard let base = bytes.baseAddress else { return table }
+        guard let base = bytes.baseAddress else {
+            yaml_parser_delete(&parser)
+            return table
+        }
         yaml_parser_set_input_string(&parser, base, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // Printable-ASCII files skip libyaml's character decoder (see `DecodedInput`).
+        var decoded = DecodedInput(installingInto: &parser, bytes: bytes, printableASCII: skippingReader && printableASCII)
+        defer {
+            decoded.restore(&parser)
+            yaml_parser_delete(&parser)
+        }
 
         var event = yaml_event_t()
         while true {
@@ -182,15 +207,16 @@ private struct TableBuilder {
             if open.isMapping {
                 // An unpaired last key (a mapping cut short) is dropped.
                 let pairedEnd = open.childrenStart + (scratch.count - open.childrenStart) / 2 * 2
-                let entries = scratch[open.childrenStart..<pairedEnd]
-                reportDuplicates(entries)
+                reportDuplicates(open.childrenStart..<pairedEnd)
                 if open.hasMergeKey {
-                    node = table.appendCollection(.mapping, children: expandMerges(entries), tag: open.tag, range: range)
+                    node = table.appendCollection(.mapping, children: expandMerges(scratch[open.childrenStart..<pairedEnd]),
+                                                  tag: open.tag, range: range)
                 } else {
-                    node = table.appendCollection(.mapping, children: entries, tag: open.tag, range: range)
+                    // Copied from the scratch stack without a slice (whose retain and release are atomic).
+                    node = table.appendCollection(.mapping, from: scratch, open.childrenStart..<pairedEnd, tag: open.tag, range: range)
                 }
             } else {
-                node = table.appendCollection(.sequence, children: scratch[open.childrenStart...], tag: open.tag, range: range)
+                node = table.appendCollection(.sequence, from: scratch, open.childrenStart..<scratch.count, tag: open.tag, range: range)
             }
             scratch.removeLast(scratch.count - open.childrenStart)
             return complete(node, end: end, anchor: open.anchor, size: nodeCount - open.nodesBefore)
@@ -241,20 +267,33 @@ private struct TableBuilder {
     }
 
     /// Keys that are scalars, compared as bytes; `<<` (merge keys) never counts as a duplicate.
-    private mutating func reportDuplicates(_ entries: ArraySlice<YAMLNodeTable.NodeID>) {
-        let pairs = entries.count / 2
-        guard pairs > 1 else { return }
-        let base = entries.startIndex
+    /// Keys and values `bounds` of the scratch stack. The search reads the stack as a borrowed
+    /// argument of a static function: a slice, or indexing it between mutating calls, retained and
+    /// released it (atomically) per mapping or per key.
+    private mutating func reportDuplicates(_ bounds: Range<Int>) {
+        guard bounds.count >= 4 else { return }
+        for (key, first) in TableBuilder.duplicateKeys(in: scratch, bounds, table: table) {
+            reportDuplicate(key, first: first)
+        }
+    }
+
+    /// Each scalar key that repeats an earlier one in the mapping, with that earlier key; `<<`
+    /// (merge keys) never counts. Lengths are compared first, which settles most pairs.
+    private static func duplicateKeys(in entries: borrowing [YAMLNodeTable.NodeID], _ bounds: Range<Int>,
+                                      table: borrowing YAMLNodeTable) -> [(key: YAMLNodeTable.NodeID, first: YAMLNodeTable.NodeID)] {
+        let pairs = bounds.count / 2
+        let base = bounds.lowerBound
+        var found: [(key: YAMLNodeTable.NodeID, first: YAMLNodeTable.NodeID)] = []
         if pairs <= 12 {
             for j in 1..<pairs {
                 let key = entries[base + 2 * j]
                 guard table.isScalar(key), !table.scalar(key, is: "<<") else { continue }
-                for k in 0..<j where sameScalar(entries[base + 2 * k], key) {
-                    reportDuplicate(key, first: entries[base + 2 * k])
+                for k in 0..<j where sameScalar(entries[base + 2 * k], key, in: table) {
+                    found.append((key, entries[base + 2 * k]))
                     break
                 }
             }
-            return
+            return found
         }
         var seen: [String: YAMLNodeTable.NodeID] = [:]
         seen.reserveCapacity(pairs)
@@ -262,15 +301,16 @@ private struct TableBuilder {
             let key = entries[base + 2 * j]
             guard let name = table.scalar(key), name != "<<" else { continue }
             if let first = seen[name] {
-                reportDuplicate(key, first: first)
+                found.append((key, first))
             } else {
                 seen[name] = key
             }
         }
+        return found
     }
 
     /// Both scalars with the same text; lengths are compared first, which settles most pairs.
-    private func sameScalar(_ a: YAMLNodeTable.NodeID, _ b: YAMLNodeTable.NodeID) -> Bool {
+    private static func sameScalar(_ a: YAMLNodeTable.NodeID, _ b: YAMLNodeTable.NodeID, in table: borrowing YAMLNodeTable) -> Bool {
         let x = table[a], y = table[b]
         guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
         return table.text.withUnsafeBufferPointer { text in
@@ -344,9 +384,15 @@ private struct TableBuilder {
         return SourceRange(fileID: fileID, start: s, end: e)
     }
 
-    /// A document uses a handful of tags: a scan of their bytes beats hashing or making a `String`.
+    /// Most nodes have no tag: that answer is inlined into the event handler, without a call.
+    @inline(__always)
     private mutating func internTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let pointer else { return YAMLNodeTable.noTag }
+        return internTag(present: pointer)
+    }
+
+    /// A document uses a handful of tags: a scan of their bytes beats hashing or making a `String`.
+    private mutating func internTag(present pointer: UnsafeMutablePointer<yaml_char_t>) -> Int32 {
         var length = 0
         while pointer[length] != 0 { length += 1 }
         let tag = UnsafeBufferPointer(start: pointer, count: length)
