@@ -4,6 +4,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CYAML
+import Synchronization
 
 /// Why: libyaml's scanner allocates four small strings per scalar and frees three of them moments
 /// later (1.2 million malloc/free pairs for the 6 MB cfn+sam corpus, over a tenth of all the
@@ -15,9 +17,12 @@ import Glibc
 /// `maxBytes`), blocks come from malloc as before.
 ///
 /// Every block carries a 16-byte header (its size and where it came from), so `yaml_free` and
-/// `yaml_realloc` can always tell an arena block from a malloc one. If libyaml were linked in a way
-/// that bypasses these symbols (statically, or with `-Bsymbolic`), it would simply keep using
-/// malloc: nothing here depends on being called.
+/// `yaml_realloc` can always tell an arena block from a malloc one. That only holds if libyaml
+/// sends every allocation and every free here: a libyaml linked with `-Bsymbolic`, or built so that
+/// `api.c` inlines its own `yaml_malloc`, would free some header blocks with libc's `free`. So the
+/// first parse probes it (`Mode`): until a parser's own `yaml_parser_initialize` is seen allocating
+/// through these functions, they are plain malloc, realloc and free, which is safe however libyaml
+/// binds them.
 enum LibyamlArena {
     /// Header in front of every block: the usable size, then the block's origin.
     static let headerSize = 16
@@ -38,6 +43,7 @@ enum LibyamlArena {
     /// emptied. Its first chunk stays with the thread for the next file (freed when the thread
     /// exits), sparing a large malloc and free per file.
     static func run<R>(_ body: () -> R) -> R {
+        guard Mode.arenaEnabled else { return body() }
         let state = current ?? makeThreadState()
         // A parse inside a parse (none today) shares the outer arena, emptied when the outer ends.
         if state.pointee.isActive { return body() }
@@ -225,21 +231,77 @@ struct ArenaState {
     private static func rounded(_ size: Int) -> Int { (max(size, 1) + 15) & ~15 }
 }
 
+/// Whether the functions below may put headers on blocks: decided once, by watching a parser's
+/// `yaml_parser_initialize` (in the same file of libyaml as `yaml_malloc`, so the first to be
+/// bound locally if anything is) allocate through them.
+enum Mode {
+    private static let state = Atomic<Int>(0)  // 0: not probed (plain), 1: plain, 2: headers
+    private static let probeLock = Mutex(())
+    private static let probeCalls = Atomic<Int>(0)
+
+    /// True when blocks carry headers (and the arena may be used); probes on the first call.
+    static var arenaEnabled: Bool {
+        switch state.load(ordering: .acquiring) {
+        case 2: return true
+        case 1: return false
+        default: return probe()
+        }
+    }
+
+    @inline(__always)
+    static var usesHeaders: Bool { state.load(ordering: .relaxed) == 2 }
+
+    /// Counts calls while probing.
+    @inline(__always)
+    static func noteCall() {
+        if state.load(ordering: .relaxed) == 0 { probeCalls.add(1, ordering: .relaxed) }
+    }
+
+    private static func probe() -> Bool {
+        probeLock.withLock { _ in
+            if state.load(ordering: .acquiring) == 0 {
+                probeCalls.store(0, ordering: .relaxed)
+                let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+                defer { parser.deallocate() }
+                var routed = false
+                if yaml_parser_initialize(parser) != 0 {
+                    routed = probeCalls.load(ordering: .relaxed) > 0
+                    yaml_parser_delete(parser)
+                }
+                // Every block the probe made was plain malloc and is freed: nothing outstanding
+                // can meet the header check.
+                state.store(routed ? 2 : 1, ordering: .releasing)
+            }
+            return state.load(ordering: .acquiring) == 2
+        }
+    }
+}
+
 // The symbols libyaml calls (declared in its private header `yaml_private.h`, exported by the
 // shared library): same signatures and contracts as libyaml's own.
 
 @_cdecl("yaml_malloc")
 public func iaclint_yaml_malloc(_ size: Int) -> UnsafeMutableRawPointer? {
-    LibyamlArena.allocate(size)
+    guard Mode.usesHeaders else {
+        Mode.noteCall()
+        // As libyaml's own, and a size_t beyond Int.max fails as out of memory.
+        return size >= 0 ? malloc(max(size, 1)) : nil
+    }
+    return LibyamlArena.allocate(size)
 }
 
 @_cdecl("yaml_realloc")
 public func iaclint_yaml_realloc(_ block: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
-    LibyamlArena.reallocate(block, size)
+    guard Mode.usesHeaders else {
+        guard size >= 0 else { return nil }
+        return block.map { realloc($0, max(size, 1)) } ?? malloc(max(size, 1))
+    }
+    return LibyamlArena.reallocate(block, size)
 }
 
 @_cdecl("yaml_free")
 public func iaclint_yaml_free(_ block: UnsafeMutableRawPointer?) {
+    guard Mode.usesHeaders else { Glibc.free(block); return }
     LibyamlArena.free(block)
 }
 
@@ -247,7 +309,7 @@ public func iaclint_yaml_free(_ block: UnsafeMutableRawPointer?) {
 public func iaclint_yaml_strdup(_ string: UnsafePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>? {
     guard let string else { return nil }
     let length = strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self))
-    guard let copy = LibyamlArena.allocate(length + 1) else { return nil }
+    guard let copy = Mode.usesHeaders ? LibyamlArena.allocate(length + 1) : malloc(length + 1) else { return nil }
     copy.copyMemory(from: string, byteCount: length + 1)
     return copy.assumingMemoryBound(to: UInt8.self)
 }
