@@ -220,21 +220,26 @@ struct GraphBuilder {
     /// `inherited`: the `depends_on` of the module blocks leading here, which Terraform applies to
     /// every resource inside the module.
     func add(_ m: ModuleInstance, to graph: inout ResourceGraph, inherited: [Reference] = []) {
+        let keep = evaluator.context.options.keepsAttributeValues
         for decl in m.config.resources {
-            let base = m.addressPrefix + decl.localAddress
-            let dependsOn = dependencies(decl.dependsOn, m) + inherited
+            // Built once per declaration: every instance's address starts with it.
+            let base = m.addressPrefix.isEmpty ? decl.localAddress : m.addressPrefix + decl.localAddress
+            let keepsValues = keep?(decl.type) ?? true
+            let declared = decl.dependsOn == nil ? [] : dependencies(decl.dependsOn, m)
+            let dependsOn = inherited.isEmpty ? declared : declared + inherited
             switch evaluator.resourceExpansion(decl, m) {
             case .single:
-                graph.add(resource(decl, m, key: nil, iteration: .none, dependsOn: dependsOn))
+                graph.add(resource(decl, m, base: base, key: nil, iteration: .none, dependsOn: dependsOn, keepsValues: keepsValues))
             case .instances(let list):
                 if list.isEmpty {
                     graph.emptyDeclarations[ScopedAddress(scope: scope, address: base)] = decl.headerRange
                 }
                 for (key, iteration) in list {
-                    graph.add(resource(decl, m, key: key, iteration: iteration, dependsOn: dependsOn))
+                    graph.add(resource(decl, m, base: base, key: key, iteration: iteration, dependsOn: dependsOn, keepsValues: keepsValues))
                 }
             case .unknown(let u):
-                graph.add(resource(decl, m, key: nil, iteration: evaluator.unknownIteration(u, count: decl.count != nil), dependsOn: dependsOn))
+                graph.add(resource(decl, m, base: base, key: nil, iteration: evaluator.unknownIteration(u, count: decl.count != nil),
+                                   dependsOn: dependsOn, keepsValues: keepsValues))
             }
         }
         for call in m.config.moduleCalls {
@@ -250,13 +255,13 @@ struct GraphBuilder {
         }
     }
 
-    private func resource(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration,
-                          dependsOn: [Reference]) -> Resource {
+    private func resource(_ decl: ResourceDeclaration, _ m: ModuleInstance, base: String, key: InstanceKey?, iteration: Iteration,
+                          dependsOn: [Reference], keepsValues: Bool) -> Resource {
         let attributes = evaluator.instanceAttributes(decl, m, key: key, iteration: iteration)
-        var resource = Resource(address: InstanceKey.address(m.addressPrefix + decl.localAddress, key), type: decl.type, mode: decl.mode,
+        var resource = Resource(address: InstanceKey.address(base, key), type: decl.type, mode: decl.mode,
                                 origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
                                 attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls)
-        if let keep = evaluator.context.options.keepsAttributeValues, !keep(decl.type) { resource.dropAttributeValues() }
+        if !keepsValues { resource.dropAttributeValues() }
         return resource
     }
 
