@@ -37,6 +37,6 @@ public enum RuleEngine {
             rule.check(model, &collector)
             return collector.findings
         }
-        return perRule.flatMap { $0 }.sorted()
+        return perRule.flatMap { $0 }.sortedInReportOrder()
     }
 }

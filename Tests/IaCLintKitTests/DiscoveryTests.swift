@@ -68,4 +68,31 @@ final class DiscoveryTests: XCTestCase {
         let result = Discovery.discover(paths: ["."], workingDirectory: root)
         XCTAssertEqual(result.files.map(\.path), ["x.tf/inner.tf"])
     }
+
+    /// Display paths are composed from each directory's (a fast path); they must equal `Path.relative`
+    /// of the file from every working directory: inside, outside, an ancestor, the root itself.
+    func testComposedDisplayPathsMatchRelativePaths() {
+        write("a/b/main.tf"); write("a/c/x.yaml"); write("a/b/deep/er/v.tfvars"); write("d/é/n.tf"); write("top.tf")
+        _ = system("mkdir -p '\(root)/elsewhere/inner'")
+        let cwds = [root, root + "/a", root + "/a/b", root + "/a/b/deep", root + "/elsewhere/inner", "/", Path.directory(of: root)]
+        for cwd in cwds {
+            for given in [root, root + "/a", root + "/a/b", root + "/d"] {
+                let result = Discovery.discover(paths: [given], workingDirectory: cwd)
+                XCTAssertFalse(result.files.isEmpty)
+                for file in result.files {
+                    XCTAssertEqual(file.path, Path.relative(file.absolutePath, to: cwd), "cwd \(cwd), given \(given)")
+                }
+            }
+        }
+    }
+
+    func testComposedDisplayPathFallsBackWhereComposingCouldDiffer() {
+        XCTAssertEqual(Discovery.displayPath(of: "main.tf", inDirectoryShownAs: "."), "main.tf")
+        XCTAssertEqual(Discovery.displayPath(of: "main.tf", inDirectoryShownAs: "../x"), "../x/main.tf")
+        XCTAssertNil(Discovery.displayPath(of: "main.tf", inDirectoryShownAs: ".."))
+        XCTAssertNil(Discovery.displayPath(of: "b", inDirectoryShownAs: "../.."))
+        XCTAssertNil(Discovery.displayPath(of: "é.tf", inDirectoryShownAs: "a"))
+        XCTAssertNil(Discovery.displayPath(of: "..", inDirectoryShownAs: "a"))
+        XCTAssertNil(Discovery.displayPath(of: "x.tf", inDirectoryShownAs: "/"))
+    }
 }

@@ -50,7 +50,10 @@ public struct TextReporter: Reporter {
             out += paint("\(range.file):\(range.start.line):\(range.start.column):", Style.bold) + " "
         }
         // Continuation lines of a multi-line message are indented so each entry still starts with its location.
-        let message = finding.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+        // Most messages are one line: a byte test skips the Character-wise split (most of this reporter's time).
+        let message = finding.message.utf8.contains(UInt8(ascii: "\n"))
+            ? finding.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+            : finding.message
         out += paint("\(label)[\(finding.ruleID)]:", labelStyle) + " " + message + suffix + "\n"
         if let range = finding.range, let source = report.sources[range.file] {
             out += excerpt(range, source)

@@ -3,6 +3,7 @@
 // nothing (IAC002) and ones without a reason or with an unknown rule (IAC003).
 
 import IaCLintCore
+import IaCLintRules
 
 public struct SuppressionOutcome: Sendable {
     /// Findings still reported.
@@ -72,7 +73,7 @@ public enum Suppressor {
             }
         }
 
-        guard !active.isEmpty else { return SuppressionOutcome(findings: findings, suppressed: [], notes: notes.sorted()) }
+        guard !active.isEmpty else { return SuppressionOutcome(findings: findings, suppressed: [], notes: notes.sortedInReportOrder()) }
 
         // Where each resource is declared: an ignore before the header covers the resource's findings.
         var headers: [String: [SourceRange]] = [:]
@@ -115,7 +116,7 @@ public enum Suppressor {
                 notes.append(SuppressionRules.unusedFinding(rule, at: suppression.range, how: how))
             }
         }
-        return SuppressionOutcome(findings: kept, suppressed: suppressed, notes: notes.sorted())
+        return SuppressionOutcome(findings: kept, suppressed: suppressed, notes: notes.sortedInReportOrder())
     }
 
     static func matches(_ s: Active, _ finding: Finding, _ headers: [String: [SourceRange]]) -> Bool {

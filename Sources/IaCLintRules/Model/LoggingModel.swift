@@ -5,16 +5,19 @@ import IaCLintCore
 
 public struct LoggingModel: Sendable {
     public let graph: ResourceGraph
+    /// The graph's look-ups, built on every core (see `ResourceLookup`).
+    let lookup: ResourceLookup
     public private(set) var stages: [Stage] = []
     public private(set) var accountSettings: [AccountSetting] = []
     private let usages: [(logGroup: Resource, stages: [Stage])]
 
     public init(graph: ResourceGraph) {
         self.graph = graph
-        let builder = StageBuilder(graph: graph)
+        lookup = ResourceLookup(graph: graph)
+        let builder = StageBuilder(lookup: lookup)
         stages = builder.buildStages()
         usages = Self.usages(of: stages)
-        accountSettings = graph.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
+        accountSettings = lookup.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
             guard resource.mode == .managed else { return nil }
             let key = resource.type == ResourceTypes.tfAccount ? "cloudwatch_role_arn" : "CloudWatchRoleArn"
             return AccountSetting(resource: resource, roleArnEntry: resource.attributes.entry(key))
@@ -44,14 +47,14 @@ public struct LoggingModel: Sendable {
     func resources(inScope scope: String) -> [Resource] {
         // Relations (policies of a role, method settings of a stage) are looked up within one scope,
         // never across the whole scan.
-        graph.indices(inScope: scope).map { graph.resources[$0] }
+        lookup.indices(inScope: scope).map { graph.resources[$0] }
     }
 
     /// The role the account setting names, when it is a role in the configuration.
     public func role(of account: AccountSetting) -> Resource? {
         guard let value = account.roleArnEntry?.value else { return nil }
         for reference in value.allReferences where reference.kind != .dependsOn {
-            if let role = graph.resolve(reference.target, scope: account.resource.scope)
+            if let role = lookup.resolve(reference.target, scope: account.resource.scope)
                 .first(where: { ResourceTypes.roles.contains($0.type) }) {
                 return role
             }
@@ -60,7 +63,7 @@ public struct LoggingModel: Sendable {
     }
 
     public func permissions(of role: Resource) -> RolePermissions {
-        RolePermissionsReader(graph: graph, scopeResources: resources(inScope: role.scope)).read(role)
+        RolePermissionsReader(lookup: lookup, scopeResources: resources(inScope: role.scope)).read(role)
     }
 
     /// True when `from` depends on `to`, directly or through other resources (references and
@@ -86,7 +89,7 @@ public struct LoggingModel: Sendable {
 
     /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
     private func targets(of reference: Reference, scope: String) -> [Resource] {
-        let direct = graph.resolve(reference.target, scope: scope)
+        let direct = lookup.resolve(reference.target, scope: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
         return resources(inScope: scope).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }

@@ -1,0 +1,111 @@
+// The look-ups the logging model makes in a graph (resources by type, by scope, by address within a
+// scope), with the same answers as `ResourceGraph`'s own index but built on every core and per scope.
+
+import IaCLintCore
+import Synchronization
+
+/// `ResourceGraph` builds one index of every address on one thread the first time it is asked, which
+/// on a large repository was most of the rules' wall time. Here one pass on every core notes where each
+/// scope's runs of resources lie and where each type is; a scope's address table is built the first
+/// time that scope is asked about, by the thread that asks (stages are read on every core), and never
+/// for scopes the rules do not look into.
+final class ResourceLookup: Sendable {
+    let graph: ResourceGraph
+    /// Positions of the resources of each scope, as runs in graph order.
+    private let scopeRuns: [String: [Range<Int>]]
+    /// Positions of the resources of each type, in graph order.
+    private let typePositions: [String: [Int]]
+    /// Address (exact, and base address for instances) to positions, per scope, built on first use.
+    private let addressTables = Mutex<[String: [String: [Int]]]>([:])
+
+    init(graph: ResourceGraph) {
+        self.graph = graph
+        let resources = graph.resources
+        // Chunks rather than one task per resource: each chunk's runs are merged in order afterwards.
+        let chunkCount = resources.count < 4096 ? 1 : Concurrency.processorCount * 4
+        let size = (resources.count + chunkCount - 1) / max(1, chunkCount)
+        let chunks = (0..<chunkCount).map { c in (c * size)..<min(resources.count, (c + 1) * size) }.filter { !$0.isEmpty }
+        let parts = chunks.parallelMap { range in ChunkRuns(resources, range) }
+        var scopes: [String: [Range<Int>]] = [:]
+        var types: [String: [Int]] = [:]
+        var openScope: (name: String, range: Range<Int>)?
+        for part in parts {
+            for run in part.scopes {
+                if let open = openScope, open.name == run.name, open.range.upperBound == run.range.lowerBound {
+                    openScope = (open.name, open.range.lowerBound..<run.range.upperBound)
+                    continue
+                }
+                if let open = openScope { scopes[open.name, default: []].append(open.range) }
+                openScope = run
+            }
+            for run in part.types { types[run.name, default: []].append(contentsOf: run.range) }
+        }
+        if let open = openScope { scopes[open.name, default: []].append(open.range) }
+        scopeRuns = scopes
+        typePositions = types
+    }
+
+    /// Runs of one scope and of one type within a slice of the graph, found by comparing each
+    /// resource with the previous one (no hashing per resource).
+    private struct ChunkRuns: Sendable {
+        var scopes: [(name: String, range: Range<Int>)] = []
+        var types: [(name: String, range: Range<Int>)] = []
+
+        init(_ resources: [Resource], _ range: Range<Int>) {
+            var scope: String?, scopeStart = range.lowerBound
+            var type: String?, typeStart = range.lowerBound
+            for i in range {
+                let resource = resources[i]
+                if resource.scope != scope {
+                    if let scope { scopes.append((scope, scopeStart..<i)) }
+                    scope = resource.scope
+                    scopeStart = i
+                }
+                if resource.type != type {
+                    if let type { types.append((type, typeStart..<i)) }
+                    type = resource.type
+                    typeStart = i
+                }
+            }
+            if let scope { scopes.append((scope, scopeStart..<range.upperBound)) }
+            if let type { types.append((type, typeStart..<range.upperBound)) }
+        }
+    }
+
+    /// Like `ResourceGraph.resolve(_:scope:)`: the exact instance, or all instances of a base address.
+    func resolve(_ target: String, scope: String) -> [Resource] {
+        addresses(inScope: scope)[target]?.map { graph.resources[$0] } ?? []
+    }
+
+    /// Like `ResourceGraph.indices(inScope:)`: positions of the scope's resources, in graph order.
+    func indices(inScope scope: String) -> [Int] {
+        (scopeRuns[scope] ?? []).flatMap { $0 }
+    }
+
+    /// Like `ResourceGraph.resources(ofTypes:)`: the resources of any of `types`, in graph order.
+    func resources(ofTypes types: Set<String>) -> [Resource] {
+        types.flatMap { typePositions[$0] ?? [] }.sorted().map { graph.resources[$0] }
+    }
+
+    func resources(ofType type: String) -> [Resource] { resources(ofTypes: [type]) }
+
+    /// The scope's address table; built outside the lock, so threads asking about different scopes
+    /// build theirs side by side (two threads asking about one new scope both build it; one is kept).
+    private func addresses(inScope scope: String) -> [String: [Int]] {
+        if let known = addressTables.withLock({ $0[scope] }) { return known }
+        var table: [String: [Int]] = [:]
+        let resources = graph.resources
+        for run in scopeRuns[scope] ?? [] {
+            for i in run {
+                let resource = resources[i]
+                table[resource.address, default: []].append(i)
+                if resource.instanceKey != nil { table[resource.baseAddress, default: []].append(i) }
+            }
+        }
+        return addressTables.withLock { tables in
+            if let first = tables[scope] { return first }
+            tables[scope] = table
+            return table
+        }
+    }
+}
