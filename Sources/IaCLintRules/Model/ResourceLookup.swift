@@ -16,7 +16,7 @@ final class ResourceLookup: Sendable {
     /// Positions of the resources of each type, in graph order.
     private let typePositions: [String: [Int]]
     /// Address (exact, and base address for instances) to positions, per scope, built on first use.
-    private let addressTables = Mutex<[String: [String: [Int]]]>([:])
+    private let addressTables = Mutex<[String: AddressTable]>([:])
 
     init(graph: ResourceGraph) {
         self.graph = graph
@@ -74,7 +74,7 @@ final class ResourceLookup: Sendable {
 
     /// Like `ResourceGraph.resolve(_:scope:)`: the exact instance, or all instances of a base address.
     func resolve(_ target: String, scope: String) -> [Resource] {
-        addresses(inScope: scope)[target]?.map { graph.resources[$0] } ?? []
+        addresses(inScope: scope).positions(of: target).map { graph.resources[$0] }
     }
 
     /// Like `ResourceGraph.indices(inScope:)`: positions of the scope's resources, in graph order.
@@ -91,15 +91,16 @@ final class ResourceLookup: Sendable {
 
     /// The scope's address table; built outside the lock, so threads asking about different scopes
     /// build theirs side by side (two threads asking about one new scope both build it; one is kept).
-    private func addresses(inScope scope: String) -> [String: [Int]] {
+    private func addresses(inScope scope: String) -> AddressTable {
         if let known = addressTables.withLock({ $0[scope] }) { return known }
-        var table: [String: [Int]] = [:]
+        let runs = scopeRuns[scope] ?? []
+        var table = AddressTable(capacity: runs.reduce(0) { $0 + $1.count })
         let resources = graph.resources
-        for run in scopeRuns[scope] ?? [] {
+        for run in runs {
             for i in run {
                 let resource = resources[i]
-                table[resource.address, default: []].append(i)
-                if resource.instanceKey != nil { table[resource.baseAddress, default: []].append(i) }
+                table.add(resource.address, i)
+                if resource.instanceKey != nil { table.add(resource.baseAddress, i) }
             }
         }
         return addressTables.withLock { tables in
@@ -107,5 +108,34 @@ final class ResourceLookup: Sendable {
             tables[scope] = table
             return table
         }
+    }
+}
+
+/// One scope's addresses and their positions in graph order. Most addresses name one resource, so
+/// that position is stored in the entry itself and only addresses with several (the instances under a
+/// base address) get an array: one allocation fewer per resource.
+private struct AddressTable: Sendable {
+    /// At least 0: the only position; below 0: `-1 - i` for `several[i]`.
+    private var entries: [String: Int]
+    private var several: [[Int]] = []
+
+    init(capacity: Int) { entries = Dictionary(minimumCapacity: capacity) }
+
+    mutating func add(_ address: String, _ position: Int) {
+        guard let entry = entries[address] else {
+            entries[address] = position
+            return
+        }
+        if entry >= 0 {
+            entries[address] = -1 - several.count
+            several.append([entry, position])
+        } else {
+            several[-1 - entry].append(position)
+        }
+    }
+
+    func positions(of address: String) -> [Int] {
+        guard let entry = entries[address] else { return [] }
+        return entry >= 0 ? [entry] : several[-1 - entry]
     }
 }
