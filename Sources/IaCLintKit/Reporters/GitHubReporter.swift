@@ -52,7 +52,7 @@ public struct GitHubReporter: Reporter {
     /// Workflow-command data: `%`, CR and LF are encoded.
     public static func escapeData(_ text: String) -> String {
         // Most text has nothing to encode: one byte scan instead of rebuilding it scalar by scalar.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == 0x0D || $0 == 0x0A }) { return text }
+        if !ByteScan.contains(text, where: { $0 == UInt8(ascii: "%") || $0 == 0x0D || $0 == 0x0A }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -67,7 +67,7 @@ public struct GitHubReporter: Reporter {
 
     /// Workflow-command properties: as data, plus `:` and `,` which delimit properties.
     public static func escapeProperty(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: ":")
+        if !ByteScan.contains(text, where: { $0 == UInt8(ascii: "%") || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: ":")
             || $0 == UInt8(ascii: ",") }) { return text }
         var out = ""
         for scalar in escapeData(text).unicodeScalars {

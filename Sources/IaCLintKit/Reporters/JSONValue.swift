@@ -110,8 +110,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copied in one go rather than byte by byte.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: s.utf8)
+        if !ByteScan.contains(s, where: { $0 < 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            ByteScan.append(s, to: &out)
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -4,8 +4,8 @@ enum XML {
     /// Escapes the five XML specials and drops control characters XML 1.0 cannot carry.
     static func escape(_ text: String) -> String {
         // Printable ASCII without specials is returned as it is: one byte scan instead of a rebuild.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<")
-            && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }) { return text }
+        if !ByteScan.contains(text, where: { $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<")
+            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -10,7 +10,11 @@ struct AccessLogFormatChecks {
         var api: ApiType
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.api == rhs.api && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+            guard lhs.api == rhs.api, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            // Over the bytes in place: the generic `elementsEqual` of two UTF-8 views cost ~20,000
+            // instructions a format.
+            var l = lhs.text, r = rhs.text
+            return l.withUTF8 { lb in r.withUTF8 { rb in lb.elementsEqual(rb) } }
         }
 
         func hash(into hasher: inout Hasher) {

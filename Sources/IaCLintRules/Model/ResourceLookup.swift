@@ -122,14 +122,13 @@ private struct AddressTable: Sendable {
     init(capacity: Int) { entries = Dictionary(minimumCapacity: capacity) }
 
     mutating func add(_ address: String, _ position: Int) {
-        guard let entry = entries[address] else {
-            entries[address] = position
-            return
-        }
+        // One hash for a new address (the usual case); a repeated one puts its old entry back below.
+        guard let entry = entries.updateValue(position, forKey: address) else { return }
         if entry >= 0 {
             entries[address] = -1 - several.count
             several.append([entry, position])
         } else {
+            entries[address] = entry
             several[-1 - entry].append(position)
         }
     }
