@@ -8,15 +8,24 @@ import Synchronization
 /// on a large repository was most of the rules' wall time. Here one pass on every core notes where each
 /// scope's runs of resources lie and where each type is; a scope's address table is built the first
 /// time that scope is asked about, by the thread that asks (stages are read on every core), and never
-/// for scopes the rules do not look into.
+/// for scopes the rules do not look into. The first few questions about a scope are answered by reading
+/// its resources in order instead: most scopes are asked about a handful of times, and comparing a
+/// hundred addresses costs less than hashing them into a table.
 final class ResourceLookup: Sendable {
     let graph: ResourceGraph
     /// Positions of the resources of each scope, as runs in graph order.
     private let scopeRuns: [String: [Range<Int>]]
     /// Positions of the resources of each type, in graph order.
     private let typePositions: [String: [Int]]
-    /// Address (exact, and base address for instances) to positions, per scope, built on first use.
-    private let addressTables = Mutex<[String: AddressTable]>([:])
+    /// Per scope: how often it was asked about, then its address table (exact address, and base
+    /// address for instances, to positions).
+    private let scopeStates = Mutex<[String: ScopeState]>([:])
+    private enum ScopeState: Sendable {
+        case asked(Int)
+        case indexed(AddressTable)
+    }
+    /// Questions about one scope answered by a scan before its table is built.
+    private static let scansPerScope = 16
 
     init(graph: ResourceGraph) {
         self.graph = graph
@@ -74,7 +83,33 @@ final class ResourceLookup: Sendable {
 
     /// Like `ResourceGraph.resolve(_:scope:)`: the exact instance, or all instances of a base address.
     func resolve(_ target: String, scope: String) -> [Resource] {
-        addresses(inScope: scope).positions(of: target).map { graph.resources[$0] }
+        positions(of: target, inScope: scope).map { graph.resources[$0] }
+    }
+
+    /// What the scope's address table says for `target`: positions in graph order, a position twice
+    /// when both its address and its base address are `target` (an instance whose address has no
+    /// `[key]` suffix), as `ResourceGraph`'s index says.
+    private func positions(of target: String, inScope scope: String) -> [Int] {
+        let state = scopeStates.withLock { states -> ScopeState in
+            let state = states[scope] ?? .asked(0)
+            if case .asked(let n) = state, n < Self.scansPerScope { states[scope] = .asked(n + 1) }
+            return state
+        }
+        switch state {
+        case .indexed(let table): return table.positions(of: target)
+        case .asked(let n) where n >= Self.scansPerScope: return addresses(inScope: scope).positions(of: target)
+        case .asked:
+            var out: [Int] = []
+            let resources = graph.resources
+            for run in scopeRuns[scope] ?? [] {
+                for i in run {
+                    let resource = resources[i]
+                    if resource.address == target { out.append(i) }
+                    if resource.instanceKey != nil, resource.baseAddress == target { out.append(i) }
+                }
+            }
+            return out
+        }
     }
 
     /// Like `ResourceGraph.indices(inScope:)`: positions of the scope's resources, in graph order.
@@ -92,7 +127,7 @@ final class ResourceLookup: Sendable {
     /// The scope's address table; built outside the lock, so threads asking about different scopes
     /// build theirs side by side (two threads asking about one new scope both build it; one is kept).
     private func addresses(inScope scope: String) -> AddressTable {
-        if let known = addressTables.withLock({ $0[scope] }) { return known }
+        if case .indexed(let known)? = scopeStates.withLock({ $0[scope] }) { return known }
         let runs = scopeRuns[scope] ?? []
         var table = AddressTable(capacity: runs.reduce(0) { $0 + $1.count })
         let resources = graph.resources
@@ -103,9 +138,9 @@ final class ResourceLookup: Sendable {
                 if resource.instanceKey != nil { table.add(resource.baseAddress, i) }
             }
         }
-        return addressTables.withLock { tables in
-            if let first = tables[scope] { return first }
-            tables[scope] = table
+        return scopeStates.withLock { states in
+            if case .indexed(let first)? = states[scope] { return first }
+            states[scope] = .indexed(table)
             return table
         }
     }
