@@ -127,8 +127,13 @@ public enum Linter {
     /// no configuration in the scan stands alone and points into the plan file.
     static func joinPlans(_ plans: [(file: DiscoveredFile, load: PlanLoadResult)], with terraform: ResourceGraph) -> ResourceGraph {
         guard !plans.isEmpty else { return terraform }
+        // A configuration's resources come in runs of one scope: hash each run's scope, not every resource's.
         var scopes = Set<String>()
-        for r in terraform.resources { scopes.insert(r.scope) }
+        var lastScope: String?
+        for r in terraform.resources where r.scope != lastScope {
+            lastScope = r.scope
+            scopes.insert(r.scope)
+        }
         let joined = plans.map { plan -> String? in
             var dir = Path.directory(of: plan.file.path)
             while true {

@@ -76,8 +76,14 @@ public enum Suppressor {
         guard !active.isEmpty else { return SuppressionOutcome(findings: findings, suppressed: [], notes: notes.sortedInReportOrder()) }
 
         // Where each resource is declared: an ignore before the header covers the resource's findings.
+        // Only the resources findings name are ever looked up: a set of those, rather than a table of
+        // every resource in the graph (an array per address).
+        var named = Set<String>()
+        for finding in findings { if let resource = finding.resource { named.insert(resource) } }
         var headers: [String: [SourceRange]] = [:]
-        for resource in graph.resources { if let range = resource.range { headers[resource.address, default: []].append(range) } }
+        for resource in graph.resources where named.contains(resource.address) {
+            if let range = resource.range { headers[resource.address, default: []].append(range) }
+        }
 
         // Candidate suppressions per file and per resource, so each finding looks at a few, not all.
         var byFile: [String: [Int]] = [:]

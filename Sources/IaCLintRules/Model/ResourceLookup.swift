@@ -25,7 +25,7 @@ final class ResourceLookup: Sendable {
         case indexed(AddressTable)
     }
     /// Questions about one scope answered by a scan before its table is built.
-    private static let scansPerScope = 16
+    private static let scansPerScope = 4
 
     init(graph: ResourceGraph) {
         self.graph = graph
