@@ -32,11 +32,11 @@ struct SuppressionComment: Sendable {
 
     /// Every suppression comment in the file.
     static func scan(_ source: SourceFile) -> [SuppressionComment] {
-        let syntax = syntax(of: source.path)
-        guard syntax != .none else { return [] }
         let marker = Array("iaclint:ignore".utf8)
         // Cheap precheck: most files have no suppressions at all.
         guard contains(source.bytes, marker) else { return [] }
+        let syntax = syntax(of: source.path)
+        guard syntax != .none else { return [] }
         var out: [SuppressionComment] = []
         for line in 1...source.lineCount {
             guard let (body, commentStart) = commentBody(source, line: line, syntax: syntax) else { continue }

@@ -102,7 +102,7 @@ public struct LoggingModel: Sendable {
         var index: [ScopedAddress: Int] = [:]
         var groups: [Resource] = []
         var members: [[Stage]] = []
-        var seen: Set<ScopedAddress> = []   // (group index as scope, stage address)
+        var seen: Set<GroupMember> = []
         for stage in stages where stage.accessLogObject != nil {
             for destination in stage.destinations {
                 guard let group = destination.logGroup else { continue }
@@ -116,11 +116,18 @@ public struct LoggingModel: Sendable {
                     groups.append(group)
                     members.append([])
                 }
-                if seen.insert(ScopedAddress(scope: String(position), address: stage.address)).inserted {
+                if seen.insert(GroupMember(group: position, stage: stage.address)).inserted {
                     members[position].append(stage)
                 }
             }
         }
         return groups.indices.map { (logGroup: groups[$0], stages: members[$0]) }
     }
+}
+
+/// A stage logging to the log group at a position of `usages`: a pair key rather than the position
+/// spelt out as a string, which cost an allocation per destination.
+private struct GroupMember: Hashable {
+    var group: Int
+    var stage: String
 }

@@ -21,11 +21,11 @@ final class ResourceLookup: Sendable {
     /// address for instances, to positions).
     private let scopeStates = Mutex<[String: ScopeState]>([:])
     private enum ScopeState: Sendable {
-        case asked(Int)
+        case listed(questions: Int, ScopeAddresses)
         case indexed(AddressTable)
     }
-    /// Questions about one scope answered by a scan before its table is built.
-    private static let scansPerScope = 4
+    /// Questions about one scope answered by a scan of its listed addresses before its table is built.
+    private static let scansPerScope = 16
 
     init(graph: ResourceGraph) {
         self.graph = graph
@@ -90,25 +90,29 @@ final class ResourceLookup: Sendable {
     /// when both its address and its base address are `target` (an instance whose address has no
     /// `[key]` suffix), as `ResourceGraph`'s index says.
     private func positions(of target: String, inScope scope: String) -> [Int] {
-        let state = scopeStates.withLock { states -> ScopeState in
-            let state = states[scope] ?? .asked(0)
-            if case .asked(let n) = state, n < Self.scansPerScope { states[scope] = .asked(n + 1) }
+        let known = scopeStates.withLock { states -> ScopeState? in
+            guard let state = states[scope] else { return nil }
+            if case .listed(let n, let listing) = state, n < Self.scansPerScope { states[scope] = .listed(questions: n + 1, listing) }
             return state
         }
-        switch state {
-        case .indexed(let table): return table.positions(of: target)
-        case .asked(let n) where n >= Self.scansPerScope: return addresses(inScope: scope).positions(of: target)
-        case .asked:
-            var out: [Int] = []
-            let resources = graph.resources
-            for run in scopeRuns[scope] ?? [] {
-                for i in run {
-                    let resource = resources[i]
-                    if resource.address == target { out.append(i) }
-                    if resource.instanceKey != nil, resource.baseAddress == target { out.append(i) }
+        switch known {
+        case .indexed(let table)?:
+            return table.positions(of: target)
+        case .listed(let n, let listing)? where n >= Self.scansPerScope:
+            return index(scope, listing).positions(of: target)
+        case .listed(_, let listing)?:
+            return listing.positions(of: target)
+        case nil:
+            // Listed outside the lock; a thread that listed the scope first keeps its listing.
+            let listing = ScopeAddresses(graph.resources, scopeRuns[scope] ?? [])
+            scopeStates.withLock { states in
+                if case .listed(let n, let first)? = states[scope] {
+                    states[scope] = .listed(questions: n + 1, first)
+                } else if states[scope] == nil {
+                    states[scope] = .listed(questions: 1, listing)
                 }
             }
-            return out
+            return listing.positions(of: target)
         }
     }
 
@@ -124,25 +128,54 @@ final class ResourceLookup: Sendable {
 
     func resources(ofType type: String) -> [Resource] { resources(ofTypes: [type]) }
 
-    /// The scope's address table; built outside the lock, so threads asking about different scopes
-    /// build theirs side by side (two threads asking about one new scope both build it; one is kept).
-    private func addresses(inScope scope: String) -> AddressTable {
-        if case .indexed(let known)? = scopeStates.withLock({ $0[scope] }) { return known }
-        let runs = scopeRuns[scope] ?? []
-        var table = AddressTable(capacity: runs.reduce(0) { $0 + $1.count })
-        let resources = graph.resources
-        for run in runs {
-            for i in run {
-                let resource = resources[i]
-                table.add(resource.address, i)
-                if resource.instanceKey != nil { table.add(resource.baseAddress, i) }
-            }
+    /// The scope's address table, built from its listing outside the lock (two threads may both build
+    /// it; the first stored is kept).
+    private func index(_ scope: String, _ listing: ScopeAddresses) -> AddressTable {
+        var table = AddressTable(capacity: listing.positions.count)
+        for k in listing.positions.indices {
+            table.add(listing.addresses[k], listing.positions[k])
+            if let base = listing.bases[k] { table.add(base, listing.positions[k]) }
         }
         return scopeStates.withLock { states in
             if case .indexed(let first)? = states[scope] { return first }
             states[scope] = .indexed(table)
             return table
         }
+    }
+}
+
+/// A scope's addresses copied out of its resources once, in graph order: a scan compares these
+/// instead of calling two accessors (and retaining) per resource each time.
+private struct ScopeAddresses: Sendable {
+    var positions: [Int] = []
+    var addresses: [String] = []
+    /// The base address of an instance (its address without `[key]`), nil for other resources.
+    var bases: [String?] = []
+
+    init(_ resources: [Resource], _ runs: [Range<Int>]) {
+        let count = runs.reduce(0) { $0 + $1.count }
+        positions.reserveCapacity(count)
+        addresses.reserveCapacity(count)
+        bases.reserveCapacity(count)
+        for run in runs {
+            for i in run {
+                let resource = resources[i]
+                positions.append(i)
+                addresses.append(resource.address)
+                bases.append(resource.instanceKey != nil ? resource.baseAddress : nil)
+            }
+        }
+    }
+
+    /// The positions an address table would give for `target`: a position twice when its address and
+    /// base address are both `target`.
+    func positions(of target: String) -> [Int] {
+        var out: [Int] = []
+        for k in positions.indices {
+            if addresses[k] == target { out.append(positions[k]) }
+            if let base = bases[k], base == target { out.append(positions[k]) }
+        }
+        return out
     }
 }
 
