@@ -78,23 +78,23 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .array(let items):
             if items.isEmpty { out += Array("[]".utf8); return }
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
+            for i in items.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&out, indent < 0 ? -1 : indent + 1)
-                item.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
+                items[i].write(into: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             JSONValue.newline(&out, indent)
             out.append(UInt8(ascii: "]"))
         case .object(let entries):
             if entries.isEmpty { out += Array("{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in entries.enumerated() {
+            for i in entries.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&out, indent < 0 ? -1 : indent + 1)
-                JSONValue.writeString(key, into: &out)
+                JSONValue.writeString(entries[i].0, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent >= 0 { out.append(UInt8(ascii: " ")) }
-                value.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
+                entries[i].1.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             JSONValue.newline(&out, indent)
             out.append(UInt8(ascii: "}"))
@@ -104,8 +104,16 @@ public indirect enum JSONValue: Hashable, Sendable {
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         guard indent >= 0 else { return }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        // Copied from a line of spaces: appending a repeated element was a generic loop per byte.
+        var left = indent * 2
+        while left > 0 {
+            let n = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            left -= n
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))

@@ -107,12 +107,20 @@ public struct Report: Sendable {
 
     /// Repository-relative paths for every file the report mentions, computed once per file.
     public func repositoryPaths() -> [String: String] {
+        // Each file once by id (a path costs the path table's lock), without copying the findings.
         var out: [String: String] = [:]
-        for finding in findings + suppressed.map(\.finding) {
-            for file in [finding.range?.file].compactMap({ $0 }) + finding.related.map(\.range.file) where out[file] == nil {
-                out[file] = repositoryPath(file)
-            }
+        var seen = Set<SourceFileID>()
+        func note(_ range: SourceRange) {
+            guard seen.insert(range.fileID).inserted else { return }
+            let file = range.file
+            if out[file] == nil { out[file] = repositoryPath(file) }
         }
+        func noteAll(_ finding: Finding) {
+            if let range = finding.range { note(range) }
+            for related in finding.related { note(related.range) }
+        }
+        for i in findings.indices { noteAll(findings[i]) }
+        for i in suppressed.indices { noteAll(suppressed[i].finding) }
         return out
     }
 

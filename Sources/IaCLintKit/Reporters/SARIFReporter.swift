@@ -12,10 +12,14 @@ public struct SARIFReporter: Reporter {
     public func render(_ report: Report) -> [UInt8] {
         var rules = report.rules
         // A finding whose rule is missing from the catalog still needs a descriptor to point at.
-        for finding in report.findings + report.suppressed.map(\.finding) where !rules.contains(where: { $0.id == finding.ruleID }) {
+        // In the order of findings then suppressed findings, each read in place (no concatenated copy).
+        func describeMissingRule(_ finding: Finding) {
+            guard !rules.contains(where: { $0.id == finding.ruleID }) else { return }
             rules.append(RuleDescription(id: finding.ruleID, name: finding.ruleName, severity: finding.severity,
                                          summary: finding.ruleName, rationale: "", fix: "", tags: [], securitySeverity: 0))
         }
+        for i in report.findings.indices { describeMissingRule(report.findings[i]) }
+        for i in report.suppressed.indices { describeMissingRule(report.suppressed[i].finding) }
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() where index[rule.id] == nil { index[rule.id] = i }
 
