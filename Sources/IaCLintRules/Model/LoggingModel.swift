@@ -2,6 +2,7 @@
 // their API type and settings, destinations, account settings, roles and dependencies.
 
 import IaCLintCore
+import Synchronization
 
 public struct LoggingModel: Sendable {
     public let graph: ResourceGraph
@@ -9,14 +10,14 @@ public struct LoggingModel: Sendable {
     let lookup: ResourceLookup
     public private(set) var stages: [Stage] = []
     public private(set) var accountSettings: [AccountSetting] = []
-    private let usages: [(logGroup: Resource, stages: [Stage])]
+    /// Worked out by the first rule that asks, so it runs beside the other rules instead of before them all.
+    private let usages = UsagesOnce()
 
     public init(graph: ResourceGraph) {
         self.graph = graph
         lookup = ResourceLookup(graph: graph)
         let builder = StageBuilder(lookup: lookup)
         stages = builder.buildStages()
-        usages = Self.usages(of: stages)
         accountSettings = lookup.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
             guard resource.mode == .managed else { return nil }
             let key = resource.type == ResourceTypes.tfAccount ? "cloudwatch_role_arn" : "CloudWatchRoleArn"
@@ -96,7 +97,9 @@ public struct LoggingModel: Sendable {
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.
-    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] { usages }
+    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] {
+        usages.value { Self.usages(of: stages) }
+    }
 
     static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
         var index: [ScopedAddress: Int] = [:]
@@ -130,4 +133,18 @@ public struct LoggingModel: Sendable {
 private struct GroupMember: Hashable {
     var group: Int
     var stage: String
+}
+
+/// The log-group usages, computed once by whichever thread asks first (others wait for it).
+private final class UsagesOnce: Sendable {
+    private let computed = Mutex<[(logGroup: Resource, stages: [Stage])]?>(nil)
+
+    func value(_ compute: () -> [(logGroup: Resource, stages: [Stage])]) -> [(logGroup: Resource, stages: [Stage])] {
+        computed.withLock { known in
+            if let known { return known }
+            let value = compute()
+            known = value
+            return value
+        }
+    }
 }
