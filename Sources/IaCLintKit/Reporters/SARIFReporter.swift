@@ -132,6 +132,17 @@ public struct SARIFReporter: Reporter {
 
     /// Percent-encodes a relative path for a URI reference, keeping `/`.
     static func uri(_ path: String) -> String {
+        func kept(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                return true
+            default:
+                return false
+            }
+        }
+        // Most paths need no encoding: one byte scan instead of a rebuild per location.
+        if !ByteScan.contains(path, where: { !kept($0) }) { return path }
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for byte in path.utf8 {
