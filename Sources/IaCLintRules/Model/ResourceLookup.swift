@@ -26,6 +26,9 @@ final class ResourceLookup: Sendable {
     }
     /// Questions about one scope answered by a scan of its listed addresses before its table is built.
     private static let scansPerScope = 16
+    /// Scopes larger than this are indexed at the first question: scanning thousands of addresses
+    /// sixteen times costs more than hashing them once.
+    private static let largestScannedScope = 256
 
     init(graph: ResourceGraph) {
         self.graph = graph
@@ -105,6 +108,7 @@ final class ResourceLookup: Sendable {
         case nil:
             // Listed outside the lock; a thread that listed the scope first keeps its listing.
             let listing = ScopeAddresses(graph.resources, scopeRuns[scope] ?? [])
+            if listing.positions.count > Self.largestScannedScope { return index(scope, listing).positions(of: target) }
             scopeStates.withLock { states in
                 if case .listed(let n, let first)? = states[scope] {
                     states[scope] = .listed(questions: n + 1, first)
