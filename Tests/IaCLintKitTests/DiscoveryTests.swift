@@ -68,4 +68,61 @@ final class DiscoveryTests: XCTestCase {
         let result = Discovery.discover(paths: ["."], workingDirectory: root)
         XCTAssertEqual(result.files.map(\.path), ["x.tf/inner.tf"])
     }
+
+    /// Display paths are composed from each directory's (a fast path); they must equal `Path.relative`
+    /// of the file from every working directory: inside, outside, an ancestor, the root itself.
+    func testComposedDisplayPathsMatchRelativePaths() {
+        write("a/b/main.tf"); write("a/c/x.yaml"); write("a/b/deep/er/v.tfvars"); write("d/é/n.tf"); write("top.tf")
+        _ = system("mkdir -p '\(root)/elsewhere/inner'")
+        let cwds = [root, root + "/a", root + "/a/b", root + "/a/b/deep", root + "/elsewhere/inner", "/", Path.directory(of: root)]
+        for cwd in cwds {
+            for given in [root, root + "/a", root + "/a/b", root + "/d"] {
+                let result = Discovery.discover(paths: [given], workingDirectory: cwd)
+                XCTAssertFalse(result.files.isEmpty)
+                for file in result.files {
+                    XCTAssertEqual(file.path, Path.relative(file.absolutePath, to: cwd), "cwd \(cwd), given \(given)")
+                }
+            }
+        }
+    }
+
+    func testComposedDisplayPathFallsBackWhereComposingCouldDiffer() {
+        XCTAssertEqual(Discovery.displayPath(of: "main.tf", inDirectoryShownAs: "."), "main.tf")
+        XCTAssertEqual(Discovery.displayPath(of: "main.tf", inDirectoryShownAs: "../x"), "../x/main.tf")
+        XCTAssertNil(Discovery.displayPath(of: "main.tf", inDirectoryShownAs: ".."))
+        XCTAssertNil(Discovery.displayPath(of: "b", inDirectoryShownAs: "../.."))
+        XCTAssertNil(Discovery.displayPath(of: "é.tf", inDirectoryShownAs: "a"))
+        XCTAssertNil(Discovery.displayPath(of: "..", inDirectoryShownAs: "a"))
+        XCTAssertNil(Discovery.displayPath(of: "x.tf", inDirectoryShownAs: "/"))
+    }
+
+    /// The walk shared between cores finds what one walk finds, in the same order, also where a
+    /// directory is reachable twice (links inside the root, loops) and it must fall back.
+    func testSharedWalkEqualsOneWalk() {
+        for a in 0..<6 {
+            for b in 0..<7 {
+                write("t/a\(a)/b\(b)/main.tf"); write("t/a\(a)/b\(b)/x.yaml")
+                if b % 3 == 0 { write("t/a\(a)/b\(b)/c/deep.tf.json") }
+            }
+            write("t/a\(a)/top.tfvars")
+        }
+        write("z.tf"); write("m/only.tf")
+        func compare(_ label: String, follow: Bool = false) {
+            for paths in [["."], ["t", "m"], ["t/a1", "t"], ["z.tf", "t/a2"]] {
+                let shared = Discovery.discover(paths: paths, workingDirectory: root, followSymlinks: follow)
+                let one = Discovery.discover(paths: paths, workingDirectory: root, followSymlinks: follow, onEveryCore: false)
+                XCTAssertEqual(shared.files, one.files, "\(label) \(paths)")
+                XCTAssertEqual(shared.diagnostics.map(\.message), one.diagnostics.map(\.message), "\(label) \(paths)")
+                XCTAssertEqual(shared.roots, one.roots, "\(label) \(paths)")
+            }
+        }
+        compare("plain")
+        _ = symlink(root + "/t/a4", root + "/t/a0/link")
+        compare("link forward")
+        _ = symlink(root + "/t/a0", root + "/t/a5/b1/back")
+        compare("link back")
+        _ = symlink(root + "/t", root + "/t/a3/loop")
+        compare("loop")
+        compare("loop, following links", follow: true)
+    }
 }

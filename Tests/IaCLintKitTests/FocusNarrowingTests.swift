@@ -32,4 +32,17 @@ final class FocusNarrowingTests: XCTestCase {
         }
         XCTAssertEqual(FocusNarrowing.narrow([finding(focus: nil)], sources: sources)[0].range?.start.line, 1)
     }
+
+    /// Positions counted on along a line are the ones `SourceFile.position(at:)` gives.
+    func testPositionCounterMatchesTheFile() {
+        let text = "{\"a\":\"é$context.x\",\"b\":\"\u{1F600}\"}\r\nsecond line ü\n\nlast" + String(repeating: "xé", count: 300)
+        let file = SourceFile(path: "p.json", text: text)
+        var offsets = Array(-2...(text.utf8.count + 2)).filter { $0 % 3 != 1 }
+        offsets += [5, 5, 17, 40]
+        offsets.sort()
+        var counter = FocusNarrowing.PositionCounter(file)
+        for offset in offsets {
+            XCTAssertEqual(counter.position(at: offset), file.position(at: offset), "offset \(offset)")
+        }
+    }
 }

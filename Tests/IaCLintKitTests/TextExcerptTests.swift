@@ -26,3 +26,34 @@ final class TextExcerptTests: XCTestCase {
         XCTAssertEqual(excerpt, "   |\n 1 |   format = \"x\"\n   |   ^~~~~~\n")
     }
 }
+
+/// The byte-wise XML escaping gives what escaping scalar by scalar gives.
+final class XMLEscapingTests: XCTestCase {
+    static func reference(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    func testMatchesScalarEscaping() {
+        let samples = ["plain", "a \"quoted\" <tag> & 'it'", "tab\tnew\nline\r\u{0}\u{1F}\u{7F}", "é ü \u{1F600} \u{FFFE}x\u{FFFF}y\u{FFFD}\u{EFBF}",
+                       "", "\r\n", "e\u{301}", "\u{FFFF}"]
+        for text in samples {
+            XCTAssertEqual(XML.escape(text), Self.reference(text), text.debugDescription)
+        }
+    }
+}

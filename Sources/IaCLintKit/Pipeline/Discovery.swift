@@ -27,7 +27,13 @@ public enum Discovery {
     static let maximumFiles = 1_000_000
 
     public static func discover(paths: [String], workingDirectory: String, followSymlinks: Bool = false) -> DiscoveryResult {
+        discover(paths: paths, workingDirectory: workingDirectory, followSymlinks: followSymlinks, onEveryCore: true)
+    }
+
+    /// `onEveryCore: false` walks in one go (the reference the tests compare the shared walk with).
+    static func discover(paths: [String], workingDirectory: String, followSymlinks: Bool, onEveryCore: Bool) -> DiscoveryResult {
         var walker = Walker(workingDirectory: workingDirectory, followSymlinks: followSymlinks)
+        walker.onEveryCore = onEveryCore
         for given in paths.isEmpty ? ["."] : paths {
             walker.visitGiven(given)
         }
@@ -40,14 +46,42 @@ public enum Discovery {
     static func displayPath(_ absolute: String, workingDirectory: String) -> String {
         Path.relative(absolute, to: workingDirectory)
     }
+
+    /// The display path of `name` inside a directory shown as `directoryDisplay`, without working it out
+    /// again from the absolute path: `Path.relative` splits both paths into `Character`s when the file is
+    /// outside the working directory (about 70,000 instructions a file). Nil when composing might differ
+    /// from `displayPath`: a name that is not plain ASCII, or a directory that is the working directory's
+    /// ancestor (shown as `..` steps, where the name may lead back into the working directory).
+    static func displayPath(of name: String, inDirectoryShownAs directoryDisplay: String) -> String? {
+        guard !name.isEmpty, name != ".", name != "..",
+              name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "/") }) else { return nil }
+        if directoryDisplay == "." { return name }
+        if directoryDisplay.isEmpty || directoryDisplay == "/" || directoryDisplay.utf8.last == UInt8(ascii: "/")
+            || directoryDisplay == ".." || directoryDisplay.hasSuffix("/..") { return nil }
+        return directoryDisplay + "/" + name
+    }
 }
 
-private struct Walker {
+private struct Walker: Sendable {
     let workingDirectory: String
     let followSymlinks: Bool
     var result = DiscoveryResult()
     var visitedDirectories = Set<FileIdentity>()
     var currentRoot = "/"
+    /// Set while the first levels are listed for a walk on every core: files, problems and the
+    /// subdirectories still to walk, in the order a walk in one go meets them.
+    var pieces: [Piece]?
+    /// What makes walks of separate subtrees differ from one walk: a directory reached through a link,
+    /// or one met twice (its subtree is then walked once only, by whichever path came first).
+    var sawDirectoryLink = false
+    var sawRevisit = false
+    var onEveryCore = true
+
+    enum Piece: Sendable {
+        case file(DiscoveredFile)
+        case problem(Diagnostic)
+        case directory(path: String, real: String, shownAs: String)
+    }
 
     init(workingDirectory: String, followSymlinks: Bool) {
         self.workingDirectory = Path.normalize(workingDirectory)
@@ -65,7 +99,11 @@ private struct Walker {
         case .directory:
             currentRoot = real
             result.roots.append(real)
-            walk(directory: absolute, real: real)
+            if onEveryCore {
+                walkOnEveryCore(directory: absolute, real: real, shownAs: display(absolute))
+            } else {
+                walk(directory: absolute, real: real, shownAs: display(absolute))
+            }
         case .regular, .other, .symlink:
             currentRoot = Path.directory(of: real)
             result.roots.append(currentRoot)
@@ -75,9 +113,13 @@ private struct Walker {
         }
     }
 
-    mutating func walk(directory: String, real: String) {
+    /// `shownAs` is the directory's display path, from which its files' display paths are composed.
+    mutating func walk(directory: String, real: String, shownAs directoryDisplay: String) {
         guard let identity = FileSystem.identity(real) else { return }
-        guard visitedDirectories.insert(identity).inserted else { return }  // loop or second path to it
+        guard visitedDirectories.insert(identity).inserted else {  // loop or second path to it
+            sawRevisit = true
+            return
+        }
         let entries: [DirectoryEntry]
         switch FileSystem.entries(directory) {
         case .success(let e): entries = e
@@ -103,29 +145,107 @@ private struct Walker {
                     continue
                 }
                 if !followSymlinks && !Path.isInside(target, root: currentRoot) { continue }
+                if targetKind == .directory { sawDirectoryLink = true }
                 kind = targetKind
                 realChild = target
             }
             switch kind {
             case .directory:
                 if name.hasPrefix(".") || Discovery.skippedDirectories.contains(name) { continue }
-                walk(directory: child, real: realChild)
+                let shownAs = Discovery.displayPath(of: name, inDirectoryShownAs: directoryDisplay) ?? display(child)
+                if pieces != nil {
+                    pieces?.append(.directory(path: child, real: realChild, shownAs: shownAs))
+                } else {
+                    walk(directory: child, real: realChild, shownAs: shownAs)
+                }
             case .regular, .other:
                 guard let input = InputKind(fileName: name) else { continue }
-                add(absolute: child, real: realChild, kind: input, explicit: false)
+                add(absolute: child, real: realChild, kind: input, explicit: false,
+                    shownAs: Discovery.displayPath(of: name, inDirectoryShownAs: directoryDisplay))
             case .symlink:
                 continue
             }
         }
     }
 
-    mutating func add(absolute: String, real: String, kind: InputKind, explicit: Bool) {
-        result.files.append(DiscoveredFile(path: display(absolute), absolutePath: real, kind: kind, explicitlyGiven: explicit))
+    mutating func add(absolute: String, real: String, kind: InputKind, explicit: Bool, shownAs: String? = nil) {
+        let file = DiscoveredFile(path: shownAs ?? display(absolute), absolutePath: real, kind: kind, explicitlyGiven: explicit)
+        if pieces != nil { pieces?.append(.file(file)) } else { result.files.append(file) }
     }
 
     func display(_ absolute: String) -> String { Discovery.displayPath(absolute, workingDirectory: workingDirectory) }
 
     mutating func report(_ path: String, _ message: String) {
-        result.diagnostics.append(.error(message, at: SourceRange(file: path, at: .start)))
+        let problem = Diagnostic.error(message, at: SourceRange(file: path, at: .start))
+        if pieces != nil { pieces?.append(.problem(problem)) } else { result.diagnostics.append(problem) }
+    }
+
+    /// `walk` with the listing shared between cores: the first levels are listed until there are
+    /// enough subdirectories, which are then walked side by side and put back in order. Listing
+    /// directories is system calls, so a large repository was a third of a second on one core.
+    /// Walking subtrees apart gives what one walk gives unless a directory can be reached twice
+    /// (through a link, or met twice); then, or past the file limit, it is walked again in one go.
+    mutating func walkOnEveryCore(directory: String, real: String, shownAs: String) {
+        let before = self
+        var lister = self
+        lister.pieces = []
+        lister.walk(directory: directory, real: real, shownAs: shownAs)
+        var pieces = lister.pieces ?? []
+        func pending(_ pieces: [Piece]) -> Int {
+            pieces.reduce(0) { n, piece in if case .directory = piece { return n + 1 } else { return n } }
+        }
+        var levels = 0
+        while levels < 8, (1..<(8 * Concurrency.processorCount)).contains(pending(pieces)) {
+            var next: [Piece] = []
+            for piece in pieces {
+                guard case .directory(let path, let real, let shown) = piece else { next.append(piece); continue }
+                lister.pieces = []
+                lister.walk(directory: path, real: real, shownAs: shown)
+                next += lister.pieces ?? []
+            }
+            pieces = next
+            levels += 1
+        }
+        var subtrees: [(path: String, real: String, shownAs: String)] = []
+        for piece in pieces { if case .directory(let path, let real, let shown) = piece { subtrees.append((path, real, shown)) } }
+        let seed: Walker = {
+            var walker = lister
+            walker.pieces = nil
+            walker.result = DiscoveryResult()
+            return walker
+        }()
+        let walked = subtrees.parallelMap { subtree -> Walker in
+            var walker = seed
+            walker.walk(directory: subtree.path, real: subtree.real, shownAs: subtree.shownAs)
+            return walker
+        }
+        var visited = lister.visitedDirectories
+        var reachedTwice = lister.sawDirectoryLink || lister.sawRevisit
+        var fileCount = before.result.files.count
+        for piece in pieces { if case .file = piece { fileCount += 1 } }
+        for walker in walked {
+            reachedTwice = reachedTwice || walker.sawDirectoryLink || walker.sawRevisit
+            fileCount += walker.result.files.count
+            for identity in walker.visitedDirectories.subtracting(lister.visitedDirectories) where !visited.insert(identity).inserted {
+                reachedTwice = true
+            }
+        }
+        guard !reachedTwice, fileCount < Discovery.maximumFiles else {
+            self = before
+            walk(directory: directory, real: real, shownAs: shownAs)
+            return
+        }
+        var next = walked.makeIterator()
+        for piece in pieces {
+            switch piece {
+            case .file(let file): result.files.append(file)
+            case .problem(let problem): result.diagnostics.append(problem)
+            case .directory:
+                guard let walker = next.next() else { continue }
+                result.files += walker.result.files
+                result.diagnostics += walker.result.diagnostics
+            }
+        }
+        visitedDirectories = visited
     }
 }

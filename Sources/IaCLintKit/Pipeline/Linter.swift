@@ -92,7 +92,7 @@ public enum Linter {
         result.sources = suppressionSources.all
         let needSources = request.readsSourcesForExcerpts ? findings : findings.filter { $0.focus?.isEmpty == false }
         result.sources.merge(readSources(for: needSources, workingDirectory: cwd, known: result.sources)) { known, _ in known }
-        result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sorted()
+        result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sortedInReportOrder()
         timer.mark("sources and focus")
         return result
     }
@@ -128,9 +128,9 @@ public enum Linter {
     /// `terraform` is consumed: the graph is extended in place, not copied (320,000 retains on a large scan).
     static func joinPlans(_ plans: [(file: DiscoveredFile, load: PlanLoadResult)], with terraform: consuming ResourceGraph) -> ResourceGraph {
         guard !plans.isEmpty else { return terraform }
+        // A configuration's resources come in runs of one scope: hash each run's scope, not every resource's.
         var scopes = Set<String>()
         var previous: String? = nil
-        // A front end adds one configuration's resources together: hash each scope once, not per resource.
         for r in terraform.resources where r.scope != previous {
             scopes.insert(r.scope)
             previous = r.scope
@@ -185,13 +185,23 @@ public enum Linter {
 
     /// Files the findings point into that the pipeline did not keep already.
     static func readSources(for findings: [Finding], workingDirectory cwd: String, known: [String: SourceFile] = [:]) -> [String: SourceFile] {
-        var sources: [String: SourceFile] = [:]
+        // Each file once, looked up by id (a path costs the path table's lock); then read and indexed on
+        // every core: a large report points into thousands of files.
+        var seen = Set<SourceFileID>()
+        var files: [String] = []
         for finding in findings {
-            guard let file = finding.range?.file, sources[file] == nil, known[file] == nil else { continue }
+            guard let range = finding.range, seen.insert(range.fileID).inserted else { continue }
+            let file = range.file
+            if known[file] == nil { files.append(file) }
+        }
+        let read = files.parallelMap { file -> SourceFile? in
             let absolute = file.hasPrefix("/") ? file : Path.join(cwd, file)
-            if case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) {
-                sources[file] = SourceFile(path: file, bytes: bytes)
-            }
+            guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return nil }
+            return SourceFile(path: file, bytes: bytes)
+        }
+        var sources: [String: SourceFile] = [:]
+        for (file, source) in zip(files, read) {
+            if let source, sources[file] == nil { sources[file] = source }
         }
         return sources
     }

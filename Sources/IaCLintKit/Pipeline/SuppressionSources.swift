@@ -14,8 +14,9 @@ final class SuppressionSources: Sendable {
 
     /// Called with every input file's bytes, from any thread.
     func note(_ path: String, _ bytes: [UInt8]) {
-        guard only?.contains(path) ?? true, SuppressionComment.syntax(of: path) != .none,
-              SuppressionComment.contains(bytes, Self.marker) else { return }
+        // The byte search first: it rules out nearly every file, and is cheaper than classifying its path.
+        guard only?.contains(path) ?? true, SuppressionComment.contains(bytes, Self.marker),
+              SuppressionComment.syntax(of: path) != .none else { return }
         let file = SourceFile(path: path, bytes: bytes)
         files.withLock { $0[path] = file }
     }

@@ -109,7 +109,7 @@ public enum CheckRunner {
         let configured = config.apply(to: result.findings)
         let outcome = Suppressor.apply(configured, sources: result.sources, graph: result.graph,
                                        knownRules: knownRules, disabledRules: config.disabledRules)
-        var findings = (outcome.findings + config.apply(to: outcome.notes)).sorted()
+        var findings = (outcome.findings + config.apply(to: outcome.notes)).sortedInReportOrder()
         var suppressed = outcome.suppressed
         if let baseline {
             let (new, known) = baseline.partition(findings, baselinePath: baselinePath)

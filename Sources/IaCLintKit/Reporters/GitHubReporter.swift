@@ -50,30 +50,34 @@ public struct GitHubReporter: Reporter {
     }
 
     /// Workflow-command data: `%`, CR and LF are encoded.
-    public static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func escapeData(_ text: String) -> String { encode(text, property: false) }
 
     /// Workflow-command properties: as data, plus `:` and `,` which delimit properties.
-    public static func escapeProperty(_ text: String) -> String {
-        var out = ""
-        for scalar in escapeData(text).unicodeScalars {
-            switch scalar {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
+    public static func escapeProperty(_ text: String) -> String { encode(text, property: true) }
+
+    /// Percent-encodes the ASCII delimiters over the UTF-8 bytes: the characters encoded are all
+    /// ASCII, so this is what encoding scalar by scalar gave, without rebuilding the string a scalar at a time.
+    private static func encode(_ text: String, property: Bool) -> String {
+        func encoded(_ byte: UInt8) -> String? {
+            switch byte {
+            case UInt8(ascii: "%"): return "%25"
+            case 0x0D: return "%0D"
+            case 0x0A: return "%0A"
+            case UInt8(ascii: ":") where property: return "%3A"
+            case UInt8(ascii: ",") where property: return "%2C"
+            default: return nil
             }
         }
-        return out
+        if !ByteScan.contains(text, where: { encoded($0) != nil }) { return text }
+        var source = text
+        return source.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                if let code = encoded(byte) { out.append(contentsOf: code.utf8) } else { out.append(byte) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     static func escapeCell(_ text: String) -> String {

@@ -9,10 +9,13 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> [UInt8] {
+        let ruleFindings = report.ruleFindings
+        var ruleErrors = 0
+        for i in ruleFindings.indices where ruleFindings[i].severity == .error { ruleErrors += 1 }
         var root: [(String, JSONValue)] = [
             ("version", .int(JSONReporter.schemaVersion)),
             ("tool", .object([("name", .string(report.tool.name)), ("version", .string(report.tool.version))])),
-            ("findings", .array(report.ruleFindings.map { findingObject($0, report) })),
+            ("findings", .array(ruleFindings.map { findingObject($0, report) })),
             ("errors", .array(report.inputErrors.map(errorObject))),
         ]
         if report.showSuppressed {
@@ -24,8 +27,8 @@ public struct JSONReporter: Reporter {
         }
         root.append(("summary", .object([
             ("filesChecked", .int(report.filesChecked)),
-            ("findings", .int(report.ruleFindings.count)),
-            ("errors", .int(report.ruleFindings.filter { $0.severity == .error }.count)),
+            ("findings", .int(ruleFindings.count)),
+            ("errors", .int(ruleErrors)),
             ("warnings", .int(report.count(.warning))),
             ("notes", .int(report.count(.note))),
             ("inputErrors", .int(report.inputErrors.count)),

@@ -65,9 +65,9 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// `indent < 0` means compact output.
     func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .int(let i): out += Array(String(i).utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
             if d.isFinite {
                 if d == d.rounded(), abs(d) < 1e15 { out += Array(String(Int(d)).utf8) } else { out += Array("\(d)".utf8) }
@@ -78,23 +78,23 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .array(let items):
             if items.isEmpty { out += Array("[]".utf8); return }
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
+            for i in items.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&out, indent < 0 ? -1 : indent + 1)
-                item.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
+                items[i].write(into: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             JSONValue.newline(&out, indent)
             out.append(UInt8(ascii: "]"))
         case .object(let entries):
             if entries.isEmpty { out += Array("{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in entries.enumerated() {
+            for i in entries.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&out, indent < 0 ? -1 : indent + 1)
-                JSONValue.writeString(key, into: &out)
+                JSONValue.writeString(entries[i].0, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent >= 0 { out.append(UInt8(ascii: " ")) }
-                value.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
+                entries[i].1.write(into: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             JSONValue.newline(&out, indent)
             out.append(UInt8(ascii: "}"))
@@ -104,12 +104,26 @@ public indirect enum JSONValue: Hashable, Sendable {
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         guard indent >= 0 else { return }
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
+        // Copied from a line of spaces: appending a repeated element was a generic loop per byte.
+        var left = indent * 2
+        while left > 0 {
+            let n = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            left -= n
+        }
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied in one go rather than byte by byte.
+        if !ByteScan.contains(s, where: { $0 < 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            ByteScan.append(s, to: &out)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]

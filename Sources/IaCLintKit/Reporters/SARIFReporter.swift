@@ -12,10 +12,14 @@ public struct SARIFReporter: Reporter {
     public func render(_ report: Report) -> [UInt8] {
         var rules = report.rules
         // A finding whose rule is missing from the catalog still needs a descriptor to point at.
-        for finding in report.findings + report.suppressed.map(\.finding) where !rules.contains(where: { $0.id == finding.ruleID }) {
+        // In the order of findings then suppressed findings, each read in place (no concatenated copy).
+        func describeMissingRule(_ finding: Finding) {
+            guard !rules.contains(where: { $0.id == finding.ruleID }) else { return }
             rules.append(RuleDescription(id: finding.ruleID, name: finding.ruleName, severity: finding.severity,
                                          summary: finding.ruleName, rationale: "", fix: "", tags: [], securitySeverity: 0))
         }
+        for i in report.findings.indices { describeMissingRule(report.findings[i]) }
+        for i in report.suppressed.indices { describeMissingRule(report.suppressed[i].finding) }
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() where index[rule.id] == nil { index[rule.id] = i }
 
@@ -128,6 +132,17 @@ public struct SARIFReporter: Reporter {
 
     /// Percent-encodes a relative path for a URI reference, keeping `/`.
     static func uri(_ path: String) -> String {
+        func kept(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                return true
+            default:
+                return false
+            }
+        }
+        // Most paths need no encoding: one byte scan instead of a rebuild per location.
+        if !ByteScan.contains(path, where: { !kept($0) }) { return path }
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for byte in path.utf8 {

@@ -9,18 +9,22 @@ public struct TextReporter: Reporter {
     public init(colour: Bool = false) { self.colour = colour }
 
     public func render(_ report: Report) -> [UInt8] {
-        var out = ""
+        // Written as bytes into one buffer: building a String per entry and joining them cost more
+        // than the text itself.
+        var out: [UInt8] = []
+        out.reserveCapacity(report.findings.count * 320 + 256)
         for finding in report.findings {
-            out += entry(finding, label: finding.severity.rawValue, labelStyle: style(finding.severity), suffix: "", report)
+            entry(finding, label: finding.severity.rawValue, labelStyle: style(finding.severity), suffix: "", report, into: &out)
         }
         if report.showSuppressed {
             for hidden in report.suppressed {
                 let suffix = " (\(hidden.kind == .baseline ? "in baseline" : "suppressed: \(hidden.reason)"))"
-                out += entry(hidden.finding, label: "suppressed", labelStyle: Style.dim, suffix: suffix, report)
+                entry(hidden.finding, label: "suppressed", labelStyle: Style.dim, suffix: suffix, report, into: &out)
             }
         }
-        out += paint(summary(report), Style.bold) + "\n"
-        return Array(out.utf8)
+        paint(Style.bold, &out) { ByteScan.append(summary(report), to: &$0) }
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 
     /// `3 findings (1 error, 2 warnings) in 12 files; 1 suppressed, 4 in baseline.`
@@ -44,22 +48,50 @@ public struct TextReporter: Reporter {
         return text + "."
     }
 
-    private func entry(_ finding: Finding, label: String, labelStyle: String, suffix: String, _ report: Report) -> String {
-        var out = ""
-        if let range = finding.range {
-            out += paint("\(range.file):\(range.start.line):\(range.start.column):", Style.bold) + " "
+    private func entry(_ finding: Finding, label: String, labelStyle: String, suffix: String, _ report: Report,
+                       into out: inout [UInt8]) {
+        let file = finding.range?.file
+        if let range = finding.range, let file {
+            paint(Style.bold, &out) { location(file, range.start, &$0) }
+            out.append(UInt8(ascii: " "))
         }
         // Continuation lines of a multi-line message are indented so each entry still starts with its location.
-        let message = finding.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
-        out += paint("\(label)[\(finding.ruleID)]:", labelStyle) + " " + message + suffix + "\n"
-        if let range = finding.range, let source = report.sources[range.file] {
-            out += excerpt(range, source)
+        // Most messages are one line: a byte test skips the Character-wise split.
+        let message = ByteScan.contains(finding.message, where: { $0 == UInt8(ascii: "\n") })
+            ? finding.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+            : finding.message
+        paint(labelStyle, &out) { out in
+            ByteScan.append(label, to: &out)
+            out.append(UInt8(ascii: "["))
+            ByteScan.append(finding.ruleID, to: &out)
+            out.append(contentsOf: "]:".utf8)
+        }
+        out.append(UInt8(ascii: " "))
+        ByteScan.append(message, to: &out)
+        ByteScan.append(suffix, to: &out)
+        out.append(UInt8(ascii: "\n"))
+        if let range = finding.range, let file, let source = report.sources[file] {
+            excerpt(range, source, into: &out)
         }
         for related in finding.related {
-            out += "  " + paint("\(related.range.file):\(related.range.start.line):\(related.range.start.column):", Style.bold)
-                + " " + paint("note:", style(.note)) + " " + related.message + "\n"
+            out.append(contentsOf: "  ".utf8)
+            paint(Style.bold, &out) { location(related.range.file, related.range.start, &$0) }
+            out.append(UInt8(ascii: " "))
+            paint(style(.note), &out) { $0.append(contentsOf: "note:".utf8) }
+            out.append(UInt8(ascii: " "))
+            ByteScan.append(related.message, to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+    }
+
+    /// `path:line:column:`
+    private func location(_ file: String, _ position: SourcePosition, _ out: inout [UInt8]) {
+        ByteScan.append(file, to: &out)
+        out.append(UInt8(ascii: ":"))
+        ByteScan.append(String(position.line), to: &out)
+        out.append(UInt8(ascii: ":"))
+        ByteScan.append(String(position.column), to: &out)
+        out.append(UInt8(ascii: ":"))
     }
 
     /// Widest excerpt shown, in bytes: minified JSON plans are one line of megabytes, and a finding
@@ -68,8 +100,14 @@ public struct TextReporter: Reporter {
 
     /// The first line of the range with a `^~~~` underline below it.
     func excerpt(_ range: SourceRange, _ source: SourceFile) -> String {
+        var out: [UInt8] = []
+        excerpt(range, source, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func excerpt(_ range: SourceRange, _ source: SourceFile, into out: inout [UInt8]) {
         let lineNumber = range.start.line
-        guard lineNumber >= 1, lineNumber <= source.lineCount else { return "" }
+        guard lineNumber >= 1, lineNumber <= source.lineCount else { return }
         let bytes = source.bytes
         let lineStart = source.lineStarts[lineNumber - 1]
         var lineEnd = lineNumber < source.lineCount ? source.lineStarts[lineNumber] - 1 : bytes.count
@@ -84,19 +122,40 @@ public struct TextReporter: Reporter {
             while from > lineStart, bytes[from] & 0xC0 == 0x80 { from -= 1 }
             while to < lineEnd, bytes[to] & 0xC0 == 0x80 { to += 1 }
         }
-        let lead = from > lineStart ? "…" : "", trail = to < lineEnd ? "…" : ""
-        let gutter = String(lineNumber)
-        let pad = String(repeating: " ", count: gutter.count)
-        // Keep tabs so the underline lines up with the excerpt whatever the tab width.
-        var marker = lead.isEmpty ? "" : " "
-        for i in from..<min(startOffset, to) where bytes[i] & 0xC0 != 0x80 {
-            marker += bytes[i] == UInt8(ascii: "\t") ? "\t" : " "
+        let ellipsis = "…".utf8
+        let gutter = String(lineNumber).utf8
+        let space = UInt8(ascii: " ")
+        // ` <pad> |` then ` <line> | <text>` then ` <pad> | <marker>`.
+        out.append(space)
+        out.append(contentsOf: repeatElement(space, count: gutter.count))
+        out.append(contentsOf: " |\n ".utf8)
+        out.append(contentsOf: gutter)
+        out.append(contentsOf: " | ".utf8)
+        if from > lineStart { out.append(contentsOf: ellipsis) }
+        let line = bytes[from..<to]
+        if line.allSatisfy({ $0 < 0x80 }) {
+            out.append(contentsOf: line)
+        } else {
+            // As text: invalid UTF-8 shows as U+FFFD, as it always has.
+            ByteScan.append(String(decoding: line, as: UTF8.self), to: &out)
         }
-        var width = 0
-        for i in startOffset..<min(max(endOffset, startOffset), to) where bytes[i] & 0xC0 != 0x80 { width += 1 }
-        marker += "^" + String(repeating: "~", count: max(1, width) - 1)
-        let text = lead + String(decoding: bytes[from..<to], as: UTF8.self) + trail
-        return " \(pad) |\n \(gutter) | \(text)\n \(pad) | " + paint(marker, Style.underline) + "\n"
+        if to < lineEnd { out.append(contentsOf: ellipsis) }
+        out.append(UInt8(ascii: "\n"))
+        out.append(space)
+        out.append(contentsOf: repeatElement(space, count: gutter.count))
+        out.append(contentsOf: " | ".utf8)
+        paint(Style.underline, &out) { out in
+            // Keep tabs so the underline lines up with the excerpt whatever the tab width.
+            if from > lineStart { out.append(space) }
+            for i in from..<min(startOffset, to) where bytes[i] & 0xC0 != 0x80 {
+                out.append(bytes[i] == UInt8(ascii: "\t") ? UInt8(ascii: "\t") : space)
+            }
+            var width = 0
+            for i in startOffset..<min(max(endOffset, startOffset), to) where bytes[i] & 0xC0 != 0x80 { width += 1 }
+            out.append(UInt8(ascii: "^"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(1, width) - 1))
+        }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// The byte offset of a position on its line: its own offset when that agrees with its column
@@ -121,8 +180,14 @@ public struct TextReporter: Reporter {
         }
     }
 
-    private func paint(_ text: String, _ style: String) -> String {
-        colour ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
+    /// Writes what `body` writes, wrapped in the style's escape codes when colour is on.
+    private func paint(_ style: String, _ out: inout [UInt8], _ body: (inout [UInt8]) -> Void) {
+        guard colour else { return body(&out) }
+        out.append(contentsOf: "\u{1B}[".utf8)
+        ByteScan.append(style, to: &out)
+        out.append(UInt8(ascii: "m"))
+        body(&out)
+        out.append(contentsOf: "\u{1B}[0m".utf8)
     }
 
     private enum Style {

@@ -32,11 +32,11 @@ struct SuppressionComment: Sendable {
 
     /// Every suppression comment in the file.
     static func scan(_ source: SourceFile) -> [SuppressionComment] {
-        let syntax = syntax(of: source.path)
-        guard syntax != .none else { return [] }
         let marker = Array("iaclint:ignore".utf8)
         // Cheap precheck: most files have no suppressions at all.
         guard contains(source.bytes, marker) else { return [] }
+        let syntax = syntax(of: source.path)
+        guard syntax != .none else { return [] }
         var out: [SuppressionComment] = []
         for line in 1...source.lineCount {
             guard let (body, commentStart) = commentBody(source, line: line, syntax: syntax) else { continue }
@@ -161,17 +161,21 @@ struct SuppressionComment: Sendable {
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool { findSequence(bytes, needle) != nil }
 
     /// The first offset of `needle` in `bytes`. Every input file is searched once for the suppression
-    /// marker, so candidates are found with the C library's vectorised `memchr`, not a byte loop.
+    /// marker, so candidates are found with the C library's vectorised `memchr`, not a byte loop, on
+    /// the needle's rarest-looking byte: `:` for the marker (rare in HCL, once a line in YAML), where
+    /// its `i` stopped `memchr` every few bytes of any text.
     static func findSequence(_ bytes: [UInt8], _ needle: [UInt8]) -> Int? {
         guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        let anchor = needle.firstIndex(of: UInt8(ascii: ":")) ?? 0
         return bytes.withUnsafeBufferPointer { haystack -> Int? in
             needle.withUnsafeBufferPointer { pattern -> Int? in
-                guard let base = haystack.baseAddress, let start = pattern.baseAddress, let first = pattern.first else { return nil }
-                let last = haystack.count - pattern.count
+                guard let base = haystack.baseAddress, let start = pattern.baseAddress else { return nil }
+                let key = Int32(pattern[anchor])
+                let last = haystack.count - pattern.count   // last offset where the needle can start
                 var i = 0
                 while i <= last {
-                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    guard let hit = memchr(base + i + anchor, key, last - i + 1) else { return nil }
+                    let at = (UnsafeRawPointer(hit) - UnsafeRawPointer(base)) - anchor
                     if memcmp(base + at, start, pattern.count) == 0 { return at }
                     i = at + 1
                 }

@@ -3,6 +3,7 @@
 // nothing (IAC002) and ones without a reason or with an unknown rule (IAC003).
 
 import IaCLintCore
+import IaCLintRules
 
 public struct SuppressionOutcome: Sendable {
     /// Findings still reported.
@@ -72,11 +73,17 @@ public enum Suppressor {
             }
         }
 
-        guard !active.isEmpty else { return SuppressionOutcome(findings: findings, suppressed: [], notes: notes.sorted()) }
+        guard !active.isEmpty else { return SuppressionOutcome(findings: findings, suppressed: [], notes: notes.sortedInReportOrder()) }
 
         // Where each resource is declared: an ignore before the header covers the resource's findings.
+        // Only the resources findings name are ever looked up: a set of those, rather than a table of
+        // every resource in the graph (an array per address).
+        var named = Set<String>()
+        for finding in findings { if let resource = finding.resource { named.insert(resource) } }
         var headers: [String: [SourceRange]] = [:]
-        for resource in graph.resources { if let range = resource.range { headers[resource.address, default: []].append(range) } }
+        for resource in graph.resources where named.contains(resource.address) {
+            if let range = resource.range { headers[resource.address, default: []].append(range) }
+        }
 
         // Candidate suppressions per file and per resource, so each finding looks at a few, not all.
         var byFile: [String: [Int]] = [:]
@@ -115,7 +122,7 @@ public enum Suppressor {
                 notes.append(SuppressionRules.unusedFinding(rule, at: suppression.range, how: how))
             }
         }
-        return SuppressionOutcome(findings: kept, suppressed: suppressed, notes: notes.sorted())
+        return SuppressionOutcome(findings: kept, suppressed: suppressed, notes: notes.sortedInReportOrder())
     }
 
     static func matches(_ s: Active, _ finding: Finding, _ headers: [String: [SourceRange]]) -> Bool {

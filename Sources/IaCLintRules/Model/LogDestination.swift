@@ -90,7 +90,8 @@ struct ARN: Sendable {
 
 /// Resolves destination values; knows how each language spells a log group's ARN and name.
 struct DestinationResolver {
-    let graph: ResourceGraph
+    let lookup: ResourceLookup
+    var graph: ResourceGraph { lookup.graph }
 
     func resolve(_ value: Value, from stage: Resource) -> [LogDestination] {
         ValueReading.branches(value).compactMap { branch in
@@ -105,7 +106,7 @@ struct DestinationResolver {
         let references = value.allReferences.filter { $0.kind != .dependsOn }
         var resolved: [(Reference, Resource)] = []
         for reference in references {
-            let targets = graph.resolve(reference.target, scope: stage.scope)
+            let targets = lookup.resolve(reference.target, scope: stage.scope)
             if targets.isEmpty {
                 if graph.isEmptyDeclaration(reference.target, scope: stage.scope)
                     || graph.isEmptyDeclaration(Self.withoutInstanceKey(reference.target), scope: stage.scope) {

@@ -2,19 +2,23 @@
 // their API type and settings, destinations, account settings, roles and dependencies.
 
 import IaCLintCore
+import Synchronization
 
 public struct LoggingModel: Sendable {
     public let graph: ResourceGraph
+    /// The graph's look-ups, built on every core (see `ResourceLookup`).
+    let lookup: ResourceLookup
     public private(set) var stages: [Stage] = []
     public private(set) var accountSettings: [AccountSetting] = []
-    private let usages: [(logGroup: Resource, stages: [Stage])]
+    /// Worked out by the first rule that asks, so it runs beside the other rules instead of before them all.
+    private let usages = UsagesOnce()
 
     public init(graph: ResourceGraph) {
         self.graph = graph
-        let builder = StageBuilder(graph: graph)
+        lookup = ResourceLookup(graph: graph)
+        let builder = StageBuilder(lookup: lookup)
         stages = builder.buildStages()
-        usages = Self.usages(of: stages)
-        accountSettings = graph.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
+        accountSettings = lookup.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
             guard resource.mode == .managed else { return nil }
             let key = resource.type == ResourceTypes.tfAccount ? "cloudwatch_role_arn" : "CloudWatchRoleArn"
             return AccountSetting(resource: resource, roleArnEntry: resource.attributes.entry(key))
@@ -44,14 +48,14 @@ public struct LoggingModel: Sendable {
     func resources(inScope scope: String) -> [Resource] {
         // Relations (policies of a role, method settings of a stage) are looked up within one scope,
         // never across the whole scan.
-        graph.indices(inScope: scope).map { graph.resources[$0] }
+        lookup.indices(inScope: scope).map { graph.resources[$0] }
     }
 
     /// The role the account setting names, when it is a role in the configuration.
     public func role(of account: AccountSetting) -> Resource? {
         guard let value = account.roleArnEntry?.value else { return nil }
         for reference in value.allReferences where reference.kind != .dependsOn {
-            if let role = graph.resolve(reference.target, scope: account.resource.scope)
+            if let role = lookup.resolve(reference.target, scope: account.resource.scope)
                 .first(where: { ResourceTypes.roles.contains($0.type) }) {
                 return role
             }
@@ -60,7 +64,7 @@ public struct LoggingModel: Sendable {
     }
 
     public func permissions(of role: Resource) -> RolePermissions {
-        RolePermissionsReader(graph: graph, scopeResources: resources(inScope: role.scope)).read(role)
+        RolePermissionsReader(lookup: lookup, scopeResources: resources(inScope: role.scope)).read(role)
     }
 
     /// True when `from` depends on `to`, directly or through other resources (references and
@@ -86,20 +90,22 @@ public struct LoggingModel: Sendable {
 
     /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
     private func targets(of reference: Reference, scope: String) -> [Resource] {
-        let direct = graph.resolve(reference.target, scope: scope)
+        let direct = lookup.resolve(reference.target, scope: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
         return resources(inScope: scope).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.
-    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] { usages }
+    public func logGroupUsages() -> [(logGroup: Resource, stages: [Stage])] {
+        usages.value { Self.usages(of: stages) }
+    }
 
     static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
         var index: [ScopedAddress: Int] = [:]
         var groups: [Resource] = []
         var members: [[Stage]] = []
-        var seen: Set<ScopedAddress> = []   // (group index as scope, stage address)
+        var seen: Set<GroupMember> = []
         for stage in stages where stage.accessLogObject != nil {
             for destination in stage.destinations {
                 guard let group = destination.logGroup else { continue }
@@ -113,11 +119,32 @@ public struct LoggingModel: Sendable {
                     groups.append(group)
                     members.append([])
                 }
-                if seen.insert(ScopedAddress(scope: String(position), address: stage.address)).inserted {
+                if seen.insert(GroupMember(group: position, stage: stage.address)).inserted {
                     members[position].append(stage)
                 }
             }
         }
         return groups.indices.map { (logGroup: groups[$0], stages: members[$0]) }
+    }
+}
+
+/// A stage logging to the log group at a position of `usages`: a pair key rather than the position
+/// spelt out as a string, which cost an allocation per destination.
+private struct GroupMember: Hashable {
+    var group: Int
+    var stage: String
+}
+
+/// The log-group usages, computed once by whichever thread asks first (others wait for it).
+private final class UsagesOnce: Sendable {
+    private let computed = Mutex<[(logGroup: Resource, stages: [Stage])]?>(nil)
+
+    func value(_ compute: () -> [(logGroup: Resource, stages: [Stage])]) -> [(logGroup: Resource, stages: [Stage])] {
+        computed.withLock { known in
+            if let known { return known }
+            let value = compute()
+            known = value
+            return value
+        }
     }
 }

@@ -41,7 +41,7 @@ public enum PolicyDocument: Sendable {
 
 /// Reads policy documents out of values, following references to policy-document data sources.
 struct PolicyReader {
-    let graph: ResourceGraph
+    let lookup: ResourceLookup
 
     func read(_ value: Value?, scope: String) -> PolicyDocument {
         guard let value else { return .known([]) }
@@ -52,7 +52,7 @@ struct PolicyReader {
             return statements(ofDocument: parsed)
         case .unknown:
             for reference in value.references {
-                for target in graph.resolve(reference.target, scope: scope)
+                for target in lookup.resolve(reference.target, scope: scope)
                 where target.type == ResourceTypes.tfPolicyDocument {
                     return readPolicyDocumentDataSource(target)
                 }

@@ -25,10 +25,10 @@ public struct RolePermissions: Sendable {
 }
 
 struct RolePermissionsReader {
-    let graph: ResourceGraph
+    let lookup: ResourceLookup
     /// The resources of the role's configuration, where its attachments and policies are.
     let scopeResources: [Resource]
-    var policies: PolicyReader { PolicyReader(graph: graph) }
+    var policies: PolicyReader { PolicyReader(lookup: lookup) }
 
     func read(_ role: Resource) -> RolePermissions {
         let isTerraform = role.origin == .terraform || role.origin == .terraformPlan
@@ -74,7 +74,7 @@ struct RolePermissionsReader {
                 // A reference to a policy in the configuration: read its document.
                 var found = false
                 for reference in v.allReferences where reference.kind != .dependsOn {
-                    for target in graph.resolve(reference.target, scope: role.scope)
+                    for target in lookup.resolve(reference.target, scope: role.scope)
                     where target.type == ResourceTypes.tfPolicy || target.type == ResourceTypes.cfnManagedPolicy {
                         found = true
                         if target.mode == .data {

@@ -3,12 +3,12 @@
 import IaCLintCore
 
 struct StageBuilder {
-    let graph: ResourceGraph
+    let lookup: ResourceLookup
     let methodSettings: MethodSettingsIndex
 
-    init(graph: ResourceGraph) {
-        self.graph = graph
-        self.methodSettings = MethodSettingsIndex(graph.resources(ofType: ResourceTypes.tfMethodSettings))
+    init(lookup: ResourceLookup) {
+        self.lookup = lookup
+        self.methodSettings = MethodSettingsIndex(lookup.resources(ofType: ResourceTypes.tfMethodSettings))
     }
 
     /// Types that can make a stage.
@@ -20,7 +20,7 @@ struct StageBuilder {
 
     /// Every stage, in graph order. Stages are read independently, so on every core.
     func buildStages() -> [Stage] {
-        let candidates = graph.resources(ofTypes: StageBuilder.stageTypes).filter { $0.mode == .managed }
+        let candidates = lookup.resources(ofTypes: StageBuilder.stageTypes).filter { $0.mode == .managed }
         let builder = self
         return candidates.parallelMap { builder.stage(for: $0) }.compactMap { $0 }
     }
@@ -86,7 +86,7 @@ struct StageBuilder {
         switch presence {
         case .present(let settings), .conditional(_, let settings):
             if let entry = settings.entry(declaration.destinationKey) {
-                destinations = DestinationResolver(graph: graph).resolve(entry.value, from: resource)
+                destinations = DestinationResolver(lookup: lookup).resolve(entry.value, from: resource)
             }
         case .absent, .unknown:
             break
@@ -99,7 +99,7 @@ struct StageBuilder {
     private func v2ApiType(_ apiId: Value?, scope: String) -> ApiType {
         guard let apiId else { return .unknown }
         for reference in apiId.allReferences where reference.kind != .dependsOn {
-            for api in graph.resolve(reference.target, scope: scope) {
+            for api in lookup.resolve(reference.target, scope: scope) {
                 switch api.type {
                 case ResourceTypes.tfV2Api: return ApiType.fromProtocol(api["protocol_type"]?.stringValue)
                 case ResourceTypes.cfnV2Api:

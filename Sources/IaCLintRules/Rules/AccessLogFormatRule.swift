@@ -139,16 +139,17 @@ struct AccessLogFormatRule: Rule {
         ])
 
     func check(_ model: LoggingModel, _ report: inout FindingCollector) {
+        var checks = AccessLogFormatChecks()
         for stage in model.stages {
             guard stage.accessLogObject != nil, let entry = stage.formatEntry else { continue }
             for branch in ValueReading.branches(entry.value) {
                 guard let text = branch.value.stringValue else {
-                    checkPartlyKnown(branch, entry: entry, stage: stage, &report)
+                    checkPartlyKnown(branch, entry: entry, stage: stage, &checks, &report)
                     continue
                 }
                 let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
                 let subject = "The access-log format of \(stage.displayName)\(when)"
-                for problem in AccessLogFormat.check(text, api: stage.apiType) {
+                for problem in checks.problems(text, api: stage.apiType) {
                     let (message, key) = describe(problem, subject: subject, stage: stage)
                     report.add(message, at: entry.range, resource: stage.resource,
                                severity: problem.isError ? .error : .warning,
@@ -167,11 +168,12 @@ struct AccessLogFormatRule: Rule {
 
     /// A template with unknown parts (`!Sub` with `${AWS::StackName}`): only what the known text
     /// settles — unknown variables and line breaks in it — is checked.
-    private func checkPartlyKnown(_ branch: ValueBranch, entry: ObjectEntry, stage: Stage, _ report: inout FindingCollector) {
+    private func checkPartlyKnown(_ branch: ValueBranch, entry: ObjectEntry, stage: Stage, _ checks: inout AccessLogFormatChecks,
+                                  _ report: inout FindingCollector) {
         guard let text = AccessLogFormat.partlyKnownText(branch.value) else { return }
         let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
         let subject = "The access-log format of \(stage.displayName)\(when)"
-        for problem in AccessLogFormat.check(text, api: stage.apiType) {
+        for problem in checks.problems(text, api: stage.apiType) {
             switch problem.kind {
             case .unknownVariables, .unsupportedVariable, .newline(trailingOnly: false):
                 let (message, key) = describe(problem, subject: subject, stage: stage)

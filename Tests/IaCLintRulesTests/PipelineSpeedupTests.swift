@@ -1,0 +1,85 @@
+// The faster forms of the rules' look-ups and sorts give exactly the answers of the plain ones.
+
+import XCTest
+import IaCLintCore
+@testable import IaCLintRules
+
+final class PipelineSpeedupTests: XCTestCase {
+    /// A graph whose scopes come back in separate runs, with instances, several types and enough
+    /// resources to be indexed in parallel chunks.
+    func randomGraph(seed: UInt64, count: Int) -> ResourceGraph {
+        var state = seed
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let types = ["aws_api_gateway_stage", "aws_cloudwatch_log_group", "aws_iam_role", "AWS::ApiGateway::Stage", "aws_s3_bucket"]
+        var resources: [Resource] = []
+        var scope = "s0"
+        for i in 0..<count {
+            if next(7) == 0 { scope = "s\(next(40))" }
+            let type = types[next(types.count)]
+            let name = "r\(next(30))"
+            let key: String? = next(3) == 0 ? "\(next(4))" : nil
+            // Sometimes an instance without the `[key]` suffix: its address and base address are one.
+            let address = "\(type).\(name)" + (key.map { next(5) == 0 ? "" : "[\($0)]" } ?? "")
+            resources.append(Resource(address: address, type: type, origin: .terraform, scope: scope, instanceKey: key,
+                                      range: SourceRange(file: "f\(i % 13).tf", at: SourcePosition(line: i + 1, column: 1, offset: i))))
+        }
+        return ResourceGraph(resources: resources)
+    }
+
+    func testResourceLookupAnswersAsTheGraphIndex() {
+        for (seed, count) in [(1, 10), (2, 500), (3, 9000), (4, 20000)] as [(UInt64, Int)] {
+            let graph = randomGraph(seed: seed, count: count)
+            let lookup = ResourceLookup(graph: graph)
+            let scopes = Set(graph.resources.map(\.scope)).union(["nowhere"])
+            for scope in scopes {
+                XCTAssertEqual(lookup.indices(inScope: scope), graph.indices(inScope: scope), "scope \(scope)")
+                var targets = Set(graph.resources.filter { $0.scope == scope }.flatMap { [$0.address, $0.baseAddress] })
+                targets.insert("aws_iam_role.missing")
+                for target in targets {
+                    XCTAssertEqual(lookup.resolve(target, scope: scope), graph.resolve(target, scope: scope), "\(scope) \(target)")
+                }
+            }
+            for types in [["aws_api_gateway_stage"], ["aws_iam_role", "AWS::ApiGateway::Stage"], ["none"]] {
+                XCTAssertEqual(lookup.resources(ofTypes: Set(types)), graph.resources(ofTypes: Set(types)))
+            }
+        }
+    }
+
+    func testReportOrderIsTheStableSortOfFindings() {
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for round in 0..<20 {
+            var findings: [Finding] = []
+            for i in 0..<(round * 37 + 2) {
+                let file = ["b.tf", "a.tf", "a/b.tf", "", "z.yaml", "é.tf", "e\u{301}.tf"][next(7)]
+                let position = SourcePosition(line: next(4) + 1, column: next(3) + 1, offset: next(5))
+                let range: SourceRange? = next(6) == 0 ? nil : SourceRange(file: file, at: position)
+                findings.append(Finding(ruleID: "APIGW00\(next(3) + 1)", ruleName: "r", severity: .error,
+                                        message: ["m", "n", "m"][next(3)], range: range, resource: "res\(i)"))
+            }
+            XCTAssertEqual(findings.sortedInReportOrder(), findings.sorted(), "round \(round)")
+        }
+    }
+
+    func testFormatChecksAreRememberedByExactText() {
+        var checks = AccessLogFormatChecks()
+        let precomposed = "{\"requestId\":\"$context.requestId\",\"x\":\"\u{E9}\"}"
+        let decomposed = "{\"requestId\":\"$context.requestId\",\"x\":\"e\u{301}\"}"
+        for text in [precomposed, decomposed, "$context.requestId\n", "$context.requestID", precomposed, ""] {
+            for api in [ApiType.rest, .http, .webSocket, .unknown] {
+                XCTAssertEqual(checks.problems(text, api: api), AccessLogFormat.check(text, api: api))
+            }
+        }
+        let long = "$context.requestId " + String(repeating: "\u{E9}", count: 1000)
+        let longDecomposed = "$context.requestId " + String(repeating: "e\u{301}", count: 1000)
+        XCTAssertEqual(checks.problems(long, api: .http), AccessLogFormat.check(long, api: .http))
+        XCTAssertEqual(checks.problems(longDecomposed, api: .http), AccessLogFormat.check(longDecomposed, api: .http))
+        XCTAssertNotEqual(AccessLogFormat.check(long, api: .http), AccessLogFormat.check(longDecomposed, api: .http))
+    }
+}
