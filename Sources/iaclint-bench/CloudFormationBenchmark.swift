@@ -6,6 +6,7 @@ import Glibc
 import CloudFormation
 import IaCLintCore
 import YAML
+import IaCLintKit
 
 /// `iaclint-bench cfn [paths...]`: every YAML template under the paths (default: the cfn and sam
 /// corpora), read once; times parse + resolve + graph, and separately the JSON templates, the
@@ -14,6 +15,8 @@ import YAML
 /// `--once` loads each YAML template a single time and prints nothing else: for profilers
 /// (`valgrind --tool=callgrind`), whose instruction counts do not depend on machine load.
 func runCloudFormationBenchmark(_ arguments: [String]) -> Int32 {
+    // The same glibc malloc settings as `iaclint check`, so the figure is the product's.
+    AllocatorTuning.applyForBatchRun()
     let once = arguments.first == "--once"
     let args = once ? Array(arguments.dropFirst()) : arguments
     let roots = args.isEmpty ? ["../shared/corpus/cfn", "../shared/corpus/sam"] : args
