@@ -50,20 +50,10 @@ final class ReaderSkipTests: XCTestCase {
         var checked = 0
         for sub in ["cfn", "sam"] {
             guard let root = TestPaths.corpus(sub) else { throw XCTSkip(TestPaths.corpusSkipMessage(sub)) }
-            var pending = [root]
-            while let dir = pending.popLast() {
-                guard case .success(let names) = FileSystem.list(dir) else { continue }
-                for name in names {
-                    let path = Path.join(dir, name)
-                    switch FileSystem.kind(path) {
-                    case .directory: pending.append(path)
-                    case .regular where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".template"):
-                        guard case .success(let bytes) = FileSystem.read(path) else { continue }
-                        assertSameTables(bytes, path)
-                        checked += 1
-                    default: break
-                    }
-                }
+            for path in CorpusWalk.files(under: root, extensions: [".yaml", ".yml", ".template"]) {
+                guard case .success(let bytes) = FileSystem.read(path) else { continue }
+                assertSameTables(bytes, path)
+                checked += 1
             }
         }
         XCTAssertGreaterThan(checked, 1000)

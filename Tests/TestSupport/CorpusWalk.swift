@@ -1,10 +1,10 @@
-// Lists corpus files recursively for the corpus tests and the SAM agreement test.
+// Lists corpus files recursively, for the corpus tests of every front end.
 
 import IaCLintCore
 
-enum CorpusWalk {
+public enum CorpusWalk {
     /// Regular files under `root` whose names end in one of `extensions`, sorted.
-    static func files(under root: String, extensions: [String]) -> [String] {
+    public static func files(under root: String, extensions: [String]) -> [String] {
         var out: [String] = []
         var pending = [root]
         while let dir = pending.popLast() {
