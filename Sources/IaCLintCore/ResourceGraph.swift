@@ -109,41 +109,28 @@ private final class GraphIndex: Sendable {
     }
 
     private static func build(_ resources: [Resource]) -> Tables {
-        // Front ends add one configuration's resources together: each run of one scope gets its
-        // address table on its own core (hashing 320,000 addresses took 0.15 s on one).
-        var runs: [Range<Int>] = []
-        var start = 0
-        for i in resources.indices.dropFirst() where resources[i].scope != resources[i - 1].scope {
-            runs.append(start..<i)
-            start = i
-        }
-        if !resources.isEmpty { runs.append(start..<resources.count) }
-        let tables = runs.parallelMap { run -> [String: Positions] in
-            var addresses: [String: Positions] = [:]
-            addresses.reserveCapacity(run.count)
-            for i in run {
-                let resource = resources[i]
-                addresses[resource.address, default: Positions()].append(i)
-                if resource.instanceKey != nil { addresses[resource.baseAddress, default: Positions()].append(i) }
-            }
-            return addresses
-        }
         var out = Tables()
-        for (run, addresses) in zip(runs, tables) {
-            let scope = resources[run.lowerBound].scope
-            if var existing = out.byAddress.removeValue(forKey: scope) {
-                // The same scope in two runs (a merged graph): later positions follow earlier ones.
-                for (address, positions) in addresses { existing[address, default: Positions()].append(contentsOf: positions) }
-                out.byAddress[scope] = existing
-            } else {
-                out.byAddress[scope] = addresses
-            }
-            out.byScope[scope, default: []] += run
-        }
+        var scope: String? = nil
+        var addresses: [String: Positions] = [:]
+        var members: [Int] = []
         var type: String? = nil
         var ofType: [Int] = []
+        func closeScope() {
+            guard let scope else { return }
+            out.byAddress[scope] = addresses
+            out.byScope[scope, default: []] += members
+        }
         for i in resources.indices {
             let resource = resources[i]
+            if resource.scope != scope {
+                closeScope()
+                scope = resource.scope
+                addresses = out.byAddress.removeValue(forKey: resource.scope) ?? [:]
+                members = []
+            }
+            addresses[resource.address, default: Positions()].append(i)
+            if resource.instanceKey != nil { addresses[resource.baseAddress, default: Positions()].append(i) }
+            members.append(i)
             if resource.type != type {
                 if let type { out.byType[type, default: []] += ofType }
                 type = resource.type
@@ -151,6 +138,7 @@ private final class GraphIndex: Sendable {
             }
             ofType.append(i)
         }
+        closeScope()
         if let type { out.byType[type, default: []] += ofType }
         return out
     }
@@ -158,16 +146,12 @@ private final class GraphIndex: Sendable {
 
 /// The positions one address names: nearly always one, held without an array (an array per
 /// address was 48 bytes and an allocation for each of the hundreds of thousands of resources).
-private struct Positions: Sendable {
+private struct Positions {
     private var first = -1
     private var rest: [Int] = []
 
     mutating func append(_ position: Int) {
         if first < 0 { first = position } else { rest.append(position) }
-    }
-
-    mutating func append(contentsOf other: Positions) {
-        for position in other.all { append(position) }
     }
 
     var all: [Int] { first < 0 ? [] : [first] + rest }
