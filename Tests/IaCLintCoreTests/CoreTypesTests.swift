@@ -104,6 +104,25 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(b["bucket"]?.stringValue, "x")
     }
 
+    func testDroppedValuesKeepOneEdgePerTargetAttributeAndKind() {
+        let api = Reference(target: "aws_api_gateway_rest_api.this", attribute: "id")
+        let apiAgain = Reference(target: "aws_api_gateway_rest_api.this", attribute: "id", range: SourceRange(file: "main.tf", at: .start))
+        let root = Reference(target: "aws_api_gateway_rest_api.this", attribute: "root_resource_id")
+        let viaRef = Reference(target: "aws_api_gateway_rest_api.this", kind: .ref)
+        let attributes = Value.object([
+            ObjectEntry("rest_api_id", Value(.unknown(UnknownReason(.knownAfterApply)), references: [api])),
+            ObjectEntry("parent_id", Value(.unknown(UnknownReason(.knownAfterApply)), references: [root])),
+            ObjectEntry("again", Value(.unknown(UnknownReason(.knownAfterApply)), references: [apiAgain, viaRef])),
+        ])
+        var r = Resource(address: "aws_api_gateway_resource.p", type: "aws_api_gateway_resource", origin: .terraform,
+                         scope: "root", range: nil, attributes: attributes,
+                         dependsOn: [Reference(target: "aws_api_gateway_rest_api.this", kind: .dependsOn)])
+        r.dropAttributeValues()
+        XCTAssertEqual(r.attributes.objectEntries?.count, 0)
+        // The first of each target, attribute and kind; depends_on stays as declared.
+        XCTAssertEqual(r.allReferences, [api, root, viaRef, Reference(target: "aws_api_gateway_rest_api.this", kind: .dependsOn)])
+    }
+
     func testByteNormalizationMatchesTheComponentReference() {
         let paths = ["", ".", "..", "/", "//", "a", "a/", "/a", "./a", "a/./b", "a/../b", "../a", "../../a/b", "a/../../b",
                      "/..", "/../a", "/a/../..", "a/b/../../..", "x//y///z/", "./", "../", "modules/../modules/./x",
