@@ -110,6 +110,6 @@ final class ModuleInstance {
     /// `path.module`: the module directory relative to the root module directory.
     lazy var pathModule: String = {
         let cwd = "/"
-        return FastPath.relative(Path.normalize(Path.join(cwd, config.directory)), to: Path.normalize(Path.join(cwd, rootDirectory)))
+        return Path.relative(Path.join(cwd, config.directory), to: Path.join(cwd, rootDirectory))
     }()
 }
