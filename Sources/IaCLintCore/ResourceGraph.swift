@@ -52,12 +52,6 @@ public struct ResourceGraph: Sendable {
         for i in resources.indices where !keep(resources[i].type) { resources[i].dropAttributeValues() }
     }
 
-    /// Forgets the look-up index (it is built again if asked for): once the rules are done, its
-    /// memory is better used by the reports.
-    public mutating func releaseIndex() {
-        index = GraphIndex()
-    }
-
     /// Resources a reference can mean: the exact instance, or all instances of a base address.
     public func resolve(_ target: String, scope: String) -> [Resource] {
         index.read(resources) { $0.byAddress[scope]?[target]?.all ?? [] }.map { resources[$0] }

@@ -74,7 +74,6 @@ public enum Linter {
         timer.mark("join (\(graph.resources.count) resources)")
 
         var findings = RuleEngine.check(graph, options: request.ruleOptions)
-        graph.releaseIndex()
         result.graph = graph
         timer.mark("rules (\(findings.count) findings)")
         for diagnostic in graph.diagnostics {
