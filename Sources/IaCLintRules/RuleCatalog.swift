@@ -36,6 +36,9 @@ public enum RuleEngine {
         ResourceTypes.attributesMayBeRead(type: type)
     }
 
+    /// Graphs with fewer resources are checked on the calling thread.
+    static let parallelFromResourceCount = 512
+
     /// Runs every rule over the graph. Pure: same graph and options, same findings, sorted.
     public static func check(_ graph: ResourceGraph, options: RuleOptions = .init()) -> [Finding] {
         let model = LoggingModel(graph: graph)
@@ -43,17 +46,21 @@ public enum RuleEngine {
         // Costliest first, so the two cores finish together rather than one waiting on a long last rule;
         // the findings go back in catalog order (the sort is stable, so the order stays the same).
         let schedule = RuleCatalog.rules.indices.sorted { RuleCatalog.costRank($0) < RuleCatalog.costRank($1) }
-        let ran = schedule.parallelMap { index in
+        let run: @Sendable (Int) -> [Finding] = { index in
             let rule = RuleCatalog.rules[index]
             var collector = FindingCollector(rule: type(of: rule).description, options: options)
             rule.check(model, &collector)
             return collector.findings
         }
+        // A small graph (a pre-commit run) is checked in well under a millisecond: starting worker
+        // threads for it would cost more than the rules.
+        let large = graph.resources.count >= RuleEngine.parallelFromResourceCount
+        let ran = large ? schedule.parallelMap(run) : schedule.map(run)
         var perRule = [[Finding]](repeating: [], count: RuleCatalog.rules.count)
         for (position, index) in schedule.enumerated() { perRule[index] = ran[position] }
         // Freeing the model (stages, address tables) node by node took a tenth of a second on a large
         // repository; the next phases do not need it, so it is freed beside them on another core.
-        DispatchQueue.global(qos: .utility).async { [model = consume model] in withExtendedLifetime(model) {} }
+        if large { DispatchQueue.global(qos: .utility).async { [model = consume model] in withExtendedLifetime(model) {} } }
         return perRule.flatMap { $0 }.sortedInReportOrder()
     }
 }

@@ -22,6 +22,8 @@ struct StageBuilder {
     func buildStages() -> [Stage] {
         let candidates = lookup.resources(ofTypes: StageBuilder.stageTypes).filter { $0.mode == .managed }
         let builder = self
+        // A handful of stages (a pre-commit run) is read faster than worker threads start.
+        guard candidates.count >= 64 else { return candidates.compactMap { builder.stage(for: $0) } }
         return candidates.parallelMap { builder.stage(for: $0) }.compactMap { $0 }
     }
 
