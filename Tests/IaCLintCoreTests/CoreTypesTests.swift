@@ -162,6 +162,13 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(Path.join("a", "/b"), "/b")
         XCTAssertEqual(Path.join(".", "b"), "b")
         XCTAssertEqual(Path.join("", "b"), "b")
+        XCTAssertEqual(Path.join("a", ""), "a/")
+        XCTAssertEqual(Path.join("/", "b"), "/b")
+        XCTAssertEqual(Path.join("..", "b"), "../b")
+        XCTAssertEqual(Path.join("./", "b"), "./b")
+        XCTAssertEqual(Path.join("é/dossier", "ü.tf"), "é/dossier/ü.tf")
+        let long = String(repeating: "segment/", count: 40) + "end"
+        XCTAssertEqual(Path.join(long, "main.tf"), long + "/main.tf")
     }
 
     func testFileSystemRefusesDirectoriesAndReportsMissingFiles() {
