@@ -35,46 +35,56 @@ final class ModuleReader: @unchecked Sendable {
         (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix(".")
     }
 
-    private var listings: [String: [String]?] = [:]
+    private var listings: [String: [DirectoryEntry]?] = [:]
     private var configurationFileCache: [String: [String]?] = [:]
 
     /// Directory listings made before evaluation, so each context does not list (a system call per
-    /// directory, and a `stat` per file) the directories already listed.
+    /// directory) the directories already listed.
     struct Listings: Sendable {
-        fileprivate var names: [String: [String]?]
+        fileprivate var entries: [String: [DirectoryEntry]?]
         fileprivate var configurationFiles: [String: [String]?]
     }
 
-    var knownListings: Listings { Listings(names: listings, configurationFiles: configurationFileCache) }
+    var knownListings: Listings { Listings(entries: listings, configurationFiles: configurationFileCache) }
 
     func adopt(_ known: Listings) {
         // Assigned while empty, so the contexts share one copy.
-        if listings.isEmpty { listings = known.names } else { listings.merge(known.names) { mine, _ in mine } }
+        if listings.isEmpty { listings = known.entries } else { listings.merge(known.entries) { mine, _ in mine } }
         if configurationFileCache.isEmpty { configurationFileCache = known.configurationFiles }
         else { configurationFileCache.merge(known.configurationFiles) { mine, _ in mine } }
     }
 
+    /// The entries of a directory with their kinds (cached for the load), or nil when it cannot be listed.
+    private func entries(_ directory: String) -> [DirectoryEntry]? {
+        if let cached = listings[directory] { return cached }
+        var entries: [DirectoryEntry]? = nil
+        if case .success(let e) = FileSystem.entries(absolute(directory)) { entries = e }
+        listings[directory] = entries
+        return entries
+    }
+
     /// The names in a directory (cached for the load), or nil when it cannot be listed.
     func listing(_ directory: String) -> [String]? {
-        if let cached = listings[directory] { return cached }
-        var names: [String]? = nil
-        if case .success(let n) = FileSystem.list(absolute(directory)) { names = n }
-        listings[directory] = names
-        return names
+        entries(directory)?.map(\.name)
     }
 
     /// The configuration files of a directory, or nil when it has none.
     func configurationFiles(in directory: String) -> [String]? {
         if let cached = configurationFileCache[directory] { return cached }
         var result: [String]? = nil
-        if let names = listing(directory) {
+        if let entries = entries(directory) {
             // Anything but a directory is kept, so a FIFO or a looping link is reported when read,
-            // not skipped.
+            // not skipped. The listing's own file types spare an `lstat` per file (31,000 on a
+            // 100 MB repository); a link, or a file system that does not say, is asked.
             let dir = absolute(directory)
-            let files = names.filter { name in
-                guard isConfigurationFileName(name), let kind = FileSystem.kind(Path.join(dir, name)) else { return false }
-                return kind == .symlink ? FileSystem.kind(Path.join(dir, name), followLinks: true) != .directory : kind != .directory
-            }
+            let files = entries.filter { entry in
+                guard isConfigurationFileName(entry.name) else { return false }
+                switch entry.kind ?? FileSystem.kind(Path.join(dir, entry.name)) {
+                case .directory?, nil: return false
+                case .symlink?: return FileSystem.kind(Path.join(dir, entry.name), followLinks: true) != .directory
+                case .regular?, .other?: return true
+                }
+            }.map(\.name)
             result = files.isEmpty ? nil : files
         }
         configurationFileCache[directory] = result
