@@ -220,6 +220,15 @@ public struct Resource: Hashable, Sendable {
     /// value nobody reads is what it points at (an integration names its API in five attributes).
     private static func distinct(_ references: [Reference]) -> [Reference] {
         guard references.count > 1 else { return references }
+        // A dropped resource has one or two edges as a rule: comparing them costs less than a set.
+        if references.count <= 8 {
+            var out: [Reference] = []
+            out.reserveCapacity(references.count)
+            for r in references where !out.contains(where: { $0.target == r.target && $0.attribute == r.attribute && $0.kind == r.kind }) {
+                out.append(r)
+            }
+            return out.count == references.count ? references : out
+        }
         struct Key: Hashable { var target: String, attribute: String?, kind: Reference.Kind }
         var seen = Set<Key>(minimumCapacity: references.count)
         let out = references.filter { seen.insert(Key(target: $0.target, attribute: $0.attribute, kind: $0.kind)).inserted }

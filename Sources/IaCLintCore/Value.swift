@@ -98,16 +98,30 @@ public struct Value: Hashable, Sendable {
         return entries.last(where: { $0.key == key })
     }
 
-    /// Every reference in this value and inside it.
+    /// Every reference in this value and inside it: its own, then its items' in order.
     public var allReferences: [Reference] {
-        var out = references
         switch kind {
-        case .list(let items): for item in items { out += item.allReferences }
-        case .object(let entries): for e in entries { out += e.value.allReferences }
-        case .conditional(_, let t, let f): out += t.allReferences + f.allReferences
+        case .list, .object, .conditional:
+            var out: [Reference] = []
+            appendAllReferences(to: &out)
+            return out
+        default:
+            return references  // a leaf's own array, shared rather than copied
+        }
+    }
+
+    /// Appends into one array: building an array per level and concatenating them allocated at every
+    /// level of every value (the graph builder asks this of each resource whose values it drops).
+    private func appendAllReferences(to out: inout [Reference]) {
+        if let meta { out += meta.references }
+        switch kind {
+        case .list(let items): for item in items { item.appendAllReferences(to: &out) }
+        case .object(let entries): for e in entries { e.value.appendAllReferences(to: &out) }
+        case .conditional(_, let t, let f):
+            t.appendAllReferences(to: &out)
+            f.appendAllReferences(to: &out)
         default: break
         }
-        return out
     }
 }
 
