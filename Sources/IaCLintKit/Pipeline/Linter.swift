@@ -191,25 +191,33 @@ public enum Linter {
                        discriminator: diagnostic.message)
     }
 
-    /// Files the findings point into that the pipeline did not keep already.
+    /// Files the findings point into that the pipeline did not keep already, each up to the end of
+    /// the last line a finding in it reaches (`SourcePrefix`).
     static func readSources(for findings: [Finding], workingDirectory cwd: String, known: [String: SourceFile] = [:]) -> [String: SourceFile] {
         // Each file once, looked up by id (a path costs the path table's lock); then read and indexed on
         // every core: a large report points into thousands of files.
-        var seen = Set<SourceFileID>()
-        var files: [String] = []
+        var reach: [SourceFileID: Int] = [:]
+        var unread: [(path: String, id: SourceFileID)] = []
         for finding in findings {
-            guard let range = finding.range, seen.insert(range.fileID).inserted else { continue }
+            guard let range = finding.range else { continue }
+            let end = max(range.start.offset, range.end.offset)
+            if let furthest = reach[range.fileID] {
+                if end > furthest { reach[range.fileID] = end }
+                continue
+            }
+            reach[range.fileID] = end
             let file = range.file
-            if known[file] == nil { files.append(file) }
+            if known[file] == nil { unread.append((file, range.fileID)) }
         }
+        let files = unread.map { (path: $0.path, reach: reach[$0.id] ?? Int.max) }
         let read = files.parallelMap { file -> SourceFile? in
-            let absolute = file.hasPrefix("/") ? file : Path.join(cwd, file)
+            let absolute = file.path.hasPrefix("/") ? file.path : Path.join(cwd, file.path)
             guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return nil }
-            return SourceFile(path: file, bytes: bytes)
+            return SourceFile(path: file.path, bytes: SourcePrefix.needed(bytes, reaching: file.reach))
         }
         var sources: [String: SourceFile] = [:]
         for (file, source) in zip(files, read) {
-            if let source, sources[file] == nil { sources[file] = source }
+            if let source, sources[file.path] == nil { sources[file.path] = source }
         }
         return sources
     }
