@@ -61,15 +61,19 @@ public struct Resource: Hashable, Sendable {
             self.extras = extras
         }
 
-        static func make(address: String, instanceKey: String?, extras: Extras?) -> Rare? {
+        static func make(address: String, instanceKey: String?, extras: Extras?, knownBase: String? = nil) -> Rare? {
             guard instanceKey != nil || extras != nil else { return nil }
-            return Rare(instanceKey: instanceKey, baseAddress: base(of: address, instanceKey: instanceKey), extras: extras)
+            return Rare(instanceKey: instanceKey, baseAddress: base(of: address, instanceKey: instanceKey, knownBase: knownBase),
+                        extras: extras)
         }
 
-        /// The base address when it differs from `address` (an instance key written as a `[key]` suffix).
-        static func base(of address: String, instanceKey: String?) -> String? {
+        /// The base address when it differs from `address` (an instance key written as a `[key]` suffix);
+        /// `knownBase` when it has the same bytes, so the instances of one declaration share it.
+        static func base(of address: String, instanceKey: String?, knownBase: String? = nil) -> String? {
             guard instanceKey != nil, address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return nil }
-            return String(address[..<open])
+            let base = address[..<open]
+            if let knownBase, base.utf8.elementsEqual(knownBase.utf8) { return knownBase }
+            return String(base)
         }
     }
 
@@ -172,14 +176,18 @@ public struct Resource: Hashable, Sendable {
         }
     }
 
+    /// `knownBaseAddress`: the base address when the caller has it at hand (a front end building the
+    /// instances of one declaration); used only when it is exactly `address` without its `[key]`, so
+    /// the instances share it instead of each holding a copy.
     public init(address: String, type: String, mode: Mode = .managed, origin: Origin, scope: String,
                 instanceKey: String? = nil, range: SourceRange?, attributes: Value = .object([]),
                 dependsOn: [Reference] = [], condition: Condition? = nil,
-                moduleCalls: [RelatedLocation] = [], metadata: Value? = nil) {
+                moduleCalls: [RelatedLocation] = [], metadata: Value? = nil, knownBaseAddress: String? = nil) {
         storage = Storage(address: address, type: ResourceTypeNames.shared(type), mode: mode, origin: origin, scope: scope,
                           range: range, attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls,
                           rare: Rare.make(address: address, instanceKey: instanceKey,
-                                          extras: Extras.make(condition: condition, metadata: metadata)))
+                                          extras: Extras.make(condition: condition, metadata: metadata),
+                                          knownBase: knownBaseAddress))
     }
 
     /// The address without its instance key: what references without an index resolve to.

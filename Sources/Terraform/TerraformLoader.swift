@@ -264,7 +264,8 @@ struct GraphBuilder {
         let attributes = evaluator.instanceAttributes(decl, m, key: key, iteration: iteration)
         var resource = Resource(address: addresses.shared(InstanceKey.address(base, key)), type: decl.type, mode: decl.mode,
                                 origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
-                                attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls)
+                                attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls,
+                                knownBaseAddress: key == nil ? nil : base)
         if !keepsValues { resource.dropAttributeValues(sharing: addresses.shared) }
         return resource
     }
