@@ -71,8 +71,12 @@ public struct Resource: Hashable, Sendable {
         /// `knownBase` when it has the same bytes, so the instances of one declaration share it.
         static func base(of address: String, instanceKey: String?, knownBase: String? = nil) -> String? {
             guard instanceKey != nil, address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return nil }
-            let base = address[..<open]
-            if let knownBase, base.utf8.elementsEqual(knownBase.utf8) { return knownBase }
+            var base = address[..<open]
+            if var known = knownBase, known.utf8.count == base.utf8.count {
+                // Bytes, not `==` (which holds for canonically equivalent text with other bytes).
+                let same = known.withUTF8 { k in base.withUTF8 { b in k.elementsEqual(b) } }
+                if same { return known }
+            }
             return String(base)
         }
     }
