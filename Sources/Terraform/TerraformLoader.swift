@@ -216,6 +216,10 @@ public enum TerraformLoader {
 struct GraphBuilder {
     let evaluator: Evaluator
     let scope: String
+    /// One copy of each address of this root's resources and of the targets of their dropped values'
+    /// edges: a target is nearly always the address of a resource of the same root, and five
+    /// resources point at the same API; sharing saved 13 MB of strings on a 100 MB scan.
+    let addresses = SharedStrings()
 
     /// `inherited`: the `depends_on` of the module blocks leading here, which Terraform applies to
     /// every resource inside the module.
@@ -258,10 +262,11 @@ struct GraphBuilder {
     private func resource(_ decl: ResourceDeclaration, _ m: ModuleInstance, base: String, key: InstanceKey?, iteration: Iteration,
                           dependsOn: [Reference], keepsValues: Bool) -> Resource {
         let attributes = evaluator.instanceAttributes(decl, m, key: key, iteration: iteration)
-        var resource = Resource(address: InstanceKey.address(base, key), type: decl.type, mode: decl.mode,
+        var resource = Resource(address: addresses.shared(InstanceKey.address(base, key)), type: decl.type, mode: decl.mode,
                                 origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
-                                attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls)
-        if !keepsValues { resource.dropAttributeValues() }
+                                attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls,
+                                knownBaseAddress: key == nil ? nil : base)
+        if !keepsValues { resource.dropAttributeValues(sharing: addresses.shared) }
         return resource
     }
 
@@ -301,6 +306,20 @@ extension TerraformLoader {
     /// A JSON document as a value (tests read plans with it).
     static func decodeJSON(_ bytes: [UInt8], path: String) -> Value? {
         JSONReader.parse(bytes, path: path).document?.root.toValue(ranges: false)
+    }
+}
+
+/// A set of strings handing out the first copy of each: equal strings then share one buffer.
+/// One per root and thread (a `GraphBuilder`), so no lock.
+final class SharedStrings {
+    /// Room for a root's addresses and targets from the start (about 70 resources and as many
+    /// edges on average): growing from empty rehashed every string several times.
+    private var strings = Set<String>(minimumCapacity: 256)
+
+    func shared(_ string: String) -> String {
+        // Up to 15 UTF-8 bytes a String holds its text inline: nothing to share.
+        guard string.utf8.count > 15 else { return string }
+        return strings.insert(string).memberAfterInsert
     }
 }
 

@@ -123,6 +123,32 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(r.allReferences, [api, root, viaRef, Reference(target: "aws_api_gateway_rest_api.this", kind: .dependsOn)])
     }
 
+    /// The rare fields live in a box of their own: each still reads and writes as a field.
+    func testRareFieldsAndAKnownBaseAddress() {
+        var r = Resource(address: "aws_s3_bucket.b[\"k[1]\"]", type: "aws_s3_bucket_public_access_block", origin: .terraform,
+                         scope: "root", instanceKey: "\"k[1]\"", range: nil, knownBaseAddress: "aws_s3_bucket.b")
+        // The known base is not the address without its last `[`: the address decides.
+        XCTAssertEqual(r.baseAddress, "aws_s3_bucket.b[\"k")
+        let shared = Resource(address: "aws_s3_bucket.b[0]", type: "aws_s3_bucket", origin: .terraform, scope: "root",
+                              instanceKey: "0", range: nil, knownBaseAddress: "aws_s3_bucket.b")
+        XCTAssertEqual(shared.baseAddress, "aws_s3_bucket.b")
+        XCTAssertNil(r.condition)
+        r.condition = Condition("IsProd", negated: true)
+        r.metadata = .object([ObjectEntry("iaclint", .null)])
+        XCTAssertEqual(r.condition, Condition("IsProd", negated: true))
+        XCTAssertNotNil(r.metadata?["iaclint"])
+        r.instanceKey = nil
+        XCTAssertNil(r.instanceKey)
+        XCTAssertEqual(r.baseAddress, r.address, "no key, no base of its own")
+        XCTAssertEqual(r.condition?.name, "IsProd", "the other rare fields survive")
+        r.metadata = nil
+        r.condition = nil
+        XCTAssertNil(r.metadata)
+        XCTAssertEqual(r.type, "aws_s3_bucket_public_access_block")
+        XCTAssertEqual(r, Resource(address: "aws_s3_bucket.b[\"k[1]\"]", type: "aws_s3_bucket_public_access_block",
+                                   origin: .terraform, scope: "root", range: nil))
+    }
+
     func testByteNormalizationMatchesTheComponentReference() {
         let paths = ["", ".", "..", "/", "//", "a", "a/", "/a", "./a", "a/./b", "a/../b", "../a", "../../a/b", "a/../../b",
                      "/..", "/../a", "/a/../..", "a/b/../../..", "x//y///z/", "./", "../", "modules/../modules/./x",

@@ -28,7 +28,7 @@ public enum Linter {
         let structured = files.filter { $0.kind == .structured }
         let readsAttributes: @Sendable (String) -> Bool = { RuleEngine.readsAttributes(ofType: $0) }
         let keep = request.dropsUnreadAttributeValues ? readsAttributes : nil
-        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
+        var outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
         var templates = ResourceGraph()
         var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
         for (file, outcome) in zip(structured, outcomes) {
@@ -39,6 +39,7 @@ public enum Linter {
             case .other: break
             }
         }
+        outcomes = []  // the graphs live on in `templates` and `plans` only, so freeing those frees them
         timer.mark("templates and plans (\(structured.count) files)")
 
         // Terraform: every directory holding .tf/.tf.json files; the loader finds the roots.
@@ -70,11 +71,11 @@ public enum Linter {
         var graph = ResourceGraph()
         graph.diagnostics = diagnostics
         graph.merge(joinPlans(plans, with: consume terraform))
-        graph.merge(templates)
+        graph.merge(consume templates)
+        plans = []
         timer.mark("join (\(graph.resources.count) resources)")
 
         var findings = RuleEngine.check(graph, options: request.ruleOptions)
-        result.graph = graph
         timer.mark("rules (\(findings.count) findings)")
         for diagnostic in graph.diagnostics {
             if diagnostic.severity == .error {
@@ -87,6 +88,14 @@ public enum Linter {
         if let only = reportOnly {
             findings = findings.filter { $0.range.map { only.contains($0.file) } ?? false }
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
+        }
+        if request.releasesGraphAfterRules {
+            // Freed here so the sources and reports below start from the memory actually in use.
+            result.graph = SuppressionResources.kept(from: graph, findings: findings)
+            graph = ResourceGraph()
+            AllocatorTuning.returnFreedPages()
+        } else {
+            result.graph = graph
         }
         result.sources = suppressionSources.all
         let needSources = request.readsSourcesForExcerpts ? findings : findings.filter { $0.focus?.isEmpty == false }
@@ -182,25 +191,33 @@ public enum Linter {
                        discriminator: diagnostic.message)
     }
 
-    /// Files the findings point into that the pipeline did not keep already.
+    /// Files the findings point into that the pipeline did not keep already, each up to the end of
+    /// the last line a finding in it reaches (`SourcePrefix`).
     static func readSources(for findings: [Finding], workingDirectory cwd: String, known: [String: SourceFile] = [:]) -> [String: SourceFile] {
         // Each file once, looked up by id (a path costs the path table's lock); then read and indexed on
         // every core: a large report points into thousands of files.
-        var seen = Set<SourceFileID>()
-        var files: [String] = []
+        var reach: [SourceFileID: Int] = [:]
+        var unread: [(path: String, id: SourceFileID)] = []
         for finding in findings {
-            guard let range = finding.range, seen.insert(range.fileID).inserted else { continue }
+            guard let range = finding.range else { continue }
+            let end = max(range.start.offset, range.end.offset)
+            if let furthest = reach[range.fileID] {
+                if end > furthest { reach[range.fileID] = end }
+                continue
+            }
+            reach[range.fileID] = end
             let file = range.file
-            if known[file] == nil { files.append(file) }
+            if known[file] == nil { unread.append((file, range.fileID)) }
         }
+        let files = unread.map { (path: $0.path, reach: reach[$0.id] ?? Int.max) }
         let read = files.parallelMap { file -> SourceFile? in
-            let absolute = file.hasPrefix("/") ? file : Path.join(cwd, file)
+            let absolute = file.path.hasPrefix("/") ? file.path : Path.join(cwd, file.path)
             guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return nil }
-            return SourceFile(path: file, bytes: bytes)
+            return SourceFile(path: file.path, bytes: SourcePrefix.needed(bytes, reaching: file.reach))
         }
         var sources: [String: SourceFile] = [:]
         for (file, source) in zip(files, read) {
-            if let source, sources[file] == nil { sources[file] = source }
+            if let source, sources[file.path] == nil { sources[file.path] = source }
         }
         return sources
     }
