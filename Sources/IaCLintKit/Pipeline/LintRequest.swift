@@ -28,12 +28,6 @@ public struct LintRequest: Sendable {
     /// only files needed to narrow a finding to its focus are read: a large scan reported as JSON
     /// or SARIF need not read thousands of files a second time.
     public var readsSourcesForExcerpts: Bool = true
-    /// Free the graph after the rules, keeping in `LintResult.graph` only what suppressions read
-    /// (`SuppressionResources`), and hand the freed pages back to the system before the sources are
-    /// read. Lowers the peak of a large scan, at a price in time: on the 100 MB synthetic repository
-    /// 476 -> 385 MB instead of 407 MB without it, for about 0.7 s of freeing 320,000 resources one
-    /// by one and 0.3 s of returning pages, of a 7 s run. Off by default: the findings are the same.
-    public var releasesGraphAfterRules: Bool = false
 
     public init(paths: [String]) {
         self.paths = paths
@@ -47,8 +41,7 @@ public struct LintResult: Sendable {
     public var notes: [Diagnostic] = []
     /// Every file the findings point into, by reported path: for excerpts and suppression comments.
     public var sources: [String: SourceFile] = [:]
-    /// The resources the rules saw; with `LintRequest.releasesGraphAfterRules`, only what
-    /// suppressions read of them (`SuppressionResources`).
+    /// The resources the rules saw.
     public var graph = ResourceGraph()
     /// Input files read (Terraform, templates, plans), excluding skipped non-template YAML/JSON.
     public var filesChecked: Int = 0

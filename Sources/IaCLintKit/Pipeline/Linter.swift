@@ -28,7 +28,7 @@ public enum Linter {
         let structured = files.filter { $0.kind == .structured }
         let readsAttributes: @Sendable (String) -> Bool = { RuleEngine.readsAttributes(ofType: $0) }
         let keep = request.dropsUnreadAttributeValues ? readsAttributes : nil
-        var outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
+        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
         var templates = ResourceGraph()
         var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
         for (file, outcome) in zip(structured, outcomes) {
@@ -39,7 +39,6 @@ public enum Linter {
             case .other: break
             }
         }
-        outcomes = []  // the graphs live on in `templates` and `plans` only, so freeing those frees them
         timer.mark("templates and plans (\(structured.count) files)")
 
         // Terraform: every directory holding .tf/.tf.json files; the loader finds the roots.
@@ -71,11 +70,11 @@ public enum Linter {
         var graph = ResourceGraph()
         graph.diagnostics = diagnostics
         graph.merge(joinPlans(plans, with: consume terraform))
-        graph.merge(consume templates)
-        plans = []
+        graph.merge(templates)
         timer.mark("join (\(graph.resources.count) resources)")
 
         var findings = RuleEngine.check(graph, options: request.ruleOptions)
+        result.graph = graph
         timer.mark("rules (\(findings.count) findings)")
         for diagnostic in graph.diagnostics {
             if diagnostic.severity == .error {
@@ -88,14 +87,6 @@ public enum Linter {
         if let only = reportOnly {
             findings = findings.filter { $0.range.map { only.contains($0.file) } ?? false }
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
-        }
-        if request.releasesGraphAfterRules {
-            // Freed here so the sources and reports below start from the memory actually in use.
-            result.graph = SuppressionResources.kept(from: graph, findings: findings)
-            graph = ResourceGraph()
-            AllocatorTuning.returnFreedPages()
-        } else {
-            result.graph = graph
         }
         result.sources = suppressionSources.all
         let needSources = request.readsSourcesForExcerpts ? findings : findings.filter { $0.focus?.isEmpty == false }
