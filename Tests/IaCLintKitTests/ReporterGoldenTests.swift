@@ -47,6 +47,29 @@ final class ReporterGoldenTests: XCTestCase {
         XCTAssertTrue(coloured.contains("\u{1B}[1;31merror[APIGW001]:\u{1B}[0m"))
     }
 
+    func testLargeTextReportIsWrittenInBoundedPiecesThatJoinToTheWholeReport() {
+        let source = SourceFile(path: "a.tf", text: String(repeating: "stage = \"prod\"\n", count: 3000))
+        let findings = (0..<3000).map { i -> Finding in
+            let offset = i * 15
+            let r = SourceRange(file: "a.tf", start: SourcePosition(line: i + 1, column: 1, offset: offset),
+                                end: SourcePosition(line: i + 1, column: 6, offset: offset + 5))
+            return Finding(ruleID: "X1", ruleName: "x", severity: .warning, message: "finding \(i)", range: r, resource: nil)
+        }
+        let report = Report(tool: ToolInfo(version: "1"), findings: findings, rules: [], sources: ["a.tf": source],
+                            filesChecked: 1, workingDirectory: "/w")
+        var pieces: [[UInt8]] = []
+        TextReporter().stream(report) { pieces.append($0) }
+        XCTAssertGreaterThan(pieces.count, 1, "a report of 3,000 findings comes in more than one piece")
+        XCTAssertTrue(pieces.allSatisfy { $0.count < (64 << 10) + 4096 }, "\(pieces.map(\.count))")
+        let text = String(decoding: pieces.joined(), as: UTF8.self)
+        let entries = text.split(separator: "\n").filter { $0.hasPrefix("a.tf:") }
+        XCTAssertEqual(entries.count, 3000)
+        XCTAssertEqual(entries.first, "a.tf:1:1: warning[X1]: finding 0")
+        XCTAssertEqual(entries.last, "a.tf:3000:1: warning[X1]: finding 2999")
+        XCTAssertTrue(text.hasSuffix("3000 findings (3000 warnings) in 1 file.\n"), String(text.suffix(80)))
+        XCTAssertEqual(Array(text.utf8), TextReporter().render(report))
+    }
+
     func testTextUnderlinesTheRangeKeepingTabs() {
         let source = SourceFile(path: "a.tf", text: "\tfoo = bar\n")
         let r = SourceRange(file: "a.tf", start: SourcePosition(line: 1, column: 2, offset: 1), end: SourcePosition(line: 1, column: 5, offset: 4))

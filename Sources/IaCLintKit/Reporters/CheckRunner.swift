@@ -84,14 +84,14 @@ public enum CheckRunner {
         defer { timer.mark("reports") }
         for output in options.outputs {
             let colour = output.format == .text && output.path == nil && Terminal.standardOutputWantsColour()
-            let bytes = output.format.reporter(colour: colour).render(report)
+            let reporter = output.format.reporter(colour: colour)
             if let path = output.path {
-                if case .failure(let error) = AtomicFile.write(bytes, to: path) {
+                if case .failure(let error) = AtomicFile.write(reporter.render(report), to: path) {
                     StandardStreams.error("iaclint: \(error)\n")
                     status = .usageOrInputError
                 }
             } else {
-                StandardStreams.output(bytes)
+                reporter.stream(report) { StandardStreams.output($0) }
             }
             if output.format == .github, let summary = FileSystem.environment("GITHUB_STEP_SUMMARY"), !summary.isEmpty {
                 if case .failure(let error) = AtomicFile.append(GitHubReporter().stepSummary(report), to: summary) {

@@ -2,6 +2,12 @@
 
 public protocol Reporter: Sendable {
     func render(_ report: Report) -> [UInt8]
+    /// The same bytes as `render`, handed to `write` in pieces as they are made.
+    func stream(_ report: Report, to write: ([UInt8]) -> Void)
+}
+
+extension Reporter {
+    public func stream(_ report: Report, to write: ([UInt8]) -> Void) { write(render(report)) }
 }
 
 /// The `--format` values.
