@@ -26,7 +26,9 @@ public struct Configuration: Sendable {
 
     /// Applies rule switches and severity overrides; input errors (`IAC001`) cannot be switched off.
     public func apply(to findings: [Finding]) -> [Finding] {
-        findings.compactMap { finding in
+        // Most configurations change nothing: the findings of a large scan are not copied for them.
+        if disabledRules.isEmpty && severityOverrides.isEmpty { return findings }
+        return findings.compactMap { finding in
             if finding.ruleID == Report.inputErrorRuleID { return finding }
             if disabledRules.contains(finding.ruleID) { return nil }
             guard let severity = severityOverrides[finding.ruleID] else { return finding }

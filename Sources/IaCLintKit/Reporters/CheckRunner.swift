@@ -55,14 +55,17 @@ public enum CheckRunner {
             }
         }
 
-        let result = lint(request)
-        if options.processExitsAfterRun { ProcessExit.keepUntilExit(result) }
+        var result = lint(request)
         var timer = PhaseTimer()
         defer { timer.report() }
         let repositoryRoot = ConfigurationReader.repositoryRoot(from: paths[0])
         var (report, _) = buildReport(result, config: config, baseline: nil, baselinePath: "", knownRules: knownRules,
                                       showSuppressed: options.showSuppressed, tool: tool, workingDirectory: cwd,
                                       repositoryRoot: repositoryRoot)
+        // The report holds the findings from here; the run's own list (4.7 MB on a 100 MB scan) goes
+        // now rather than at exit with the graph.
+        result.findings = []
+        if options.processExitsAfterRun { ProcessExit.keepUntilExit(result) }
         if let path = options.writeBaselinePath {
             let written = Baseline(findings: report.findings)
             if case .failure(let error) = AtomicFile.write(written.serialized(), to: path) {
