@@ -97,9 +97,17 @@ let resourceMetaBlocks: Set<String> = ["lifecycle", "provisioner", "connection",
 final class ModuleConfiguration: @unchecked Sendable {
     /// The directory as the user sees it (relative to the working directory, '/'-separated).
     let directory: String
-    var variables: [String: VariableDeclaration] = [:]
-    var locals: [String: Attribute] = [:]
-    var outputs: [String: Attribute] = [:]
+    // Variables, locals and outputs are stored in arrays with a name index: each module instance
+    // caches their values in arrays by position, so a cached `var.x` costs one hash instead of
+    // four (cache look-up, declaration look-up, two cache stores), and a module's caches are
+    // arrays to free, not dictionaries. A name declared twice keeps its first position and its
+    // last declaration, as the dictionaries these replace did.
+    private(set) var variableDeclarations: [VariableDeclaration] = []
+    private(set) var variableIndex: [String: Int] = [:]
+    private(set) var localAttributes: [Attribute] = []
+    private(set) var localIndex: [String: Int] = [:]
+    private(set) var outputAttributes: [Attribute] = []
+    private(set) var outputIndex: [String: Int] = [:]
     var resources: [ResourceDeclaration] = []
     var resourceIndex: [String: Int] = [:]
     var moduleCalls: [ModuleCallDeclaration] = []
@@ -119,14 +127,28 @@ final class ModuleConfiguration: @unchecked Sendable {
                 guard labels.count == 1 else { labelError(block, "a variable block needs one label"); continue }
                 var nullable = true
                 if let n = block.body.attribute("nullable"), case .literal(let lit) = n.expression, case .bool(let b) = lit.value { nullable = b }
-                variables[labels[0]] = VariableDeclaration(name: labels[0], defaultValue: block.body.attribute("default")?.expression,
-                                                           type: block.body.attribute("type")?.expression, nullable: nullable,
-                                                           range: block.headerRange)
+                let decl = VariableDeclaration(name: labels[0], defaultValue: block.body.attribute("default")?.expression,
+                                               type: block.body.attribute("type")?.expression, nullable: nullable,
+                                               range: block.headerRange)
+                if let i = variableIndex[labels[0]] { variableDeclarations[i] = decl } else {
+                    variableIndex[labels[0]] = variableDeclarations.count
+                    variableDeclarations.append(decl)
+                }
             case "locals":
-                for a in block.body.attributes { locals[a.name] = a }
+                for a in block.body.attributes {
+                    if let i = localIndex[a.name] { localAttributes[i] = a } else {
+                        localIndex[a.name] = localAttributes.count
+                        localAttributes.append(a)
+                    }
+                }
             case "output":
                 guard labels.count == 1 else { labelError(block, "an output block needs one label"); continue }
-                if let v = block.body.attribute("value") { outputs[labels[0]] = v }
+                if let v = block.body.attribute("value") {
+                    if let i = outputIndex[labels[0]] { outputAttributes[i] = v } else {
+                        outputIndex[labels[0]] = outputAttributes.count
+                        outputAttributes.append(v)
+                    }
+                }
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
                 var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
@@ -166,6 +188,16 @@ final class ModuleConfiguration: @unchecked Sendable {
 
     private func labelError(_ block: Block, _ message: String) {
         diagnostics.append(.error(message, at: block.headerRange))
+    }
+
+    /// The variable declared with this name.
+    func variable(_ name: String) -> VariableDeclaration? {
+        variableIndex[name].map { variableDeclarations[$0] }
+    }
+
+    /// The `value` of the output with this name.
+    func output(_ name: String) -> Attribute? {
+        outputIndex[name].map { outputAttributes[$0] }
     }
 
     func resource(_ localAddress: String) -> ResourceDeclaration? {

@@ -32,18 +32,22 @@ extension Evaluator {
     // MARK: Variables, locals, outputs
 
     func variableValue(_ name: String, _ m: ModuleInstance) -> Value {
-        switch m.variableCache[name] {
-        case .done(let cached)?: return cached
-        case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
-        case nil: break
-        }
-        guard let decl = m.config.variables[name] else {
+        let config = m.config
+        guard let index = config.variableIndex[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
-        // Sized for every declared name on first use: no regrowth. The initializer is specialised;
-        // `reserveCapacity` went through the unspecialised generic path (10,000 instructions a call).
-        if m.variableCache.isEmpty { m.variableCache = Dictionary(minimumCapacity: m.config.variables.count) }
-        m.variableCache[name] = .inProgress
+        if index < m.variableCache.count {
+            switch m.variableCache[index] {
+            case .done(let cached)?: return cached
+            case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
+            case nil: break
+            }
+        } else {
+            m.variableCache = Array(repeating: nil, count: config.variableDeclarations.count)
+        }
+        m.variableCache[index] = .inProgress
+        // Fields read in place: binding the declaration copied it (a retain per field).
+        let defaultValue = config.variableDeclarations[index].defaultValue
         var v: Value
         let constantScope = EvalScope(module: m)
         // The call's arguments are read from the instance: binding `m.call` copied the whole
@@ -51,60 +55,68 @@ extension Evaluator {
         if let parent = m.parent, let arguments = m.callArguments {
             if let argument = arguments[name] {
                 v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
-            } else if let d = decl.defaultValue {
+            } else if let d = defaultValue {
                 v = evaluate(d, constantScope)
             } else {
                 v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(m.call?.name ?? "") but not passed)", range: m.call?.headerRange)
             }
         } else if let given = m.rootVariables[name] {
             v = given
-        } else if let d = decl.defaultValue {
+        } else if let d = defaultValue {
             v = evaluate(d, constantScope)
         } else {
-            v = Value.unknown(.unsetVariable, "var.\(name)", range: decl.range)
+            v = Value.unknown(.unsetVariable, "var.\(name)", range: config.variableDeclarations[index].range)
         }
-        if v.isNull, !decl.nullable, let d = decl.defaultValue { v = evaluate(d, constantScope) }
-        if let constraint = decl.constraint {
+        if v.isNull, !config.variableDeclarations[index].nullable, let d = defaultValue { v = evaluate(d, constantScope) }
+        if let constraint = config.variableDeclarations[index].constraint {
             // Captures the module, not the scope: the closure's context was copied, scope and all
             // (a retain per field), at every level of the conversion.
             v = constraint.convert(v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
-        m.variableCache[name] = .done(v)
+        m.variableCache[index] = .done(v)
         return v
     }
 
     func localValue(_ name: String, _ m: ModuleInstance) -> Value {
-        switch m.localCache[name] {
-        case .done(let cached)?: return cached
-        case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: m.config.locals[name]?.range)
-        case nil: break
+        let config = m.config
+        guard let index = config.localIndex[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        if index < m.localCache.count {
+            switch m.localCache[index] {
+            case .done(let cached)?: return cached
+            case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
+            case nil: break
+            }
+        } else {
+            m.localCache = Array(repeating: nil, count: config.localAttributes.count)
         }
-        guard let attr = m.config.locals[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
-        if m.localCache.isEmpty { m.localCache = Dictionary(minimumCapacity: m.config.locals.count) }
-        m.localCache[name] = .inProgress
-        let v = evaluate(attr.expression, EvalScope(module: m))
-        m.localCache[name] = .done(v)
+        m.localCache[index] = .inProgress
+        let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
+        m.localCache[index] = .done(v)
         return v
     }
 
     func outputValue(_ name: String, _ m: ModuleInstance) -> Value {
-        switch m.outputCache[name] {
-        case .done(let cached)?: return cached
-        case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: m.config.outputs[name]?.range)
-        case nil: break
-        }
-        guard let attr = m.config.outputs[name] else {
+        let config = m.config
+        guard let index = config.outputIndex[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
-        if m.outputCache.isEmpty { m.outputCache = Dictionary(minimumCapacity: m.config.outputs.count) }
-        m.outputCache[name] = .inProgress
-        let v = evaluate(attr.expression, EvalScope(module: m))
-        m.outputCache[name] = .done(v)
+        if index < m.outputCache.count {
+            switch m.outputCache[index] {
+            case .done(let cached)?: return cached
+            case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
+            case nil: break
+            }
+        } else {
+            m.outputCache = Array(repeating: nil, count: config.outputAttributes.count)
+        }
+        m.outputCache[index] = .inProgress
+        let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
+        m.outputCache[index] = .done(v)
         return v
     }
 
     func allOutputs(_ m: ModuleInstance) -> Value {
-        .object(m.config.outputs.keys.sorted().map { ObjectEntry($0, outputValue($0, m)) })
+        .object(m.config.outputIndex.keys.sorted().map { ObjectEntry($0, outputValue($0, m)) })
     }
 
     // MARK: count and for_each

@@ -64,9 +64,11 @@ final class ModuleInstance {
 
     // Each name's cache entry also marks it as being evaluated, so a cycle is found by the same
     // look-up that finds a cached value (a separate in-progress set cost three more hashes a name).
-    var variableCache: [String: Memo<Value>] = [:]
-    var localCache: [String: Memo<Value>] = [:]
-    var outputCache: [String: Memo<Value>] = [:]
+    // By the declaration's position in `config` (see `ModuleConfiguration.variableIndex`); empty
+    // until the first name of the kind is asked for, then sized for all of them.
+    var variableCache: [Memo<Value>?] = []
+    var localCache: [Memo<Value>?] = []
+    var outputCache: [Memo<Value>?] = []
     // Resource caches are arrays indexed by the declaration's index: no hashing at all.
     var expansionCache: [Expansion?] = []
     var resourceValueCache: [Memo<Value>?] = []

@@ -294,7 +294,7 @@ extension TerraformLoader {
                                       call: nil, callIteration: .none, moduleCalls: [], chain: [root])
         instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
         var out: [String: Value] = [:]
-        for name in instance.config.outputs.keys { out[name] = evaluator.outputValue(name, instance) }
+        for name in instance.config.outputIndex.keys { out[name] = evaluator.outputValue(name, instance) }
         return out
     }
 
