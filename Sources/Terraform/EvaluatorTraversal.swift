@@ -69,14 +69,18 @@ extension Evaluator {
 
     /// A value read through a name: its range becomes the place it is used, and where it came
     /// from is appended to `via` (outermost first).
-    func flowed(_ v: Value, to range: SourceRange) -> Value {
-        // One new value instead of setting `via` then `range`: each setter boxes new metadata.
-        guard let origin = v.range else { return v.withRange(range) }
-        if origin == range { return v }
+    func flowed(_ v: consuming Value, to range: SourceRange) -> Value {
+        // Changed in place (`v` is consumed): a new value copied the kind, a retain and a release
+        // of its box. Only `via` is set through its setter, which boxes new metadata once.
+        var out = v
+        guard let origin = out.range else { out.range = range; return out }
+        if origin == range { return out }
         // Appended in place: `via + [origin]` allocated a one-element array and then the sum.
-        var via = v.via
+        var via = out.via
         via.append(origin)
-        return Value(v.kind, range: range, references: v.references, via: via)
+        out.range = range
+        out.via = via
+        return out
     }
 
     // MARK: Resources and data sources
@@ -219,7 +223,8 @@ extension Evaluator {
     /// Applies attribute and index steps. `missing` decides what an absent attribute of the first
     /// object means (a resource attribute computed by the provider); otherwise an absent attribute
     /// of a value that came from a resource is known after apply, and of anything else an error.
-    func applySteps(_ value: Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ComputedAttribute? = nil) -> Value {
+    func applySteps(_ value: consuming Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ComputedAttribute? = nil) -> Value {
+        // Consuming: the value a name or call just produced moves through instead of being copied.
         var current = value
         var first = true
         for step in steps {

@@ -41,18 +41,20 @@ extension Value {
         }
     }
 
-    /// A copy with another range, keeping references and via.
-    func withRange(_ range: SourceRange?) -> Value {
+    /// A copy with another range, keeping references and via. Consuming: most callers pass a
+    /// value just computed, which is then changed in place instead of copied (a retain and a
+    /// release of each of its boxes saved).
+    consuming func withRange(_ range: SourceRange?) -> Value {
         var copy = self
         copy.range = range
         return copy
     }
 
-    /// A copy whose references also include `extra` (deduplicated, order kept).
-    func addingReferences(_ extra: [Reference]) -> Value {
-        guard !extra.isEmpty else { return self }
+    /// A copy whose references also include `extra` (deduplicated, order kept); consuming, as
+    /// `withRange`.
+    consuming func addingReferences(_ extra: [Reference]) -> Value {
         var copy = self
-        copy.references = mergeReferences(references, extra)
+        if !extra.isEmpty { copy.references = mergeReferences(copy.references, extra) }
         return copy
     }
 
