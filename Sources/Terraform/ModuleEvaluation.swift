@@ -122,18 +122,20 @@ extension Evaluator {
     // MARK: count and for_each
 
     /// How `count`/`for_each` expand, evaluated in `scope` (the module holding the declaration).
-    func expand(count: Attribute?, forEach: Attribute?, _ scope: EvalScope, what: String) -> Expansion {
+    /// `what` names the declaration in notes; an autoclosure, so the address is only built when a
+    /// note is written (it was built for every declaration, 20,000 string appends on tf-real).
+    func expand(count: Attribute?, forEach: Attribute?, _ scope: EvalScope, what: @autoclosure () -> String) -> Expansion {
         if let count {
             let v = evaluate(count.expression, scope)
             if v.isUnknown {
-                context.note("count of \(what) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: count.expression.range)
+                context.note("count of \(what()) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: count.expression.range)
                 return .unknown(v)
             }
             guard let n = v.terraformNumber, n == n.rounded(), n >= 0 else {
                 return .unknown(Value.unknown(.invalid, "count must be a whole number", range: count.expression.range))
             }
             guard n <= Double(Evaluator.maximumInstances) else {
-                context.note("count of \(what) is \(TerraformNumber.format(n)), over the \(Evaluator.maximumInstances)-instance limit; treated as unknown", at: count.expression.range)
+                context.note("count of \(what()) is \(TerraformNumber.format(n)), over the \(Evaluator.maximumInstances)-instance limit; treated as unknown", at: count.expression.range)
                 return .unknown(Value.unknown(.limit, "count over \(Evaluator.maximumInstances)", range: count.expression.range))
             }
             return .instances((0..<Int(n)).map { i in
@@ -143,20 +145,20 @@ extension Evaluator {
         if let forEach {
             let v = evaluate(forEach.expression, scope)
             if v.isUnknown {
-                context.note("for_each of \(what) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: forEach.expression.range)
+                context.note("for_each of \(what()) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: forEach.expression.range)
                 return .unknown(v)
             }
             var pairs: [(InstanceKey, Iteration)] = []
             switch v.kind {
             case .object(let entries):
-                guard entries.count <= Evaluator.maximumInstances else { return overLimit(forEach, what) }
+                guard entries.count <= Evaluator.maximumInstances else { return overLimit(forEach, what()) }
                 for e in sortedEntries(entries) {
                     pairs.append((.key(e.key), Iteration(eachKey: .string(e.key, range: e.keyRange ?? forEach.expression.range), eachValue: e.value)))
                 }
             case .list(let items):
-                guard items.count <= Evaluator.maximumInstances else { return overLimit(forEach, what) }
+                guard items.count <= Evaluator.maximumInstances else { return overLimit(forEach, what()) }
                 if let u = items.first(where: { $0.firstUnknown != nil }) {
-                    context.note("for_each of \(what) has unknown elements; evaluated once", at: forEach.expression.range)
+                    context.note("for_each of \(what()) has unknown elements; evaluated once", at: forEach.expression.range)
                     return .unknown(u.firstUnknown ?? u)
                 }
                 var seen: Set<String> = []
@@ -352,7 +354,6 @@ extension Evaluator {
     }
 
     private func loadChildModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
-        let callAddress = parent.addressPrefix + "module.\(call.name)"
         let manifestKey = parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name
         guard let source = call.source else {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
@@ -397,6 +398,8 @@ extension Evaluator {
             context.reportedModuleDiagnostics.insert(dir)
             context.diagnostics += config.diagnostics
         }
+        // Built here, once the module is known to load: a remote or missing module never needs it.
+        let callAddress = parent.addressPrefix + "module.\(call.name)"
         let expansion = expand(count: call.count, forEach: call.forEach, EvalScope(module: parent), what: callAddress)
         let calls = parent.moduleCalls + [RelatedLocation("module \"\(call.name)\" is called here", at: call.headerRange)]
         func make(_ key: InstanceKey?, _ iteration: Iteration) -> ModuleInstance {

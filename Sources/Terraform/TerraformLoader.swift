@@ -205,8 +205,10 @@ public enum TerraformLoader {
         guard depth < 64 else { return }
         switch v.kind {
         case .unknown(let r): unknown[r.kind, default: 0] += 1
-        case .list(let items): for i in items { count(i, unknown: &unknown, known: &known, depth: depth + 1) }
-        case .object(let entries): for e in entries { count(e.value, unknown: &unknown, known: &known, depth: depth + 1) }
+        // By index: each element is read in place, where `for i in items` copied every value (a
+        // retain and a release of its boxes) on the way down.
+        case .list(let items): for i in items.indices { count(items[i], unknown: &unknown, known: &known, depth: depth + 1) }
+        case .object(let entries): for i in entries.indices { count(entries[i].value, unknown: &unknown, known: &known, depth: depth + 1) }
         default: known += 1
         }
     }
