@@ -76,12 +76,13 @@ indirect enum TypeConstraint {
         case .any: return value
         // A value already of the type is returned as it is: rebuilding it boxed its kind and
         // metadata again for an identical value.
-        case .string where value.stringValue != nil: return value
-        case .number where value.numberValue != nil: return value
-        case .bool where value.boolValue != nil: return value
+        // Asked by pattern: `stringValue != nil` and the like copied the payload to test for it.
+        case .string where value.isString: return value
+        case .number where value.isNumber: return value
+        case .bool where value.isBool: return value
         // Elements of any type are kept as they are: a list stays the same list, a map the same entries.
-        case .list(.any) where value.listValue != nil: return value
-        case .map(.any) where value.objectEntries != nil: return value
+        case .list(.any) where value.isList: return value
+        case .map(.any) where value.isObject: return value
         case .string:
             guard let s = value.terraformString else { return mismatch(value, "string") }
             return keep(value, .string(s))
@@ -125,8 +126,12 @@ indirect enum TypeConstraint {
         }
     }
 
+    /// `kind` with the range, references and via of `original`: its metadata box is shared, where
+    /// a new value boxed the same references and via again.
     private func keep(_ original: Value, _ kind: Value.Kind) -> Value {
-        Value(kind, range: original.range, references: original.references, via: original.via)
+        var converted = original
+        converted.kind = kind
+        return converted
     }
 
     private func mismatch(_ value: Value, _ expected: String) -> Value {

@@ -87,6 +87,13 @@ extension Value {
         }
     }
 
+    // Kind tests that do not copy the payload out (`stringValue != nil` retained the string).
+    var isString: Bool { if case .string = kind { return true } else { return false } }
+    var isNumber: Bool { if case .number = kind { return true } else { return false } }
+    var isBool: Bool { if case .bool = kind { return true } else { return false } }
+    var isList: Bool { if case .list = kind { return true } else { return false } }
+    var isObject: Bool { if case .object = kind { return true } else { return false } }
+
     /// The type name a user sees in an error message.
     var typeName: String {
         switch kind {
