@@ -165,11 +165,19 @@ func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
         break
     }
     if inOrder { return entries }
-    // Later duplicates win, as in Terraform objects built from repeated keys.
-    var byKey: [String: Int] = [:]
+    // Later duplicates win, as in Terraform objects built from repeated keys. A few keys are
+    // found by scanning what is kept so far (no dictionary, no hash per key); many by a dictionary.
     var unique: [ObjectEntry] = []
-    for e in entries {
-        if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
+    unique.reserveCapacity(entries.count)
+    if entries.count <= 16 {
+        for e in entries {
+            if let i = unique.firstIndex(where: { $0.key == e.key }) { unique[i] = e } else { unique.append(e) }
+        }
+    } else {
+        var byKey: [String: Int] = [:]
+        for e in entries {
+            if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
+        }
     }
     return unique.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
 }

@@ -121,4 +121,60 @@ final class EvaluatorShortcutTests: XCTestCase {
         }
         for a in refs { for b in refs { XCTAssertEqual(sameReference(a, b), a == b) } }
     }
+
+    /// The quoting fast path gives what quoting scalar by scalar gives.
+    func testInstanceKeyQuotingMatchesScalarByScalar() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        for key in ["", "prod", "eu-west-1", "a b", "quote\"d", "back\\slash", "tab\t", "nl\n", "\u{1}", "\u{7f}", "é", "日本", "💡x", "long-key-with-many-characters-0123456789"] {
+            XCTAssertEqual(InstanceKey.quote(key), reference(key), key)
+        }
+    }
+
+    /// Repeated keys in a `for` expression are found the same way below and above the scan limit.
+    func testEntryPositionsFindEveryKeyAddedBefore() {
+        for count in [0, 1, 5, 15, 16, 17, 40] {
+            var positions = EntryPositions()
+            var entries: [ObjectEntry] = []
+            for i in 0..<count {
+                let key = "k\(i)"
+                XCTAssertNil(positions.position(of: key, in: entries))
+                positions.add(key, before: entries)
+                entries.append(ObjectEntry(key, .number(Double(i))))
+            }
+            for i in 0..<count { XCTAssertEqual(positions.position(of: "k\(i)", in: entries), i) }
+            XCTAssertNil(positions.position(of: "absent", in: entries))
+        }
+    }
+
+    /// Sorting entries keeps the last of repeated keys, at any size.
+    func testSortedEntriesKeepTheLastOfRepeatedKeys() {
+        for count in [3, 16, 17, 40] {
+            var entries: [ObjectEntry] = []
+            for i in 0..<count { entries.append(ObjectEntry("k\(count - i)", .number(Double(i)))) }
+            entries.append(ObjectEntry("k1", .string("last")))
+            let sorted = sortedEntries(entries)
+            XCTAssertEqual(sorted.count, count)
+            XCTAssertEqual(sorted.map(\.key), sorted.map(\.key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            XCTAssertEqual(sorted.first { $0.key == "k1" }?.value.stringValue, "last")
+        }
+    }
 }
