@@ -19,9 +19,11 @@ extension Evaluator {
         switch name {
         case "var":
             guard case .attribute(let v, _)? = steps.first else { return invalidReference(t, "var needs a variable name") }
+            if steps.count == 1 { return flowedVariable(v, m, to: t.range) }
             return flowed(applySteps(variableValue(v, m), steps.dropFirst(), s), to: t.range)
         case "local":
             guard case .attribute(let l, _)? = steps.first else { return invalidReference(t, "local needs a name") }
+            if steps.count == 1 { return flowedLocal(l, m, to: t.range) }
             return flowed(applySteps(localValue(l, m), steps.dropFirst(), s), to: t.range)
         case "module":
             return moduleReference(t, s)

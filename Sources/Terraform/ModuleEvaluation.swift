@@ -32,10 +32,15 @@ extension Evaluator {
     // MARK: Variables, locals, outputs
 
     func variableValue(_ name: String, _ m: ModuleInstance) -> Value {
-        let config = m.config
-        guard let index = config.variableIndex[name] else {
+        guard let index = m.config.variableIndex[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
+        return variableValue(at: index, name, m)
+    }
+
+    /// The variable at `index` in `m.config` (named `name`).
+    private func variableValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
+        let config = m.config
         if index < m.variableCache.count {
             switch m.variableCache[index] {
             case .done(let cached)?: return cached
@@ -78,8 +83,13 @@ extension Evaluator {
     }
 
     func localValue(_ name: String, _ m: ModuleInstance) -> Value {
+        guard let index = m.config.localIndex[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        return localValue(at: index, name, m)
+    }
+
+    /// The local at `index` in `m.config` (named `name`).
+    private func localValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
         let config = m.config
-        guard let index = config.localIndex[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
         if index < m.localCache.count {
             switch m.localCache[index] {
             case .done(let cached)?: return cached
@@ -93,6 +103,41 @@ extension Evaluator {
         let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
         m.localCache[index] = .done(v)
         return v
+    }
+
+    /// `var.name` read whole: `flowed(variableValue(name, m), to: range)`. The flowed value is kept
+    /// per variable, so a second reference only sets its range: `flowed` allocated a via array and
+    /// a metadata box for every reference.
+    func flowedVariable(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
+        guard let index = m.config.variableIndex[name] else { return flowed(variableValue(name, m), to: range) }
+        if index < m.flowedVariableCache.count, let kept = m.flowedVariableCache[index] {
+            return kept.origin == range ? variableValue(at: index, name, m) : kept.value.withRange(range)
+        }
+        let v = variableValue(at: index, name, m)
+        guard let origin = v.range, origin != range else { return flowed(v, to: range) }
+        let out = flowed(v, to: range)
+        // Kept only once the variable is evaluated: a value made while it is in progress is a cycle error.
+        if index < m.variableCache.count, case .done? = m.variableCache[index] {
+            if m.flowedVariableCache.isEmpty { m.flowedVariableCache = Array(repeating: nil, count: m.variableCache.count) }
+            m.flowedVariableCache[index] = FlowedName(origin: origin, value: out)
+        }
+        return out
+    }
+
+    /// `local.name` read whole; see `flowedVariable`.
+    func flowedLocal(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
+        guard let index = m.config.localIndex[name] else { return flowed(localValue(name, m), to: range) }
+        if index < m.flowedLocalCache.count, let kept = m.flowedLocalCache[index] {
+            return kept.origin == range ? localValue(at: index, name, m) : kept.value.withRange(range)
+        }
+        let v = localValue(at: index, name, m)
+        guard let origin = v.range, origin != range else { return flowed(v, to: range) }
+        let out = flowed(v, to: range)
+        if index < m.localCache.count, case .done? = m.localCache[index] {
+            if m.flowedLocalCache.isEmpty { m.flowedLocalCache = Array(repeating: nil, count: m.localCache.count) }
+            m.flowedLocalCache[index] = FlowedName(origin: origin, value: out)
+        }
+        return out
     }
 
     func outputValue(_ name: String, _ m: ModuleInstance) -> Value {

@@ -35,6 +35,13 @@ enum Memo<T> {
     case done(T)
 }
 
+/// A variable's or local's value as read through its name: `via` extended with `origin`, the
+/// value's own range. Each reference only sets its range on it.
+struct FlowedName {
+    var origin: SourceRange
+    var value: Value
+}
+
 /// One instance of a resource declaration within a module instance.
 struct ResourceInstanceID: Hashable {
     var declaration: Int
@@ -69,6 +76,9 @@ final class ModuleInstance {
     var variableCache: [Memo<Value>?] = []
     var localCache: [Memo<Value>?] = []
     var outputCache: [Memo<Value>?] = []
+    /// `var.x` and `local.x` as a reference reads them (`Evaluator.flowedVariable`), by position.
+    var flowedVariableCache: [FlowedName?] = []
+    var flowedLocalCache: [FlowedName?] = []
     // Resource caches are arrays indexed by the declaration's index: no hashing at all.
     var expansionCache: [Expansion?] = []
     var resourceValueCache: [Memo<Value>?] = []
