@@ -234,8 +234,8 @@ extension Evaluator {
             switch step {
             case .attribute(let name, let range):
                 switch current.kind {
-                case .object:
-                    if let v = current[name] {
+                case .object(let entries):
+                    if let v = lastValue(named: name, in: entries) {
                         current = v.addingReferences(current.references)
                     } else if first, let missing {
                         current = missing.value(name).withRange(range).addingReferences(current.references)
@@ -275,9 +275,9 @@ extension Evaluator {
                 return Value.unknown(.invalid, "index \(TerraformNumber.format(n)) out of range for a list of \(items.count)", range: range, references: collection.references)
             }
             return items[Int(n)].addingReferences(collection.references)
-        case .object:
+        case .object(let entries):
             guard let k = key.terraformString else { return Value.unknown(.invalid, "a map key must be a string", range: range) }
-            guard let v = collection[k] else {
+            guard let v = lastValue(named: k, in: entries) else {
                 if let ref = collection.references.first {
                     return Value.unknown(.knownAfterApply, "\(ref.target)[\(InstanceKey.quote(k))]", range: range, references: collection.references)
                 }
@@ -289,5 +289,17 @@ extension Evaluator {
         default:
             return Value.unknown(.invalid, "cannot index a \(collection.typeName)", range: range, references: collection.references)
         }
+    }
+
+    /// `value[key]` on an object's entries: the last entry with the key, compared in place. The
+    /// subscript searched with a closure and copied each entry it returned (key, value and range).
+    @inline(__always)
+    private func lastValue(named key: String, in entries: [ObjectEntry]) -> Value? {
+        var i = entries.count
+        while i > 0 {
+            i -= 1
+            if entries[i].key == key { return entries[i].value }
+        }
+        return nil
     }
 }
