@@ -37,6 +37,15 @@ final class Evaluator {
     @inline(__always)
     static func boolKind(_ b: Bool) -> Value.Kind { b ? trueKind : falseKind }
 
+    /// Whole numbers 0...255 as shared kinds, like `boolKind`: most number literals (ports,
+    /// retention days, counts, indexes) are small whole numbers, one allocation each otherwise.
+    private static let smallNumberKinds: [Value.Kind] = (0..<256).map { .number(Double($0)) }
+    static func numberKind(_ n: Double) -> Value.Kind {
+        // `sign == .plus` keeps -0.0 out: it equals 0 but is another number to print.
+        if n >= 0, n < 256, n.sign == .plus, let i = Int(exactly: n), i < smallNumberKinds.count { return smallNumberKinds[i] }
+        return .number(n)
+    }
+
     func evaluate(_ e: Expression, _ s: EvalScope) -> Value {
         context.stepBudget -= 1
         if context.stepBudget < 0 { return Value.unknown(.limit, "evaluation step budget exhausted", range: e.range) }
@@ -46,7 +55,7 @@ final class Evaluator {
         switch e {
         case .literal(let l):
             switch l.value {
-            case .number(let n, _): return .number(n, range: l.range)
+            case .number(let n, _): return Value(Evaluator.numberKind(n), range: l.range)
             case .bool(let b): return Value(Evaluator.boolKind(b), range: l.range)
             case .null: return Value(.null, range: l.range)
             }

@@ -184,7 +184,7 @@ extension Evaluator {
                 return .unknown(Value.unknown(.limit, "count over \(Evaluator.maximumInstances)", range: count.expression.range))
             }
             return .instances((0..<Int(n)).map { i in
-                (InstanceKey.index(i), Iteration(countIndex: .number(Double(i), range: count.expression.range)))
+                (InstanceKey.index(i), Iteration(countIndex: Value(Evaluator.numberKind(Double(i)), range: count.expression.range)))
             })
         }
         if let forEach {

@@ -177,4 +177,13 @@ final class EvaluatorShortcutTests: XCTestCase {
             XCTAssertEqual(sorted.first { $0.key == "k1" }?.value.stringValue, "last")
         }
     }
+
+    /// Shared number kinds are the numbers asked for, sign and all.
+    func testSharedNumberKindsAreTheNumbers() {
+        for n in [0.0, -0.0, 1, 2.5, 7, 255, 256, 1e9, -1, .infinity, .nan] as [Double] {
+            guard case .number(let m) = Evaluator.numberKind(n) else { return XCTFail("\(n) is not a number") }
+            XCTAssertEqual(m.bitPattern, n.bitPattern, "\(n)")
+        }
+        guard case .bool(true) = Evaluator.boolKind(true), case .bool(false) = Evaluator.boolKind(false) else { return XCTFail("bools") }
+    }
 }
