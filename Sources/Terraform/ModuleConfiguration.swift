@@ -121,17 +121,31 @@ final class ModuleConfiguration: @unchecked Sendable {
     /// Reads declarations from the merged top-level bodies (overrides already applied).
     func add(_ body: Body) {
         for block in body.blocks {
-            let labels = block.labelValues
+            // The labels as stored (no array of their values made per block), and each block's
+            // arguments found in one pass over its attributes: `Body.attribute` scanned them once
+            // per name asked for (five scans for a module block), copying each attribute it passed.
+            let labels = block.labels
             switch block.type {
             case "variable":
                 guard labels.count == 1 else { labelError(block, "a variable block needs one label"); continue }
+                let name = labels[0].value
+                var nullableAttribute: Attribute? = nil, defaultValue: Attribute? = nil, type: Attribute? = nil
+                let attributes = block.body.attributes
+                for i in attributes.indices {
+                    switch attributes[i].name {
+                    case "nullable": if nullableAttribute == nil { nullableAttribute = attributes[i] }
+                    case "default": if defaultValue == nil { defaultValue = attributes[i] }
+                    case "type": if type == nil { type = attributes[i] }
+                    default: break
+                    }
+                }
                 var nullable = true
-                if let n = block.body.attribute("nullable"), case .literal(let lit) = n.expression, case .bool(let b) = lit.value { nullable = b }
-                let decl = VariableDeclaration(name: labels[0], defaultValue: block.body.attribute("default")?.expression,
-                                               type: block.body.attribute("type")?.expression, nullable: nullable,
+                if let n = nullableAttribute, case .literal(let lit) = n.expression, case .bool(let b) = lit.value { nullable = b }
+                let decl = VariableDeclaration(name: name, defaultValue: defaultValue?.expression,
+                                               type: type?.expression, nullable: nullable,
                                                range: block.headerRange)
-                if let i = variableIndex[labels[0]] { variableDeclarations[i] = decl } else {
-                    variableIndex[labels[0]] = variableDeclarations.count
+                if let i = variableIndex[name] { variableDeclarations[i] = decl } else {
+                    variableIndex[name] = variableDeclarations.count
                     variableDeclarations.append(decl)
                 }
             case "locals":
@@ -144,19 +158,20 @@ final class ModuleConfiguration: @unchecked Sendable {
             case "output":
                 guard labels.count == 1 else { labelError(block, "an output block needs one label"); continue }
                 if let v = block.body.attribute("value") {
-                    if let i = outputIndex[labels[0]] { outputAttributes[i] = v } else {
-                        outputIndex[labels[0]] = outputAttributes.count
+                    let name = labels[0].value
+                    if let i = outputIndex[name] { outputAttributes[i] = v } else {
+                        outputIndex[name] = outputAttributes.count
                         outputAttributes.append(v)
                     }
                 }
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
-                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
+                let meta = MetaArguments(block.body)
+                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
                                                body: block.body, headerRange: block.headerRange,
-                                               count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
-                                               dependsOn: block.body.attribute("depends_on"))
+                                               count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
                 if let existing = resourceIndex[decl.localAddress] {
-                    diagnostics.append(.error("duplicate \(block.type) \"\(labels[0])\" \"\(labels[1])\"", at: block.headerRange,
+                    diagnostics.append(.error("duplicate \(block.type) \"\(labels[0].value)\" \"\(labels[1].value)\"", at: block.headerRange,
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
@@ -165,23 +180,47 @@ final class ModuleConfiguration: @unchecked Sendable {
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }
-                let sourceAttr = block.body.attribute("source")
+                let name = labels[0].value
+                let meta = MetaArguments(block.body, module: true)
                 var source: String? = nil
-                if let s = sourceAttr, case .template(let t) = s.expression { source = t.literalValue }
+                if let s = meta.source, case .template(let t) = s.expression { source = t.literalValue }
                 var version: String? = nil
-                if let v = block.body.attribute("version"), case .template(let t) = v.expression { version = t.literalValue }
-                let call = ModuleCallDeclaration(name: labels[0], source: source, sourceRange: sourceAttr?.expression.range,
+                if let v = meta.version, case .template(let t) = v.expression { version = t.literalValue }
+                let call = ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
                                                  version: version, body: block.body, headerRange: block.headerRange,
-                                                 count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
-                                                 dependsOn: block.body.attribute("depends_on"))
-                if moduleCallIndex[labels[0]] != nil {
-                    diagnostics.append(.error("duplicate module call \"\(labels[0])\"", at: block.headerRange))
+                                                 count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
+                if moduleCallIndex[name] != nil {
+                    diagnostics.append(.error("duplicate module call \"\(name)\"", at: block.headerRange))
                     continue
                 }
-                moduleCallIndex[labels[0]] = moduleCalls.count
+                moduleCallIndex[name] = moduleCalls.count
                 moduleCalls.append(call)
             default:
                 continue
+            }
+        }
+    }
+
+    /// The first `count`, `for_each` and `depends_on` of a body (and `source` and `version` of a
+    /// module block), as `Body.attribute` finds them, in one pass.
+    private struct MetaArguments {
+        var count: Attribute?
+        var forEach: Attribute?
+        var dependsOn: Attribute?
+        var source: Attribute?
+        var version: Attribute?
+
+        init(_ body: Body, module: Bool = false) {
+            let attributes = body.attributes
+            for i in attributes.indices {
+                switch attributes[i].name {
+                case "count": if count == nil { count = attributes[i] }
+                case "for_each": if forEach == nil { forEach = attributes[i] }
+                case "depends_on": if dependsOn == nil { dependsOn = attributes[i] }
+                case "source" where module: if source == nil { source = attributes[i] }
+                case "version" where module: if version == nil { version = attributes[i] }
+                default: break
+                }
             }
         }
     }
