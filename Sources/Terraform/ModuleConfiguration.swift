@@ -132,10 +132,11 @@ final class ModuleConfiguration: @unchecked Sendable {
                 var nullableAttribute: Attribute? = nil, defaultValue: Attribute? = nil, type: Attribute? = nil
                 let attributes = block.body.attributes
                 for i in attributes.indices {
-                    switch attributes[i].name {
-                    case "nullable": if nullableAttribute == nil { nullableAttribute = attributes[i] }
-                    case "default": if defaultValue == nil { defaultValue = attributes[i] }
-                    case "type": if type == nil { type = attributes[i] }
+                    let attribute = attributes[i].name
+                    switch attribute.utf8.count {
+                    case 8: if nullableAttribute == nil, attribute == "nullable" { nullableAttribute = attributes[i] }
+                    case 7: if defaultValue == nil, attribute == "default" { defaultValue = attributes[i] }
+                    case 4: if type == nil, attribute == "type" { type = attributes[i] }
                     default: break
                     }
                 }
@@ -144,14 +145,20 @@ final class ModuleConfiguration: @unchecked Sendable {
                 let decl = VariableDeclaration(name: name, defaultValue: defaultValue?.expression,
                                                type: type?.expression, nullable: nullable,
                                                range: block.headerRange)
-                if let i = variableIndex[name] { variableDeclarations[i] = decl } else {
-                    variableIndex[name] = variableDeclarations.count
+                // One hash: `updateValue` inserts and says whether the name was there (then the first
+                // position is put back). A look-up and then a store hashed every name twice.
+                if let i = variableIndex.updateValue(variableDeclarations.count, forKey: name) {
+                    variableIndex[name] = i
+                    variableDeclarations[i] = decl
+                } else {
                     variableDeclarations.append(decl)
                 }
             case "locals":
                 for a in block.body.attributes {
-                    if let i = localIndex[a.name] { localAttributes[i] = a } else {
-                        localIndex[a.name] = localAttributes.count
+                    if let i = localIndex.updateValue(localAttributes.count, forKey: a.name) {
+                        localIndex[a.name] = i
+                        localAttributes[i] = a
+                    } else {
                         localAttributes.append(a)
                     }
                 }
@@ -159,8 +166,10 @@ final class ModuleConfiguration: @unchecked Sendable {
                 guard labels.count == 1 else { labelError(block, "an output block needs one label"); continue }
                 if let v = block.body.attribute("value") {
                     let name = labels[0].value
-                    if let i = outputIndex[name] { outputAttributes[i] = v } else {
-                        outputIndex[name] = outputAttributes.count
+                    if let i = outputIndex.updateValue(outputAttributes.count, forKey: name) {
+                        outputIndex[name] = i
+                        outputAttributes[i] = v
+                    } else {
                         outputAttributes.append(v)
                     }
                 }
@@ -170,13 +179,13 @@ final class ModuleConfiguration: @unchecked Sendable {
                 var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
                                                body: block.body, headerRange: block.headerRange,
                                                count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
-                if let existing = resourceIndex[decl.localAddress] {
+                if let existing = resourceIndex.updateValue(resources.count, forKey: decl.localAddress) {
+                    resourceIndex[decl.localAddress] = existing  // the first declaration stays
                     diagnostics.append(.error("duplicate \(block.type) \"\(labels[0].value)\" \"\(labels[1].value)\"", at: block.headerRange,
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
                 decl.index = resources.count
-                resourceIndex[decl.localAddress] = decl.index
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }
@@ -189,11 +198,11 @@ final class ModuleConfiguration: @unchecked Sendable {
                 let call = ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
                                                  version: version, body: block.body, headerRange: block.headerRange,
                                                  count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
-                if moduleCallIndex[name] != nil {
+                if let existing = moduleCallIndex.updateValue(moduleCalls.count, forKey: name) {
+                    moduleCallIndex[name] = existing  // the first call stays
                     diagnostics.append(.error("duplicate module call \"\(name)\"", at: block.headerRange))
                     continue
                 }
-                moduleCallIndex[name] = moduleCalls.count
                 moduleCalls.append(call)
             default:
                 continue
@@ -213,12 +222,14 @@ final class ModuleConfiguration: @unchecked Sendable {
         init(_ body: Body, module: Bool = false) {
             let attributes = body.attributes
             for i in attributes.indices {
-                switch attributes[i].name {
-                case "count": if count == nil { count = attributes[i] }
-                case "for_each": if forEach == nil { forEach = attributes[i] }
-                case "depends_on": if dependsOn == nil { dependsOn = attributes[i] }
-                case "source" where module: if source == nil { source = attributes[i] }
-                case "version" where module: if version == nil { version = attributes[i] }
+                // By length first: most names are none of these and differ in length from all five.
+                let name = attributes[i].name
+                switch name.utf8.count {
+                case 5: if count == nil, name == "count" { count = attributes[i] }
+                case 8: if forEach == nil, name == "for_each" { forEach = attributes[i] }
+                case 10: if dependsOn == nil, name == "depends_on" { dependsOn = attributes[i] }
+                case 6: if module, source == nil, name == "source" { source = attributes[i] }
+                case 7: if module, version == nil, name == "version" { version = attributes[i] }
                 default: break
                 }
             }
