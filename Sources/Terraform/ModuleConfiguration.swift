@@ -120,6 +120,7 @@ final class ModuleConfiguration: @unchecked Sendable {
 
     /// Reads declarations from the merged top-level bodies (overrides already applied).
     func add(_ body: Body) {
+        presizeIndexes(for: body)
         for block in body.blocks {
             // The labels as stored (no array of their values made per block), and each block's
             // arguments found in one pass over its attributes: `Body.attribute` scanned them once
@@ -208,6 +209,30 @@ final class ModuleConfiguration: @unchecked Sendable {
                 continue
             }
         }
+    }
+
+    /// Sizes each empty name index for the blocks of its kind in `body`: grown one insert at a
+    /// time, an index rehashed every name at each doubling. Counted by a pass over the block types
+    /// (by length first), so no index is made larger than its declarations need.
+    private func presizeIndexes(for body: Body) {
+        var variables = 0, resources = 0, calls = 0, outputs = 0
+        for i in body.blocks.indices {
+            let type = body.blocks[i].type
+            switch type.utf8.count {
+            case 8:
+                if type == "variable" { variables += 1 } else if type == "resource" { resources += 1 }
+            case 4: if type == "data" { resources += 1 }
+            case 6:
+                if type == "module" { calls += 1 } else if type == "output" { outputs += 1 }
+            default: break
+            }
+        }
+        if variableIndex.isEmpty, variables > 1 { variableIndex = Dictionary(minimumCapacity: variables) }
+        if resourceIndex.isEmpty, resources > 1 { resourceIndex = Dictionary(minimumCapacity: resources) }
+        if moduleCallIndex.isEmpty, calls > 1 { moduleCallIndex = Dictionary(minimumCapacity: calls) }
+        if outputIndex.isEmpty, outputs > 1 { outputIndex = Dictionary(minimumCapacity: outputs) }
+        if variableDeclarations.isEmpty { variableDeclarations.reserveCapacity(variables) }
+        if resources > 0, self.resources.isEmpty { self.resources.reserveCapacity(resources) }
     }
 
     /// The first `count`, `for_each` and `depends_on` of a body (and `source` and `version` of a
