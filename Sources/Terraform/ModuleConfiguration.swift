@@ -120,7 +120,17 @@ final class ModuleConfiguration: @unchecked Sendable {
 
     /// Reads declarations from the merged top-level bodies (overrides already applied).
     func add(_ body: Body) {
-        presizeIndexes(for: body)
+        add([body])
+    }
+
+    /// Reads declarations from several top-level bodies in order: what `add` reads from their
+    /// blocks merged into one body, without building that body (only blocks declare anything).
+    func add(_ bodies: [Body]) {
+        presizeIndexes(for: bodies)
+        for body in bodies { addBlocks(of: body) }
+    }
+
+    private func addBlocks(of body: Body) {
         for block in body.blocks {
             // The labels as stored (no array of their values made per block), and each block's
             // arguments found in one pass over its attributes: `Body.attribute` scanned them once
@@ -211,20 +221,22 @@ final class ModuleConfiguration: @unchecked Sendable {
         }
     }
 
-    /// Sizes each empty name index for the blocks of its kind in `body`: grown one insert at a
+    /// Sizes each empty name index for the blocks of its kind in `bodies`: grown one insert at a
     /// time, an index rehashed every name at each doubling. Counted by a pass over the block types
     /// (by length first), so no index is made larger than its declarations need.
-    private func presizeIndexes(for body: Body) {
+    private func presizeIndexes(for bodies: [Body]) {
         var variables = 0, resources = 0, calls = 0, outputs = 0
-        for i in body.blocks.indices {
-            let type = body.blocks[i].type
-            switch type.utf8.count {
-            case 8:
-                if type == "variable" { variables += 1 } else if type == "resource" { resources += 1 }
-            case 4: if type == "data" { resources += 1 }
-            case 6:
-                if type == "module" { calls += 1 } else if type == "output" { outputs += 1 }
-            default: break
+        for body in bodies {
+            for i in body.blocks.indices {
+                let type = body.blocks[i].type
+                switch type.utf8.count {
+                case 8:
+                    if type == "variable" { variables += 1 } else if type == "resource" { resources += 1 }
+                case 4: if type == "data" { resources += 1 }
+                case 6:
+                    if type == "module" { calls += 1 } else if type == "output" { outputs += 1 }
+                default: break
+                }
             }
         }
         if variableIndex.isEmpty, variables > 1 { variableIndex = Dictionary(minimumCapacity: variables) }
