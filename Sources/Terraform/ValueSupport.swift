@@ -30,11 +30,13 @@ extension Value {
     var firstUnknown: Value? {
         switch kind {
         case .unknown: return self
+        // By index: elements are read in place, where `for item in items` copied each one (a
+        // retain and a release of its boxes) on the way down.
         case .list(let items):
-            for item in items { if let u = item.firstUnknown { return u } }
+            for i in items.indices { if let u = items[i].firstUnknown { return u } }
             return nil
         case .object(let entries):
-            for e in entries { if let u = e.value.firstUnknown { return u } }
+            for i in entries.indices { if let u = entries[i].value.firstUnknown { return u } }
             return nil
         case .conditional, .absent: return Value.unknown(.invalid, "conditional value")
         default: return nil
@@ -129,7 +131,7 @@ func sameReference(_ a: Reference, _ b: Reference) -> Bool {
 /// arrays: most values carry no references at all, and this runs for every function call.
 func collectReferences(_ values: [Value]) -> [Reference] {
     var out: [Reference] = []
-    for v in values { appendReferences(v, to: &out, depth: 0) }
+    for i in values.indices { appendReferences(values[i], to: &out, depth: 0) }
     return out
 }
 
@@ -147,8 +149,8 @@ private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int)
     }
     guard depth < 64 else { return }
     switch v.kind {
-    case .list(let items): for item in items { appendReferences(item, to: &out, depth: depth + 1) }
-    case .object(let entries): for e in entries { appendReferences(e.value, to: &out, depth: depth + 1) }
+    case .list(let items): for i in items.indices { appendReferences(items[i], to: &out, depth: depth + 1) }
+    case .object(let entries): for i in entries.indices { appendReferences(entries[i].value, to: &out, depth: depth + 1) }
     case .conditional(_, let t, let f):
         appendReferences(t, to: &out, depth: depth + 1)
         appendReferences(f, to: &out, depth: depth + 1)
