@@ -92,6 +92,12 @@ indirect enum TypeConstraint {
         case .bool:
             guard let b = value.terraformBool else { return mismatch(value, "bool") }
             return keep(value, .bool(b))
+        // A list or map whose elements already are the primitive it asks for converts to itself:
+        // returned as it is instead of rebuilt element by element (`map(string)` tags, mostly).
+        case .list(let element) where value.isList && element.holdsAll(of: value):
+            return value
+        case .map(let element) where value.isObject && element.holdsAll(of: value):
+            return value
         case .list(let element), .set(let element):
             guard let items = value.listValue else { return mismatch(value, "list") }
             var converted = items.map { element.convert($0, evaluateDefault: evaluateDefault, depth: depth + 1) }
@@ -128,6 +134,29 @@ indirect enum TypeConstraint {
 
     /// `kind` with the range, references and via of `original`: its metadata box is shared, where
     /// a new value boxed the same references and via again.
+    /// True when this is `string`, `number` or `bool` and every element of the list or object
+    /// `value` already has that kind (and is not unknown or null), so converting changes nothing.
+    fileprivate func holdsAll(of value: Value) -> Bool {
+        switch value.kind {
+        case .list(let items):
+            for i in items.indices where !isExactly(items[i]) { return false }
+            return true
+        case .object(let entries):
+            for i in entries.indices where !isExactly(entries[i].value) { return false }
+            return true
+        default: return false
+        }
+    }
+
+    private func isExactly(_ v: Value) -> Bool {
+        switch self {
+        case .string: return v.isString
+        case .number: return v.isNumber
+        case .bool: return v.isBool
+        default: return false
+        }
+    }
+
     private func keep(_ original: Value, _ kind: Value.Kind) -> Value {
         var converted = original
         converted.kind = kind

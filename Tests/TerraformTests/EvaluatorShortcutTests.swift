@@ -186,4 +186,22 @@ final class EvaluatorShortcutTests: XCTestCase {
         }
         guard case .bool(true) = Evaluator.boolKind(true), case .bool(false) = Evaluator.boolKind(false) else { return XCTFail("bools") }
     }
+
+    /// Lists and maps already of their primitive element type convert to themselves; others still convert.
+    func testCollectionsOfTheirElementTypeConvertToThemselves() {
+        let range = SourceRange(file: "main.tf", start: .start, end: SourcePosition(line: 1, column: 4, offset: 3))
+        let refs = [Reference(target: "aws_s3_bucket.b", attribute: "arn", range: range)]
+        let strings = Value(.list([.string("a"), .string("b", range: range)]), range: range, references: refs, via: [range])
+        let tags = Value(.object([ObjectEntry("k", .string("v"), keyRange: range)]), range: range, references: refs)
+        for (type, value) in [(TypeConstraint.list(.string), strings), (.map(.string), tags), (.list(.number), Value(.list([])))] {
+            let converted = type.convert(value, evaluateDefault: { _ in .null })
+            XCTAssertEqual(converted, value)
+            XCTAssertEqual(converted.via, value.via)
+        }
+        let numbers = Value(.list([.number(1), .string("2")]), range: range)
+        let converted = TypeConstraint.list(.string).convert(numbers, evaluateDefault: { _ in .null })
+        XCTAssertEqual(converted.listValue?.map(\.stringValue), ["1", "2"])
+        let mixed = TypeConstraint.map(.number).convert(Value(.object([ObjectEntry("a", .string("3"))])), evaluateDefault: { _ in .null })
+        XCTAssertEqual(mixed["a"]?.numberValue, 3)
+    }
 }
