@@ -30,6 +30,22 @@ final class Evaluator {
 
     init(context: LoadContext) { self.context = context }
 
+    /// `true` and `false` as shared kinds: `Value.Kind` is boxed, so each `.bool(b)` made was a
+    /// heap allocation (and a free) for a value every `true` shares.
+    private static let trueKind = Value.Kind.bool(true)
+    private static let falseKind = Value.Kind.bool(false)
+    @inline(__always)
+    static func boolKind(_ b: Bool) -> Value.Kind { b ? trueKind : falseKind }
+
+    /// Whole numbers 0...255 as shared kinds, like `boolKind`: most number literals (ports,
+    /// retention days, counts, indexes) are small whole numbers, one allocation each otherwise.
+    private static let smallNumberKinds: [Value.Kind] = (0..<256).map { .number(Double($0)) }
+    static func numberKind(_ n: Double) -> Value.Kind {
+        // `sign == .plus` keeps -0.0 out: it equals 0 but is another number to print.
+        if n >= 0, n < 256, n.sign == .plus, let i = Int(exactly: n), i < smallNumberKinds.count { return smallNumberKinds[i] }
+        return .number(n)
+    }
+
     func evaluate(_ e: Expression, _ s: EvalScope) -> Value {
         context.stepBudget -= 1
         if context.stepBudget < 0 { return Value.unknown(.limit, "evaluation step budget exhausted", range: e.range) }
@@ -39,8 +55,8 @@ final class Evaluator {
         switch e {
         case .literal(let l):
             switch l.value {
-            case .number(let n, _): return .number(n, range: l.range)
-            case .bool(let b): return .bool(b, range: l.range)
+            case .number(let n, _): return Value(Evaluator.numberKind(n), range: l.range)
+            case .bool(let b): return Value(Evaluator.boolKind(b), range: l.range)
             case .null: return Value(.null, range: l.range)
             }
         case .template(let t): return evaluateTemplate(t, s)
@@ -116,7 +132,7 @@ final class Evaluator {
         var inner = s
         var items: [Value] = []
         var entries: [ObjectEntry] = []
-        var groups: [String: Int] = [:]
+        var groups = EntryPositions()
         var references = collection.references
         for i in 0..<pairs.count {
             if let kv = f.keyVariable { inner.bound[kv.name] = pairs.key(i) }
@@ -134,18 +150,18 @@ final class Evaluator {
                 guard let ks = key.terraformString else { return Value.unknown(.invalid, "for expression key must be a string", range: keyExpr.range) }
                 references = mergeReferences(references, key.references)
                 if f.grouping {
-                    if let i = groups[ks], case .list(var l) = entries[i].value.kind {
+                    if let i = groups.position(of: ks, in: entries), case .list(var l) = entries[i].value.kind {
                         l.append(value)
                         entries[i].value = .list(l)
                     } else {
-                        groups[ks] = entries.count
+                        groups.add(ks, before: entries)
                         entries.append(ObjectEntry(ks, .list([value]), keyRange: keyExpr.range))
                     }
                 } else {
-                    if groups[ks] != nil {
+                    if groups.position(of: ks, in: entries) != nil {
                         return Value.unknown(.invalid, "duplicate object key \"\(ks)\" in for expression (use ... to group)", range: keyExpr.range)
                     }
-                    groups[ks] = entries.count
+                    groups.add(ks, before: entries)
                     entries.append(ObjectEntry(ks, value, keyRange: keyExpr.range))
                 }
             } else {
@@ -196,19 +212,19 @@ final class Evaluator {
             return Value(.number(-n), range: u.range, references: v.references)
         case .not:
             guard let b = v.terraformBool else { return Value.unknown(.invalid, "! needs a bool", range: u.range) }
-            return Value(.bool(!b), range: u.range, references: v.references)
+            return Value(Evaluator.boolKind(!b), range: u.range, references: v.references)
         }
     }
 
     private func evaluateBinary(_ b: BinaryOperation, _ s: EvalScope) -> Value {
         let l = evaluate(b.lhs, s)
         // Short-circuit logic on known operands, as HCL does.
-        if b.op == .and, l.terraformBool == false { return Value(.bool(false), range: b.range, references: l.references) }
-        if b.op == .or, l.terraformBool == true { return Value(.bool(true), range: b.range, references: l.references) }
+        if b.op == .and, l.terraformBool == false { return Value(Evaluator.falseKind, range: b.range, references: l.references) }
+        if b.op == .or, l.terraformBool == true { return Value(Evaluator.trueKind, range: b.range, references: l.references) }
         let r = evaluate(b.rhs, s)
         let refs = mergeReferences(l.references, r.references)
-        if b.op == .and, r.terraformBool == false, l.isUnknown { return Value(.bool(false), range: b.range, references: refs) }
-        if b.op == .or, r.terraformBool == true, l.isUnknown { return Value(.bool(true), range: b.range, references: refs) }
+        if b.op == .and, r.terraformBool == false, l.isUnknown { return Value(Evaluator.falseKind, range: b.range, references: refs) }
+        if b.op == .or, r.terraformBool == true, l.isUnknown { return Value(Evaluator.trueKind, range: b.range, references: refs) }
         // Not `[l, r].first(where:)`: that allocated a two-element array for every operation.
         if l.isUnknown { return Value(l.kind, range: b.range, references: refs) }
         if r.isUnknown { return Value(r.kind, range: b.range, references: refs) }
@@ -217,13 +233,13 @@ final class Evaluator {
                 return Value(.unknown((l.firstUnknown ?? r.firstUnknown)?.unknownReason ?? UnknownReason(.invalid)), range: b.range, references: refs)
             }
             let same = l.sameContents(as: r)
-            return Value(.bool(b.op == .equal ? same : !same), range: b.range, references: refs)
+            return Value(Evaluator.boolKind(b.op == .equal ? same : !same), range: b.range, references: refs)
         }
         if b.op == .and || b.op == .or {
             guard let x = l.terraformBool, let y = r.terraformBool else {
                 return Value.unknown(.invalid, "\(b.op.rawValue) needs bools", range: b.range, references: refs)
             }
-            return Value(.bool(b.op == .and ? x && y : x || y), range: b.range, references: refs)
+            return Value(Evaluator.boolKind(b.op == .and ? x && y : x || y), range: b.range, references: refs)
         }
         guard let x = l.terraformNumber, let y = r.terraformNumber else {
             return Value.unknown(.invalid, "\(b.op.rawValue) needs numbers, got \(l.typeName) and \(r.typeName)", range: b.range, references: refs)
@@ -239,10 +255,10 @@ final class Evaluator {
         case .modulo:
             guard y != 0 else { return Value.unknown(.invalid, "modulo by zero", range: b.range, references: refs) }
             result = .number(x.truncatingRemainder(dividingBy: y))
-        case .less: result = .bool(x < y)
-        case .lessOrEqual: result = .bool(x <= y)
-        case .greater: result = .bool(x > y)
-        case .greaterOrEqual: result = .bool(x >= y)
+        case .less: result = Evaluator.boolKind(x < y)
+        case .lessOrEqual: result = Evaluator.boolKind(x <= y)
+        case .greater: result = Evaluator.boolKind(x > y)
+        case .greaterOrEqual: result = Evaluator.boolKind(x >= y)
         default: result = .null
         }
         return Value(result, range: b.range, references: refs)

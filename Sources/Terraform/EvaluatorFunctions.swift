@@ -71,13 +71,7 @@ extension Evaluator {
     }
 
     func functionContext(_ range: SourceRange, _ s: EvalScope) -> FunctionContext {
-        FunctionContext(
-            range: range,
-            moduleDirectory: s.module.rootDirectory,
-            scanRoot: context.options.scanRoot,
-            workingDirectory: context.options.workingDirectory,
-            readFile: context.options.fileReader,
-            caller: (self, s.module))
+        FunctionContext(range: range, evaluator: self, module: s.module)
     }
 
     /// `jsondecode`: JSON text as a value, without ranges inside it.

@@ -22,7 +22,7 @@ struct IterationPairs {
     /// The index of a list element, or the key of an object entry (with the key's range).
     func key(_ i: Int) -> Value {
         switch elements {
-        case .list: return .number(Double(i))
+        case .list: return Value(Evaluator.numberKind(Double(i)))
         case .object(let entries): return .string(entries[i].key, range: entries[i].keyRange)
         }
     }

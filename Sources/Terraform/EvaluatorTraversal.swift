@@ -19,9 +19,11 @@ extension Evaluator {
         switch name {
         case "var":
             guard case .attribute(let v, _)? = steps.first else { return invalidReference(t, "var needs a variable name") }
+            if steps.count == 1 { return flowedVariable(v, m, to: t.range) }
             return flowed(applySteps(variableValue(v, m), steps.dropFirst(), s), to: t.range)
         case "local":
             guard case .attribute(let l, _)? = steps.first else { return invalidReference(t, "local needs a name") }
+            if steps.count == 1 { return flowedLocal(l, m, to: t.range) }
             return flowed(applySteps(localValue(l, m), steps.dropFirst(), s), to: t.range)
         case "module":
             return moduleReference(t, s)
@@ -69,14 +71,18 @@ extension Evaluator {
 
     /// A value read through a name: its range becomes the place it is used, and where it came
     /// from is appended to `via` (outermost first).
-    func flowed(_ v: Value, to range: SourceRange) -> Value {
-        // One new value instead of setting `via` then `range`: each setter boxes new metadata.
-        guard let origin = v.range else { return v.withRange(range) }
-        if origin == range { return v }
+    func flowed(_ v: consuming Value, to range: SourceRange) -> Value {
+        // Changed in place (`v` is consumed): a new value copied the kind, a retain and a release
+        // of its box. Only `via` is set through its setter, which boxes new metadata once.
+        var out = v
+        guard let origin = out.range else { out.range = range; return out }
+        if origin == range { return out }
         // Appended in place: `via + [origin]` allocated a one-element array and then the sum.
-        var via = v.via
+        var via = out.via
         via.append(origin)
-        return Value(v.kind, range: range, references: v.references, via: via)
+        out.range = range
+        out.via = via
+        return out
     }
 
     // MARK: Resources and data sources
@@ -219,7 +225,8 @@ extension Evaluator {
     /// Applies attribute and index steps. `missing` decides what an absent attribute of the first
     /// object means (a resource attribute computed by the provider); otherwise an absent attribute
     /// of a value that came from a resource is known after apply, and of anything else an error.
-    func applySteps(_ value: Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ComputedAttribute? = nil) -> Value {
+    func applySteps(_ value: consuming Value, _ steps: ArraySlice<TraversalStep>, _ s: EvalScope, missing: ComputedAttribute? = nil) -> Value {
+        // Consuming: the value a name or call just produced moves through instead of being copied.
         var current = value
         var first = true
         for step in steps {
@@ -227,8 +234,8 @@ extension Evaluator {
             switch step {
             case .attribute(let name, let range):
                 switch current.kind {
-                case .object:
-                    if let v = current[name] {
+                case .object(let entries):
+                    if let v = lastValue(named: name, in: entries) {
                         current = v.addingReferences(current.references)
                     } else if first, let missing {
                         current = missing.value(name).withRange(range).addingReferences(current.references)
@@ -268,9 +275,9 @@ extension Evaluator {
                 return Value.unknown(.invalid, "index \(TerraformNumber.format(n)) out of range for a list of \(items.count)", range: range, references: collection.references)
             }
             return items[Int(n)].addingReferences(collection.references)
-        case .object:
+        case .object(let entries):
             guard let k = key.terraformString else { return Value.unknown(.invalid, "a map key must be a string", range: range) }
-            guard let v = collection[k] else {
+            guard let v = lastValue(named: k, in: entries) else {
                 if let ref = collection.references.first {
                     return Value.unknown(.knownAfterApply, "\(ref.target)[\(InstanceKey.quote(k))]", range: range, references: collection.references)
                 }
@@ -282,5 +289,17 @@ extension Evaluator {
         default:
             return Value.unknown(.invalid, "cannot index a \(collection.typeName)", range: range, references: collection.references)
         }
+    }
+
+    /// `value[key]` on an object's entries: the last entry with the key, compared in place. The
+    /// subscript searched with a closure and copied each entry it returned (key, value and range).
+    @inline(__always)
+    private func lastValue(named key: String, in entries: [ObjectEntry]) -> Value? {
+        var i = entries.count
+        while i > 0 {
+            i -= 1
+            if entries[i].key == key { return entries[i].value }
+        }
+        return nil
     }
 }

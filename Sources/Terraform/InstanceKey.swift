@@ -25,6 +25,11 @@ enum InstanceKey: Hashable, Sendable {
 
     /// Go's `%q`-style quoting used in Terraform addresses.
     static func quote(_ s: String) -> String {
+        // Most keys need no escape: checked on the bytes, then quoted whole. Appending scalar by
+        // scalar cost a String append per character (55,000 on tf-real).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -97,9 +97,17 @@ let resourceMetaBlocks: Set<String> = ["lifecycle", "provisioner", "connection",
 final class ModuleConfiguration: @unchecked Sendable {
     /// The directory as the user sees it (relative to the working directory, '/'-separated).
     let directory: String
-    var variables: [String: VariableDeclaration] = [:]
-    var locals: [String: Attribute] = [:]
-    var outputs: [String: Attribute] = [:]
+    // Variables, locals and outputs are stored in arrays with a name index: each module instance
+    // caches their values in arrays by position, so a cached `var.x` costs one hash instead of
+    // four (cache look-up, declaration look-up, two cache stores), and a module's caches are
+    // arrays to free, not dictionaries. A name declared twice keeps its first position and its
+    // last declaration, as the dictionaries these replace did.
+    private(set) var variableDeclarations: [VariableDeclaration] = []
+    private(set) var variableIndex: [String: Int] = [:]
+    private(set) var localAttributes: [Attribute] = []
+    private(set) var localIndex: [String: Int] = [:]
+    private(set) var outputAttributes: [Attribute] = []
+    private(set) var outputIndex: [String: Int] = [:]
     var resources: [ResourceDeclaration] = []
     var resourceIndex: [String: Int] = [:]
     var moduleCalls: [ModuleCallDeclaration] = []
@@ -112,51 +120,100 @@ final class ModuleConfiguration: @unchecked Sendable {
 
     /// Reads declarations from the merged top-level bodies (overrides already applied).
     func add(_ body: Body) {
+        add([body])
+    }
+
+    /// Reads declarations from several top-level bodies in order: what `add` reads from their
+    /// blocks merged into one body, without building that body (only blocks declare anything).
+    func add(_ bodies: [Body]) {
+        presizeIndexes(for: bodies)
+        for body in bodies { addBlocks(of: body) }
+    }
+
+    private func addBlocks(of body: Body) {
         for block in body.blocks {
-            let labels = block.labelValues
+            // The labels as stored (no array of their values made per block), and each block's
+            // arguments found in one pass over its attributes: `Body.attribute` scanned them once
+            // per name asked for (five scans for a module block), copying each attribute it passed.
+            let labels = block.labels
             switch block.type {
             case "variable":
                 guard labels.count == 1 else { labelError(block, "a variable block needs one label"); continue }
+                let name = labels[0].value
+                var nullableAttribute: Attribute? = nil, defaultValue: Attribute? = nil, type: Attribute? = nil
+                let attributes = block.body.attributes
+                for i in attributes.indices {
+                    let attribute = attributes[i].name
+                    switch attribute.utf8.count {
+                    case 8: if nullableAttribute == nil, attribute == "nullable" { nullableAttribute = attributes[i] }
+                    case 7: if defaultValue == nil, attribute == "default" { defaultValue = attributes[i] }
+                    case 4: if type == nil, attribute == "type" { type = attributes[i] }
+                    default: break
+                    }
+                }
                 var nullable = true
-                if let n = block.body.attribute("nullable"), case .literal(let lit) = n.expression, case .bool(let b) = lit.value { nullable = b }
-                variables[labels[0]] = VariableDeclaration(name: labels[0], defaultValue: block.body.attribute("default")?.expression,
-                                                           type: block.body.attribute("type")?.expression, nullable: nullable,
-                                                           range: block.headerRange)
+                if let n = nullableAttribute, case .literal(let lit) = n.expression, case .bool(let b) = lit.value { nullable = b }
+                let decl = VariableDeclaration(name: name, defaultValue: defaultValue?.expression,
+                                               type: type?.expression, nullable: nullable,
+                                               range: block.headerRange)
+                // One hash: `updateValue` inserts and says whether the name was there (then the first
+                // position is put back). A look-up and then a store hashed every name twice.
+                if let i = variableIndex.updateValue(variableDeclarations.count, forKey: name) {
+                    variableIndex[name] = i
+                    variableDeclarations[i] = decl
+                } else {
+                    variableDeclarations.append(decl)
+                }
             case "locals":
-                for a in block.body.attributes { locals[a.name] = a }
+                for a in block.body.attributes {
+                    if let i = localIndex.updateValue(localAttributes.count, forKey: a.name) {
+                        localIndex[a.name] = i
+                        localAttributes[i] = a
+                    } else {
+                        localAttributes.append(a)
+                    }
+                }
             case "output":
                 guard labels.count == 1 else { labelError(block, "an output block needs one label"); continue }
-                if let v = block.body.attribute("value") { outputs[labels[0]] = v }
+                if let v = block.body.attribute("value") {
+                    let name = labels[0].value
+                    if let i = outputIndex.updateValue(outputAttributes.count, forKey: name) {
+                        outputIndex[name] = i
+                        outputAttributes[i] = v
+                    } else {
+                        outputAttributes.append(v)
+                    }
+                }
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
-                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0], name: labels[1],
+                let meta = MetaArguments(block.body)
+                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
                                                body: block.body, headerRange: block.headerRange,
-                                               count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
-                                               dependsOn: block.body.attribute("depends_on"))
-                if let existing = resourceIndex[decl.localAddress] {
-                    diagnostics.append(.error("duplicate \(block.type) \"\(labels[0])\" \"\(labels[1])\"", at: block.headerRange,
+                                               count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
+                if let existing = resourceIndex.updateValue(resources.count, forKey: decl.localAddress) {
+                    resourceIndex[decl.localAddress] = existing  // the first declaration stays
+                    diagnostics.append(.error("duplicate \(block.type) \"\(labels[0].value)\" \"\(labels[1].value)\"", at: block.headerRange,
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
                 decl.index = resources.count
-                resourceIndex[decl.localAddress] = decl.index
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }
-                let sourceAttr = block.body.attribute("source")
+                let name = labels[0].value
+                let meta = MetaArguments(block.body, module: true)
                 var source: String? = nil
-                if let s = sourceAttr, case .template(let t) = s.expression { source = t.literalValue }
+                if let s = meta.source, case .template(let t) = s.expression { source = t.literalValue }
                 var version: String? = nil
-                if let v = block.body.attribute("version"), case .template(let t) = v.expression { version = t.literalValue }
-                let call = ModuleCallDeclaration(name: labels[0], source: source, sourceRange: sourceAttr?.expression.range,
+                if let v = meta.version, case .template(let t) = v.expression { version = t.literalValue }
+                let call = ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
                                                  version: version, body: block.body, headerRange: block.headerRange,
-                                                 count: block.body.attribute("count"), forEach: block.body.attribute("for_each"),
-                                                 dependsOn: block.body.attribute("depends_on"))
-                if moduleCallIndex[labels[0]] != nil {
-                    diagnostics.append(.error("duplicate module call \"\(labels[0])\"", at: block.headerRange))
+                                                 count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
+                if let existing = moduleCallIndex.updateValue(moduleCalls.count, forKey: name) {
+                    moduleCallIndex[name] = existing  // the first call stays
+                    diagnostics.append(.error("duplicate module call \"\(name)\"", at: block.headerRange))
                     continue
                 }
-                moduleCallIndex[labels[0]] = moduleCalls.count
                 moduleCalls.append(call)
             default:
                 continue
@@ -164,8 +221,70 @@ final class ModuleConfiguration: @unchecked Sendable {
         }
     }
 
+    /// Sizes each empty name index for the blocks of its kind in `bodies`: grown one insert at a
+    /// time, an index rehashed every name at each doubling. Counted by a pass over the block types
+    /// (by length first), so no index is made larger than its declarations need.
+    private func presizeIndexes(for bodies: [Body]) {
+        var variables = 0, resources = 0, calls = 0, outputs = 0
+        for body in bodies {
+            for i in body.blocks.indices {
+                let type = body.blocks[i].type
+                switch type.utf8.count {
+                case 8:
+                    if type == "variable" { variables += 1 } else if type == "resource" { resources += 1 }
+                case 4: if type == "data" { resources += 1 }
+                case 6:
+                    if type == "module" { calls += 1 } else if type == "output" { outputs += 1 }
+                default: break
+                }
+            }
+        }
+        if variableIndex.isEmpty, variables > 1 { variableIndex = Dictionary(minimumCapacity: variables) }
+        if resourceIndex.isEmpty, resources > 1 { resourceIndex = Dictionary(minimumCapacity: resources) }
+        if moduleCallIndex.isEmpty, calls > 1 { moduleCallIndex = Dictionary(minimumCapacity: calls) }
+        if outputIndex.isEmpty, outputs > 1 { outputIndex = Dictionary(minimumCapacity: outputs) }
+        if variableDeclarations.isEmpty { variableDeclarations.reserveCapacity(variables) }
+        if resources > 0, self.resources.isEmpty { self.resources.reserveCapacity(resources) }
+    }
+
+    /// The first `count`, `for_each` and `depends_on` of a body (and `source` and `version` of a
+    /// module block), as `Body.attribute` finds them, in one pass.
+    private struct MetaArguments {
+        var count: Attribute?
+        var forEach: Attribute?
+        var dependsOn: Attribute?
+        var source: Attribute?
+        var version: Attribute?
+
+        init(_ body: Body, module: Bool = false) {
+            let attributes = body.attributes
+            for i in attributes.indices {
+                // By length first: most names are none of these and differ in length from all five.
+                let name = attributes[i].name
+                switch name.utf8.count {
+                case 5: if count == nil, name == "count" { count = attributes[i] }
+                case 8: if forEach == nil, name == "for_each" { forEach = attributes[i] }
+                case 10: if dependsOn == nil, name == "depends_on" { dependsOn = attributes[i] }
+                case 6: if module, source == nil, name == "source" { source = attributes[i] }
+                case 7: if module, version == nil, name == "version" { version = attributes[i] }
+                default: break
+                }
+            }
+        }
+    }
+
     private func labelError(_ block: Block, _ message: String) {
         diagnostics.append(.error(message, at: block.headerRange))
+    }
+
+    /// The variable declared with this name.
+    func variable(_ name: String) -> VariableDeclaration? {
+        variableIndex[name].map { variableDeclarations[$0] }
+    }
+
+    /// The `value` of the output with this name.
+    func output(_ name: String) -> Attribute? {
+        outputIndex[name].map { outputAttributes[$0] }
     }
 
     func resource(_ localAddress: String) -> ResourceDeclaration? {

@@ -32,18 +32,27 @@ extension Evaluator {
     // MARK: Variables, locals, outputs
 
     func variableValue(_ name: String, _ m: ModuleInstance) -> Value {
-        switch m.variableCache[name] {
-        case .done(let cached)?: return cached
-        case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
-        case nil: break
-        }
-        guard let decl = m.config.variables[name] else {
+        guard let index = m.config.variableIndex[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
-        // Sized for every declared name on first use: no regrowth. The initializer is specialised;
-        // `reserveCapacity` went through the unspecialised generic path (10,000 instructions a call).
-        if m.variableCache.isEmpty { m.variableCache = Dictionary(minimumCapacity: m.config.variables.count) }
-        m.variableCache[name] = .inProgress
+        return variableValue(at: index, name, m)
+    }
+
+    /// The variable at `index` in `m.config` (named `name`).
+    private func variableValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
+        let config = m.config
+        if index < m.variableCache.count {
+            switch m.variableCache[index] {
+            case .done(let cached)?: return cached
+            case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
+            case nil: break
+            }
+        } else {
+            m.variableCache = Array(repeating: nil, count: config.variableDeclarations.count)
+        }
+        m.variableCache[index] = .inProgress
+        // Fields read in place: binding the declaration copied it (a retain per field).
+        let defaultValue = config.variableDeclarations[index].defaultValue
         var v: Value
         let constantScope = EvalScope(module: m)
         // The call's arguments are read from the instance: binding `m.call` copied the whole
@@ -51,100 +60,150 @@ extension Evaluator {
         if let parent = m.parent, let arguments = m.callArguments {
             if let argument = arguments[name] {
                 v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
-            } else if let d = decl.defaultValue {
+            } else if let d = defaultValue {
                 v = evaluate(d, constantScope)
             } else {
                 v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(m.call?.name ?? "") but not passed)", range: m.call?.headerRange)
             }
         } else if let given = m.rootVariables[name] {
             v = given
-        } else if let d = decl.defaultValue {
+        } else if let d = defaultValue {
             v = evaluate(d, constantScope)
         } else {
-            v = Value.unknown(.unsetVariable, "var.\(name)", range: decl.range)
+            v = Value.unknown(.unsetVariable, "var.\(name)", range: config.variableDeclarations[index].range)
         }
-        if v.isNull, !decl.nullable, let d = decl.defaultValue { v = evaluate(d, constantScope) }
-        if let constraint = decl.constraint {
+        if v.isNull, !config.variableDeclarations[index].nullable, let d = defaultValue { v = evaluate(d, constantScope) }
+        if let constraint = config.variableDeclarations[index].constraint {
             // Captures the module, not the scope: the closure's context was copied, scope and all
             // (a retain per field), at every level of the conversion.
             v = constraint.convert(v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
-        m.variableCache[name] = .done(v)
+        m.variableCache[index] = .done(v)
         return v
     }
 
     func localValue(_ name: String, _ m: ModuleInstance) -> Value {
-        switch m.localCache[name] {
-        case .done(let cached)?: return cached
-        case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: m.config.locals[name]?.range)
-        case nil: break
+        guard let index = m.config.localIndex[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        return localValue(at: index, name, m)
+    }
+
+    /// The local at `index` in `m.config` (named `name`).
+    private func localValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
+        let config = m.config
+        if index < m.localCache.count {
+            switch m.localCache[index] {
+            case .done(let cached)?: return cached
+            case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
+            case nil: break
+            }
+        } else {
+            m.localCache = Array(repeating: nil, count: config.localAttributes.count)
         }
-        guard let attr = m.config.locals[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
-        if m.localCache.isEmpty { m.localCache = Dictionary(minimumCapacity: m.config.locals.count) }
-        m.localCache[name] = .inProgress
-        let v = evaluate(attr.expression, EvalScope(module: m))
-        m.localCache[name] = .done(v)
+        m.localCache[index] = .inProgress
+        let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
+        m.localCache[index] = .done(v)
         return v
     }
 
-    func outputValue(_ name: String, _ m: ModuleInstance) -> Value {
-        switch m.outputCache[name] {
-        case .done(let cached)?: return cached
-        case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: m.config.outputs[name]?.range)
-        case nil: break
+    /// `var.name` read whole: `flowed(variableValue(name, m), to: range)`. The flowed value is kept
+    /// per variable, so a second reference only sets its range: `flowed` allocated a via array and
+    /// a metadata box for every reference.
+    func flowedVariable(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
+        guard let index = m.config.variableIndex[name] else { return flowed(variableValue(name, m), to: range) }
+        if index < m.flowedVariableCache.count, let kept = m.flowedVariableCache[index] {
+            return kept.origin == range ? variableValue(at: index, name, m) : kept.value.withRange(range)
         }
-        guard let attr = m.config.outputs[name] else {
+        let v = variableValue(at: index, name, m)
+        guard let origin = v.range, origin != range else { return flowed(v, to: range) }
+        let out = flowed(v, to: range)
+        // Kept only once the variable is evaluated: a value made while it is in progress is a cycle error.
+        if index < m.variableCache.count, case .done? = m.variableCache[index] {
+            if m.flowedVariableCache.isEmpty { m.flowedVariableCache = Array(repeating: nil, count: m.variableCache.count) }
+            m.flowedVariableCache[index] = FlowedName(origin: origin, value: out)
+        }
+        return out
+    }
+
+    /// `local.name` read whole; see `flowedVariable`.
+    func flowedLocal(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
+        guard let index = m.config.localIndex[name] else { return flowed(localValue(name, m), to: range) }
+        if index < m.flowedLocalCache.count, let kept = m.flowedLocalCache[index] {
+            return kept.origin == range ? localValue(at: index, name, m) : kept.value.withRange(range)
+        }
+        let v = localValue(at: index, name, m)
+        guard let origin = v.range, origin != range else { return flowed(v, to: range) }
+        let out = flowed(v, to: range)
+        if index < m.localCache.count, case .done? = m.localCache[index] {
+            if m.flowedLocalCache.isEmpty { m.flowedLocalCache = Array(repeating: nil, count: m.localCache.count) }
+            m.flowedLocalCache[index] = FlowedName(origin: origin, value: out)
+        }
+        return out
+    }
+
+    func outputValue(_ name: String, _ m: ModuleInstance) -> Value {
+        let config = m.config
+        guard let index = config.outputIndex[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
-        if m.outputCache.isEmpty { m.outputCache = Dictionary(minimumCapacity: m.config.outputs.count) }
-        m.outputCache[name] = .inProgress
-        let v = evaluate(attr.expression, EvalScope(module: m))
-        m.outputCache[name] = .done(v)
+        if index < m.outputCache.count {
+            switch m.outputCache[index] {
+            case .done(let cached)?: return cached
+            case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
+            case nil: break
+            }
+        } else {
+            m.outputCache = Array(repeating: nil, count: config.outputAttributes.count)
+        }
+        m.outputCache[index] = .inProgress
+        let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
+        m.outputCache[index] = .done(v)
         return v
     }
 
     func allOutputs(_ m: ModuleInstance) -> Value {
-        .object(m.config.outputs.keys.sorted().map { ObjectEntry($0, outputValue($0, m)) })
+        .object(m.config.outputIndex.keys.sorted().map { ObjectEntry($0, outputValue($0, m)) })
     }
 
     // MARK: count and for_each
 
     /// How `count`/`for_each` expand, evaluated in `scope` (the module holding the declaration).
-    func expand(count: Attribute?, forEach: Attribute?, _ scope: EvalScope, what: String) -> Expansion {
+    /// `what` names the declaration in notes; an autoclosure, so the address is only built when a
+    /// note is written (it was built for every declaration, 20,000 string appends on tf-real).
+    func expand(count: Attribute?, forEach: Attribute?, _ scope: EvalScope, what: @autoclosure () -> String) -> Expansion {
         if let count {
             let v = evaluate(count.expression, scope)
             if v.isUnknown {
-                context.note("count of \(what) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: count.expression.range)
+                context.note("count of \(what()) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: count.expression.range)
                 return .unknown(v)
             }
             guard let n = v.terraformNumber, n == n.rounded(), n >= 0 else {
                 return .unknown(Value.unknown(.invalid, "count must be a whole number", range: count.expression.range))
             }
             guard n <= Double(Evaluator.maximumInstances) else {
-                context.note("count of \(what) is \(TerraformNumber.format(n)), over the \(Evaluator.maximumInstances)-instance limit; treated as unknown", at: count.expression.range)
+                context.note("count of \(what()) is \(TerraformNumber.format(n)), over the \(Evaluator.maximumInstances)-instance limit; treated as unknown", at: count.expression.range)
                 return .unknown(Value.unknown(.limit, "count over \(Evaluator.maximumInstances)", range: count.expression.range))
             }
             return .instances((0..<Int(n)).map { i in
-                (InstanceKey.index(i), Iteration(countIndex: .number(Double(i), range: count.expression.range)))
+                (InstanceKey.index(i), Iteration(countIndex: Value(Evaluator.numberKind(Double(i)), range: count.expression.range)))
             })
         }
         if let forEach {
             let v = evaluate(forEach.expression, scope)
             if v.isUnknown {
-                context.note("for_each of \(what) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: forEach.expression.range)
+                context.note("for_each of \(what()) is unknown (\(v.unknownReason?.description ?? "")); evaluated once", at: forEach.expression.range)
                 return .unknown(v)
             }
             var pairs: [(InstanceKey, Iteration)] = []
             switch v.kind {
             case .object(let entries):
-                guard entries.count <= Evaluator.maximumInstances else { return overLimit(forEach, what) }
+                guard entries.count <= Evaluator.maximumInstances else { return overLimit(forEach, what()) }
                 for e in sortedEntries(entries) {
                     pairs.append((.key(e.key), Iteration(eachKey: .string(e.key, range: e.keyRange ?? forEach.expression.range), eachValue: e.value)))
                 }
             case .list(let items):
-                guard items.count <= Evaluator.maximumInstances else { return overLimit(forEach, what) }
+                guard items.count <= Evaluator.maximumInstances else { return overLimit(forEach, what()) }
                 if let u = items.first(where: { $0.firstUnknown != nil }) {
-                    context.note("for_each of \(what) has unknown elements; evaluated once", at: forEach.expression.range)
+                    context.note("for_each of \(what()) has unknown elements; evaluated once", at: forEach.expression.range)
                     return .unknown(u.firstUnknown ?? u)
                 }
                 var seen: Set<String> = []
@@ -340,7 +399,6 @@ extension Evaluator {
     }
 
     private func loadChildModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
-        let callAddress = parent.addressPrefix + "module.\(call.name)"
         let manifestKey = parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name
         guard let source = call.source else {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
@@ -385,6 +443,8 @@ extension Evaluator {
             context.reportedModuleDiagnostics.insert(dir)
             context.diagnostics += config.diagnostics
         }
+        // Built here, once the module is known to load: a remote or missing module never needs it.
+        let callAddress = parent.addressPrefix + "module.\(call.name)"
         let expansion = expand(count: call.count, forEach: call.forEach, EvalScope(module: parent), what: callAddress)
         let calls = parent.moduleCalls + [RelatedLocation("module \"\(call.name)\" is called here", at: call.headerRange)]
         func make(_ key: InstanceKey?, _ iteration: Iteration) -> ModuleInstance {

@@ -35,6 +35,13 @@ enum Memo<T> {
     case done(T)
 }
 
+/// A variable's or local's value as read through its name: `via` extended with `origin`, the
+/// value's own range. Each reference only sets its range on it.
+struct FlowedName {
+    var origin: SourceRange
+    var value: Value
+}
+
 /// One instance of a resource declaration within a module instance.
 struct ResourceInstanceID: Hashable {
     var declaration: Int
@@ -64,9 +71,14 @@ final class ModuleInstance {
 
     // Each name's cache entry also marks it as being evaluated, so a cycle is found by the same
     // look-up that finds a cached value (a separate in-progress set cost three more hashes a name).
-    var variableCache: [String: Memo<Value>] = [:]
-    var localCache: [String: Memo<Value>] = [:]
-    var outputCache: [String: Memo<Value>] = [:]
+    // By the declaration's position in `config` (see `ModuleConfiguration.variableIndex`); empty
+    // until the first name of the kind is asked for, then sized for all of them.
+    var variableCache: [Memo<Value>?] = []
+    var localCache: [Memo<Value>?] = []
+    var outputCache: [Memo<Value>?] = []
+    /// `var.x` and `local.x` as a reference reads them (`Evaluator.flowedVariable`), by position.
+    var flowedVariableCache: [FlowedName?] = []
+    var flowedLocalCache: [FlowedName?] = []
     // Resource caches are arrays indexed by the declaration's index: no hashing at all.
     var expansionCache: [Expansion?] = []
     var resourceValueCache: [Memo<Value>?] = []

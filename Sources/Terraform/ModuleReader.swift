@@ -175,6 +175,12 @@ final class ModuleReader: @unchecked Sendable {
             for o in overrides { config.add(o) }
             return config
         }
+        // Without override files the bodies are read one after another: merging them first copied
+        // every block (a retain per field) and released the per-file arrays again (3.7% of a read).
+        if overrides.isEmpty {
+            config.add(primary)
+            return config
+        }
         for b in primary.dropFirst() {
             merged.attributes += b.attributes
             merged.blocks += b.blocks

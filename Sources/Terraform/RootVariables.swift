@@ -10,11 +10,11 @@ enum RootVariables {
     static func values(for module: ModuleInstance, evaluator: Evaluator) -> [String: Value] {
         let context = evaluator.context
         let options = context.options
-        let declared = module.config.variables
+        let declared = module.config
         var result: [String: Value] = [:]
         // Values from the command line and environment are strings; complex types parse as HCL.
         func raw(_ name: String, _ text: String, origin: String) -> Value {
-            let type = declared[name]?.constraint ?? .any
+            let type = declared.variable(name)?.constraint ?? .any
             switch type {
             case .any, .string, .number, .bool: return .string(text)
             default:
@@ -30,7 +30,7 @@ enum RootVariables {
         }
         for (key, text) in options.environment.sorted(by: { $0.key < $1.key }) where key.hasPrefix("TF_VAR_") {
             let name = String(key.dropFirst(7))
-            if declared[name] != nil { result[name] = raw(name, text, origin: "environment variable \(key)") }
+            if declared.variableIndex[name] != nil { result[name] = raw(name, text, origin: "environment variable \(key)") }
         }
         var files: [String] = []
         if let names = context.reader.listing(module.config.directory) {
@@ -45,14 +45,14 @@ enum RootVariables {
         for path in options.varFiles {
             merge(readVariableFile(path, module: module, evaluator: evaluator), into: &result, declared: declared)
         }
-        for (name, text) in options.variables.sorted(by: { $0.key < $1.key }) where declared[name] != nil {
+        for (name, text) in options.variables.sorted(by: { $0.key < $1.key }) where declared.variableIndex[name] != nil {
             result[name] = raw(name, text, origin: "--var \(name)")
         }
         return result
     }
 
-    private static func merge(_ values: [String: Value], into result: inout [String: Value], declared: [String: VariableDeclaration]) {
-        for (k, v) in values where declared[k] != nil { result[k] = v }
+    private static func merge(_ values: [String: Value], into result: inout [String: Value], declared: ModuleConfiguration) {
+        for (k, v) in values where declared.variableIndex[k] != nil { result[k] = v }
     }
 
     /// A `.tfvars` (HCL) or `.tfvars.json` file's assignments, each value keeping its range.

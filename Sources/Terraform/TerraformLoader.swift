@@ -163,7 +163,15 @@ public enum TerraformLoader {
         var unknown: [UnknownReason.Kind: Int] = [:]
         var known = 0
         if countValues {
-            for r in graph.resources { count(r.attributes, unknown: &unknown, known: &known, depth: 0) }
+            // Counted by reason's position in `allCases`, then put in the dictionary: a key of a
+            // String-backed enum hashes its raw string, once for every unknown value.
+            let kinds = UnknownReason.Kind.allCases
+            var byReason = [Int](repeating: 0, count: kinds.count)
+            for r in graph.resources { count(r.attributes, unknown: &byReason, known: &known, depth: 0) }
+            for kind in kinds {
+                let i = slot(kind)
+                if i < byReason.count, byReason[i] > 0 { unknown[kind] = byReason[i] }
+            }
         }
         return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: bytesRead,
                                    unknownCounts: unknown, knownCount: known, parseSeconds: parseSeconds + groupParseSeconds,
@@ -201,12 +209,31 @@ public enum TerraformLoader {
         return groups
     }
 
-    private static func count(_ v: Value, unknown: inout [UnknownReason.Kind: Int], known: inout Int, depth: Int) {
+    /// A reason's counter; a switch, because `==` on a String-backed enum compares raw strings.
+    private static func slot(_ kind: UnknownReason.Kind) -> Int {
+        switch kind {
+        case .knownAfterApply: return 0
+        case .unsetVariable: return 1
+        case .parameter: return 2
+        case .deploymentContext: return 3
+        case .remoteModule: return 4
+        case .external: return 5
+        case .unsupportedFunction: return 6
+        case .limit: return 7
+        case .invalid: return 8
+        }
+    }
+
+    private static func count(_ v: Value, unknown: inout [Int], known: inout Int, depth: Int) {
         guard depth < 64 else { return }
         switch v.kind {
-        case .unknown(let r): unknown[r.kind, default: 0] += 1
-        case .list(let items): for i in items { count(i, unknown: &unknown, known: &known, depth: depth + 1) }
-        case .object(let entries): for e in entries { count(e.value, unknown: &unknown, known: &known, depth: depth + 1) }
+        case .unknown(let r):
+            let i = slot(r.kind)
+            if i < unknown.count { unknown[i] += 1 }
+        // By index: each element is read in place, where `for i in items` copied every value (a
+        // retain and a release of its boxes) on the way down.
+        case .list(let items): for i in items.indices { count(items[i], unknown: &unknown, known: &known, depth: depth + 1) }
+        case .object(let entries): for i in entries.indices { count(entries[i].value, unknown: &unknown, known: &known, depth: depth + 1) }
         default: known += 1
         }
     }
@@ -299,7 +326,7 @@ extension TerraformLoader {
                                       call: nil, callIteration: .none, moduleCalls: [], chain: [root])
         instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
         var out: [String: Value] = [:]
-        for name in instance.config.outputs.keys { out[name] = evaluator.outputValue(name, instance) }
+        for name in instance.config.outputIndex.keys { out[name] = evaluator.outputValue(name, instance) }
         return out
     }
 

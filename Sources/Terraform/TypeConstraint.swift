@@ -76,12 +76,13 @@ indirect enum TypeConstraint {
         case .any: return value
         // A value already of the type is returned as it is: rebuilding it boxed its kind and
         // metadata again for an identical value.
-        case .string where value.stringValue != nil: return value
-        case .number where value.numberValue != nil: return value
-        case .bool where value.boolValue != nil: return value
+        // Asked by pattern: `stringValue != nil` and the like copied the payload to test for it.
+        case .string where value.isString: return value
+        case .number where value.isNumber: return value
+        case .bool where value.isBool: return value
         // Elements of any type are kept as they are: a list stays the same list, a map the same entries.
-        case .list(.any) where value.listValue != nil: return value
-        case .map(.any) where value.objectEntries != nil: return value
+        case .list(.any) where value.isList: return value
+        case .map(.any) where value.isObject: return value
         case .string:
             guard let s = value.terraformString else { return mismatch(value, "string") }
             return keep(value, .string(s))
@@ -91,6 +92,12 @@ indirect enum TypeConstraint {
         case .bool:
             guard let b = value.terraformBool else { return mismatch(value, "bool") }
             return keep(value, .bool(b))
+        // A list or map whose elements already are the primitive it asks for converts to itself:
+        // returned as it is instead of rebuilt element by element (`map(string)` tags, mostly).
+        case .list(let element) where value.isList && element.holdsAll(of: value):
+            return value
+        case .map(let element) where value.isObject && element.holdsAll(of: value):
+            return value
         case .list(let element), .set(let element):
             guard let items = value.listValue else { return mismatch(value, "list") }
             var converted = items.map { element.convert($0, evaluateDefault: evaluateDefault, depth: depth + 1) }
@@ -125,8 +132,35 @@ indirect enum TypeConstraint {
         }
     }
 
+    /// `kind` with the range, references and via of `original`: its metadata box is shared, where
+    /// a new value boxed the same references and via again.
+    /// True when this is `string`, `number` or `bool` and every element of the list or object
+    /// `value` already has that kind (and is not unknown or null), so converting changes nothing.
+    fileprivate func holdsAll(of value: Value) -> Bool {
+        switch value.kind {
+        case .list(let items):
+            for i in items.indices where !isExactly(items[i]) { return false }
+            return true
+        case .object(let entries):
+            for i in entries.indices where !isExactly(entries[i].value) { return false }
+            return true
+        default: return false
+        }
+    }
+
+    private func isExactly(_ v: Value) -> Bool {
+        switch self {
+        case .string: return v.isString
+        case .number: return v.isNumber
+        case .bool: return v.isBool
+        default: return false
+        }
+    }
+
     private func keep(_ original: Value, _ kind: Value.Kind) -> Value {
-        Value(kind, range: original.range, references: original.references, via: original.via)
+        var converted = original
+        converted.kind = kind
+        return converted
     }
 
     private func mismatch(_ value: Value, _ expected: String) -> Value {

@@ -30,29 +30,33 @@ extension Value {
     var firstUnknown: Value? {
         switch kind {
         case .unknown: return self
+        // By index: elements are read in place, where `for item in items` copied each one (a
+        // retain and a release of its boxes) on the way down.
         case .list(let items):
-            for item in items { if let u = item.firstUnknown { return u } }
+            for i in items.indices { if let u = items[i].firstUnknown { return u } }
             return nil
         case .object(let entries):
-            for e in entries { if let u = e.value.firstUnknown { return u } }
+            for i in entries.indices { if let u = entries[i].value.firstUnknown { return u } }
             return nil
         case .conditional, .absent: return Value.unknown(.invalid, "conditional value")
         default: return nil
         }
     }
 
-    /// A copy with another range, keeping references and via.
-    func withRange(_ range: SourceRange?) -> Value {
+    /// A copy with another range, keeping references and via. Consuming: most callers pass a
+    /// value just computed, which is then changed in place instead of copied (a retain and a
+    /// release of each of its boxes saved).
+    consuming func withRange(_ range: SourceRange?) -> Value {
         var copy = self
         copy.range = range
         return copy
     }
 
-    /// A copy whose references also include `extra` (deduplicated, order kept).
-    func addingReferences(_ extra: [Reference]) -> Value {
-        guard !extra.isEmpty else { return self }
+    /// A copy whose references also include `extra` (deduplicated, order kept); consuming, as
+    /// `withRange`.
+    consuming func addingReferences(_ extra: [Reference]) -> Value {
         var copy = self
-        copy.references = mergeReferences(references, extra)
+        if !extra.isEmpty { copy.references = mergeReferences(copy.references, extra) }
         return copy
     }
 
@@ -84,6 +88,13 @@ extension Value {
         default: return nil
         }
     }
+
+    // Kind tests that do not copy the payload out (`stringValue != nil` retained the string).
+    var isString: Bool { if case .string = kind { return true } else { return false } }
+    var isNumber: Bool { if case .number = kind { return true } else { return false } }
+    var isBool: Bool { if case .bool = kind { return true } else { return false } }
+    var isList: Bool { if case .list = kind { return true } else { return false } }
+    var isObject: Bool { if case .object = kind { return true } else { return false } }
 
     /// The type name a user sees in an error message.
     var typeName: String {
@@ -120,7 +131,7 @@ func sameReference(_ a: Reference, _ b: Reference) -> Bool {
 /// arrays: most values carry no references at all, and this runs for every function call.
 func collectReferences(_ values: [Value]) -> [Reference] {
     var out: [Reference] = []
-    for v in values { appendReferences(v, to: &out, depth: 0) }
+    for i in values.indices { appendReferences(values[i], to: &out, depth: 0) }
     return out
 }
 
@@ -138,8 +149,8 @@ private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int)
     }
     guard depth < 64 else { return }
     switch v.kind {
-    case .list(let items): for item in items { appendReferences(item, to: &out, depth: depth + 1) }
-    case .object(let entries): for e in entries { appendReferences(e.value, to: &out, depth: depth + 1) }
+    case .list(let items): for i in items.indices { appendReferences(items[i], to: &out, depth: depth + 1) }
+    case .object(let entries): for i in entries.indices { appendReferences(entries[i].value, to: &out, depth: depth + 1) }
     case .conditional(_, let t, let f):
         appendReferences(t, to: &out, depth: depth + 1)
         appendReferences(f, to: &out, depth: depth + 1)
@@ -156,11 +167,19 @@ func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
         break
     }
     if inOrder { return entries }
-    // Later duplicates win, as in Terraform objects built from repeated keys.
-    var byKey: [String: Int] = [:]
+    // Later duplicates win, as in Terraform objects built from repeated keys. A few keys are
+    // found by scanning what is kept so far (no dictionary, no hash per key); many by a dictionary.
     var unique: [ObjectEntry] = []
-    for e in entries {
-        if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
+    unique.reserveCapacity(entries.count)
+    if entries.count <= 16 {
+        for e in entries {
+            if let i = unique.firstIndex(where: { $0.key == e.key }) { unique[i] = e } else { unique.append(e) }
+        }
+    } else {
+        var byKey: [String: Int] = [:]
+        for e in entries {
+            if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
+        }
     }
     return unique.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
 }

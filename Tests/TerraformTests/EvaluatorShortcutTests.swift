@@ -121,4 +121,87 @@ final class EvaluatorShortcutTests: XCTestCase {
         }
         for a in refs { for b in refs { XCTAssertEqual(sameReference(a, b), a == b) } }
     }
+
+    /// The quoting fast path gives what quoting scalar by scalar gives.
+    func testInstanceKeyQuotingMatchesScalarByScalar() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        for key in ["", "prod", "eu-west-1", "a b", "quote\"d", "back\\slash", "tab\t", "nl\n", "\u{1}", "\u{7f}", "é", "日本", "💡x", "long-key-with-many-characters-0123456789"] {
+            XCTAssertEqual(InstanceKey.quote(key), reference(key), key)
+        }
+    }
+
+    /// Repeated keys in a `for` expression are found the same way below and above the scan limit.
+    func testEntryPositionsFindEveryKeyAddedBefore() {
+        for count in [0, 1, 5, 15, 16, 17, 40] {
+            var positions = EntryPositions()
+            var entries: [ObjectEntry] = []
+            for i in 0..<count {
+                let key = "k\(i)"
+                XCTAssertNil(positions.position(of: key, in: entries))
+                positions.add(key, before: entries)
+                entries.append(ObjectEntry(key, .number(Double(i))))
+            }
+            for i in 0..<count { XCTAssertEqual(positions.position(of: "k\(i)", in: entries), i) }
+            XCTAssertNil(positions.position(of: "absent", in: entries))
+        }
+    }
+
+    /// Sorting entries keeps the last of repeated keys, at any size.
+    func testSortedEntriesKeepTheLastOfRepeatedKeys() {
+        for count in [3, 16, 17, 40] {
+            var entries: [ObjectEntry] = []
+            for i in 0..<count { entries.append(ObjectEntry("k\(count - i)", .number(Double(i)))) }
+            entries.append(ObjectEntry("k1", .string("last")))
+            let sorted = sortedEntries(entries)
+            XCTAssertEqual(sorted.count, count)
+            XCTAssertEqual(sorted.map(\.key), sorted.map(\.key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            XCTAssertEqual(sorted.first { $0.key == "k1" }?.value.stringValue, "last")
+        }
+    }
+
+    /// Shared number kinds are the numbers asked for, sign and all.
+    func testSharedNumberKindsAreTheNumbers() {
+        for n in [0.0, -0.0, 1, 2.5, 7, 255, 256, 1e9, -1, .infinity, .nan] as [Double] {
+            guard case .number(let m) = Evaluator.numberKind(n) else { return XCTFail("\(n) is not a number") }
+            XCTAssertEqual(m.bitPattern, n.bitPattern, "\(n)")
+        }
+        guard case .bool(true) = Evaluator.boolKind(true), case .bool(false) = Evaluator.boolKind(false) else { return XCTFail("bools") }
+    }
+
+    /// Lists and maps already of their primitive element type convert to themselves; others still convert.
+    func testCollectionsOfTheirElementTypeConvertToThemselves() {
+        let range = SourceRange(file: "main.tf", start: .start, end: SourcePosition(line: 1, column: 4, offset: 3))
+        let refs = [Reference(target: "aws_s3_bucket.b", attribute: "arn", range: range)]
+        let strings = Value(.list([.string("a"), .string("b", range: range)]), range: range, references: refs, via: [range])
+        let tags = Value(.object([ObjectEntry("k", .string("v"), keyRange: range)]), range: range, references: refs)
+        for (type, value) in [(TypeConstraint.list(.string), strings), (.map(.string), tags), (.list(.number), Value(.list([])))] {
+            let converted = type.convert(value, evaluateDefault: { _ in .null })
+            XCTAssertEqual(converted, value)
+            XCTAssertEqual(converted.via, value.via)
+        }
+        let numbers = Value(.list([.number(1), .string("2")]), range: range)
+        let converted = TypeConstraint.list(.string).convert(numbers, evaluateDefault: { _ in .null })
+        XCTAssertEqual(converted.listValue?.map(\.stringValue), ["1", "2"])
+        let mixed = TypeConstraint.map(.number).convert(Value(.object([ObjectEntry("a", .string("3"))])), evaluateDefault: { _ in .null })
+        XCTAssertEqual(mixed["a"]?.numberValue, 3)
+    }
 }
