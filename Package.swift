@@ -18,11 +18,6 @@ let package = Package(
         .executableTarget(name: "iaclint", dependencies: [
             "IaCLintKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], linkerSettings: [
-            // A position-dependent release binary, as Go builds tflint and trivy: the loader then
-            // applies none of the 42,000 relocations a PIE of the static Swift runtime needs at
-            // every start, which cost 140 page faults and 1.1 ms of the 9 ms a one-file check takes.
-            .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
         ]),
         // Throughput benchmarks per front end (run in release mode; see BENCHMARKS.md).
         .executableTarget(name: "iaclint-bench", dependencies: [
