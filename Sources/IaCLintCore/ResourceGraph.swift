@@ -29,7 +29,9 @@ public struct ResourceGraph: Sendable {
 
     public mutating func add(_ resource: Resource) {
         resources.append(resource)
-        index = GraphIndex()
+        // A new index only when the old one was built: a loader adds 320,000 resources one by one,
+        // and an index object each was an allocation and a free per resource.
+        if index.isBuilt { index = GraphIndex() }
     }
 
     public mutating func merge(_ other: ResourceGraph) {
@@ -94,6 +96,8 @@ private final class GraphIndex: Sendable {
     }
 
     private let tables = Mutex<Tables?>(nil)
+
+    var isBuilt: Bool { tables.withLock { $0 != nil } }
 
     func read<T>(_ resources: [Resource], _ body: (borrowing Tables) -> T) -> T {
         tables.withLock { tables in

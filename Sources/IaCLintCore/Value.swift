@@ -88,14 +88,20 @@ public struct Value: Hashable, Sendable {
 
     /// The entry for `key` in an object (the last one when a key repeats, as in JSON decoders).
     public subscript(key: String) -> Value? {
-        guard case .object(let entries) = kind else { return nil }
-        return entries.last(where: { $0.key == key })?.value
+        entry(key)?.value
     }
 
     /// The entry itself, with its key's range.
     public func entry(_ key: String) -> ObjectEntry? {
         guard case .object(let entries) = kind else { return nil }
-        return entries.last(where: { $0.key == key })
+        // Compares keys in place from the end (the last duplicate wins); `last(where:)` copied each
+        // entry it passed into the closure.
+        var i = entries.endIndex
+        while i > entries.startIndex {
+            i -= 1
+            if entries[i].key == key { return entries[i] }
+        }
+        return nil
     }
 
     /// Every reference in this value and inside it: its own, then its items' in order.
