@@ -30,6 +30,11 @@ enum InstanceKey: Hashable, Sendable {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
             return "\"" + s + "\""
         }
+        return quoteEscaping(s)
+    }
+
+    /// `quote` scalar by scalar, escaping what needs it.
+    static func quoteEscaping(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -110,32 +110,34 @@ extension Evaluator {
     /// a metadata box for every reference.
     func flowedVariable(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
         guard let index = m.config.variableIndex[name] else { return flowed(variableValue(name, m), to: range) }
-        if index < m.flowedVariableCache.count, let kept = m.flowedVariableCache[index] {
-            return kept.origin == range ? variableValue(at: index, name, m) : kept.value.withRange(range)
+        return flowedName(at: index, m, to: range, kept: \.flowedVariableCache, memo: \.variableCache) {
+            variableValue(at: index, name, m)
         }
-        let v = variableValue(at: index, name, m)
-        guard let origin = v.range, origin != range else { return flowed(v, to: range) }
-        let out = flowed(v, to: range)
-        // Kept only once the variable is evaluated: a value made while it is in progress is a cycle error.
-        if index < m.variableCache.count, case .done? = m.variableCache[index] {
-            if m.flowedVariableCache.isEmpty { m.flowedVariableCache = Array(repeating: nil, count: m.variableCache.count) }
-            m.flowedVariableCache[index] = FlowedName(origin: origin, value: out)
-        }
-        return out
     }
 
     /// `local.name` read whole; see `flowedVariable`.
     func flowedLocal(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
         guard let index = m.config.localIndex[name] else { return flowed(localValue(name, m), to: range) }
-        if index < m.flowedLocalCache.count, let kept = m.flowedLocalCache[index] {
-            return kept.origin == range ? localValue(at: index, name, m) : kept.value.withRange(range)
+        return flowedName(at: index, m, to: range, kept: \.flowedLocalCache, memo: \.localCache) {
+            localValue(at: index, name, m)
         }
-        let v = localValue(at: index, name, m)
+    }
+
+    /// The flowed value of the name at `index`, from `kept` when a reference flowed it before.
+    private func flowedName(at index: Int, _ m: ModuleInstance, to range: SourceRange,
+                            kept: ReferenceWritableKeyPath<ModuleInstance, [FlowedName?]>,
+                            memo: KeyPath<ModuleInstance, [Memo<Value>?]>, value: () -> Value) -> Value {
+        if index < m[keyPath: kept].count, let known = m[keyPath: kept][index] {
+            return known.origin == range ? value() : known.value.withRange(range)
+        }
+        let v = value()
         guard let origin = v.range, origin != range else { return flowed(v, to: range) }
         let out = flowed(v, to: range)
-        if index < m.localCache.count, case .done? = m.localCache[index] {
-            if m.flowedLocalCache.isEmpty { m.flowedLocalCache = Array(repeating: nil, count: m.localCache.count) }
-            m.flowedLocalCache[index] = FlowedName(origin: origin, value: out)
+        // Kept only once the name is evaluated: a value made while it is in progress is a cycle error.
+        let memos = m[keyPath: memo]
+        if index < memos.count, case .done? = memos[index] {
+            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: nil, count: memos.count) }
+            m[keyPath: kept][index] = FlowedName(origin: origin, value: out)
         }
         return out
     }
