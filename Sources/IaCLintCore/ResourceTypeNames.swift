@@ -6,21 +6,13 @@ import Synchronization
 /// each resource held its own copy: on a 100 MB scan 13 MB of copies of a few hundred names.
 /// Resources take the shared copy and the front end's copy is freed with its syntax tree.
 public enum ResourceTypeNames {
+    /// The process-wide pool; names are never removed (there are a few hundred).
+    private static let pool = Mutex(StringPool())
+
     /// The shared copy of `type`: equal contents, one buffer per name for the life of the process.
     public static func shared(_ type: String) -> String {
-        // Up to 15 UTF-8 bytes a String holds its text inline: nothing to share, no lock to take.
+        // Inline strings have nothing to share: no lock to take for them.
         guard type.utf8.count > 15 else { return type }
-        return ResourceTypeNameTable.shared.intern(type)
-    }
-}
-
-/// The process-wide set behind `ResourceTypeNames`. Names are never removed: there are a few hundred.
-final class ResourceTypeNameTable: Sendable {
-    static let shared = ResourceTypeNameTable()
-
-    private let names = Mutex(Set<String>())
-
-    func intern(_ name: String) -> String {
-        names.withLock { $0.insert(name).memberAfterInsert }
+        return pool.withLock { $0.shared(type) }
     }
 }

@@ -336,18 +336,14 @@ extension TerraformLoader {
     }
 }
 
-/// A set of strings handing out the first copy of each: equal strings then share one buffer.
-/// One per root and thread (a `GraphBuilder`), so no lock.
+/// A root's `StringPool` of addresses and edge targets, one per root and thread (a `GraphBuilder`),
+/// so no lock.
 final class SharedStrings {
     /// Room for a root's addresses and targets from the start (about 70 resources and as many
     /// edges on average): growing from empty rehashed every string several times.
-    private var strings = Set<String>(minimumCapacity: 256)
+    private var pool = StringPool(minimumCapacity: 256)
 
-    func shared(_ string: String) -> String {
-        // Up to 15 UTF-8 bytes a String holds its text inline: nothing to share.
-        guard string.utf8.count > 15 else { return string }
-        return strings.insert(string).memberAfterInsert
-    }
+    func shared(_ string: String) -> String { pool.shared(string) }
 }
 
 /// What the first pass keeps of a scanned directory: its size and local calls, and its parsed

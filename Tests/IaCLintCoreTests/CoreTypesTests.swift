@@ -197,6 +197,21 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(Path.join(long, "main.tf"), long + "/main.tf")
     }
 
+    func testStringPoolHandsOutOneBufferPerText() {
+        func buffer(_ s: String) -> UnsafeRawPointer? {
+            s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        var pool = StringPool()
+        let first = pool.shared("module.api.aws_api_gateway_stage.prod")
+        let copy = pool.shared(String("module.api.aws_api_gateway_stage.prod".utf8.map { Character(UnicodeScalar($0)) }))
+        XCTAssertEqual(first, copy)
+        XCTAssertEqual(buffer(first), buffer(copy), "equal long strings share the first buffer")
+        let other = pool.shared("module.api.aws_api_gateway_stage.dev")
+        XCTAssertNotEqual(buffer(first), buffer(other))
+        XCTAssertEqual(pool.shared("aws_s3_bucket"), "aws_s3_bucket")  // short: inline, nothing to share
+        XCTAssertEqual(ResourceTypeNames.shared("aws_api_gateway_stage"), "aws_api_gateway_stage")
+    }
+
     func testFileSystemRefusesDirectoriesAndReportsMissingFiles() {
         if case .success = FileSystem.read("/") { XCTFail("a directory must not read as a file") }
         if case .failure(let e) = FileSystem.read("/nonexistent/x.tf") {
