@@ -228,6 +228,19 @@ public struct Resource: Hashable, Sendable {
         self.attributes = Value(Resource.emptyObject, range: attributes.range, references: references)
     }
 
+    /// Drops the values of the top-level attributes `unread` names, keeping their edges as
+    /// `dropAttributeValues` does: for resources of which the rules read only part.
+    public mutating func dropAttributeValues(where unread: (String) -> Bool) {
+        let attributes = self.attributes
+        guard let entries = attributes.objectEntries, entries.contains(where: { unread($0.key) }) else { return }
+        var keptEntries: [ObjectEntry] = []
+        var dropped: [Reference] = attributes.references
+        for entry in entries {
+            if unread(entry.key) { dropped += entry.value.allReferences } else { keptEntries.append(entry) }
+        }
+        self.attributes = Value(.object(keptEntries), range: attributes.range, references: Resource.distinct(dropped))
+    }
+
     /// The first of the references with the same target, attribute and kind: what remains of a
     /// value nobody reads is what it points at (an integration names its API in five attributes).
     private static func distinct(_ references: [Reference]) -> [Reference] {

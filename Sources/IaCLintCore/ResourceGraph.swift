@@ -54,6 +54,11 @@ public struct ResourceGraph: Sendable {
         for i in resources.indices where !keep(resources[i].type) { resources[i].dropAttributeValues() }
     }
 
+    /// `trim` applied to every resource (a rule set's `RuleEngine.dropUnreadAttributeValues`).
+    public mutating func trimAttributeValues(_ trim: (inout Resource) -> Void) {
+        for i in resources.indices { trim(&resources[i]) }
+    }
+
     /// Resources a reference can mean: the exact instance, or all instances of a base address.
     public func resolve(_ target: String, scope: String) -> [Resource] {
         index.read(resources) { $0.byAddress[scope]?[target]?.all ?? [] }.map { resources[$0] }

@@ -36,6 +36,17 @@ public enum RuleEngine {
         ResourceTypes.attributesMayBeRead(type: type)
     }
 
+    /// Drops the attribute values of `resource` that no rule reads (keeping their edges): all of
+    /// them for a type `readsAttributes` rejects, tags of the others, and more of a few types whose
+    /// values decide what is read. The findings are the same either way.
+    public static func dropUnreadAttributeValues(_ resource: inout Resource) {
+        if !readsAttributes(ofType: resource.type) {
+            resource.dropAttributeValues()
+        } else {
+            resource.dropAttributeValues(where: ResourceTypes.unreadAttributes(of: resource))
+        }
+    }
+
     /// Graphs with fewer resources are checked on the calling thread.
     static let parallelFromResourceCount = 512
 

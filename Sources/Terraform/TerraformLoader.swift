@@ -293,7 +293,11 @@ struct GraphBuilder {
                                 origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
                                 attributes: attributes, dependsOn: dependsOn, moduleCalls: m.moduleCalls,
                                 knownBaseAddress: key == nil ? nil : base)
-        if !keepsValues { resource.dropAttributeValues(sharing: addresses.shared) }
+        if !keepsValues {
+            resource.dropAttributeValues(sharing: addresses.shared)
+        } else if let trim = evaluator.context.options.trimsKeptAttributeValues {
+            trim(&resource)
+        }
         return resource
     }
 

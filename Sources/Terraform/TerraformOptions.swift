@@ -26,6 +26,9 @@ public struct TerraformOptions: Sendable {
     /// their attribute values (`Resource.dropAttributeValues`): the pipeline passes the rules'
     /// `RuleEngine.readsAttributes(ofType:)`, so a large scan does not hold values no rule reads.
     public var keepsAttributeValues: (@Sendable (String) -> Bool)? = nil
+    /// Applied to each resource whose values are kept, to drop those of its attributes no rule
+    /// reads (the pipeline passes `RuleEngine.dropUnreadAttributeValues`).
+    public var trimsKeptAttributeValues: (@Sendable (inout Resource) -> Void)? = nil
     /// From this many scanned directories on, the first pass keeps only each module's local calls
     /// and each group of roots parses its modules again as it evaluates them: the syntax trees of a
     /// large repository are never all alive at once (10 MB synthetic repository: peak RSS 132 ->

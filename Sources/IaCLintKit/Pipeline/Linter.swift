@@ -28,7 +28,7 @@ public enum Linter {
         let structured = files.filter { $0.kind == .structured }
         let readsAttributes: @Sendable (String) -> Bool = { RuleEngine.readsAttributes(ofType: $0) }
         let keep = request.dropsUnreadAttributeValues ? readsAttributes : nil
-        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, keepingAttributeValues: keep) }
+        let outcomes = structured.parallelMap { StructuredInput.load($0, reading: suppressionSources, dropsUnreadValues: keep != nil) }
         var templates = ResourceGraph()
         var plans: [(file: DiscoveredFile, load: PlanLoadResult)] = []
         for (file, outcome) in zip(structured, outcomes) {
@@ -63,6 +63,7 @@ public enum Linter {
             },
             workingDirectory: cwd)
         options.keepsAttributeValues = keep
+        if keep != nil { options.trimsKeptAttributeValues = { RuleEngine.dropUnreadAttributeValues(&$0) } }
         let terraform = terraformDirectories.isEmpty ? ResourceGraph()
             : TerraformLoader.load(directories: terraformDirectories, options: options)
         timer.mark("terraform (\(terraformDirectories.count) directories)")

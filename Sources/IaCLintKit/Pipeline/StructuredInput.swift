@@ -1,6 +1,7 @@
 // Sorts a .yaml/.yml/.json/.template file into template, plan or neither, and loads it.
 
 import IaCLintCore
+import IaCLintRules
 import CloudFormation
 import TerraformPlan
 
@@ -11,9 +12,9 @@ enum StructuredInput: Sendable {
     case other
     case unreadable(Diagnostic)
 
-    /// `keep`: see `LintRequest.dropsUnreadAttributeValues`.
+    /// `dropsUnreadValues`: see `LintRequest.dropsUnreadAttributeValues`.
     static func load(_ file: DiscoveredFile, reading suppressions: SuppressionSources,
-                     keepingAttributeValues keep: ((String) -> Bool)? = nil) -> StructuredInput {
+                     dropsUnreadValues: Bool = false) -> StructuredInput {
         switch FileSystem.read(file.absolutePath) {
         case .failure(let error):
             return .unreadable(.error(error.message, at: SourceRange(file: file.path, at: .start)))
@@ -21,12 +22,12 @@ enum StructuredInput: Sendable {
             suppressions.note(file.path, bytes)
             if TerraformPlanLoader.isPlan(bytes) {
                 var load = TerraformPlanLoader.load(bytes, path: file.path)
-                if let keep { load.graph.dropAttributeValues(keeping: keep) }
+                if dropsUnreadValues { load.graph.trimAttributeValues(RuleEngine.dropUnreadAttributeValues) }
                 return .plan(load)
             }
             if CloudFormationLoader.isTemplate(bytes, path: file.path) {
                 var graph = CloudFormationLoader.load(bytes, path: file.path)
-                if let keep { graph.dropAttributeValues(keeping: keep) }
+                if dropsUnreadValues { graph.trimAttributeValues(RuleEngine.dropUnreadAttributeValues) }
                 return .template(graph)
             }
             return .other

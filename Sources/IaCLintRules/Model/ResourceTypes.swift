@@ -1,5 +1,7 @@
 // The resource type names the logging model reads, for every input language in one place.
 
+import IaCLintCore
+
 enum ResourceTypes {
     // Terraform (and plans).
     static let tfRestStage = "aws_api_gateway_stage"
@@ -57,6 +59,18 @@ enum ResourceTypes {
 
     static func attributesMayBeRead(type: String) -> Bool {
         attributesRead.contains(type)
+    }
+
+    /// Attributes the model reads of no type: tags, which real modules put on nearly every resource.
+    static let neverRead: Set<String> = ["tags", "tags_all", "Tags"]
+
+    /// Whether the model leaves attribute `name` of `resource`, a type whose values it reads, unread:
+    /// tags; and all but `json` of an `aws_iam_policy_document` whose rendered `json` is known, which
+    /// is read through that string alone (`PolicyReader.readPolicyDocumentDataSource`); its
+    /// statements are a quarter of the values a large scan keeps.
+    static func unreadAttributes(of resource: Resource) -> (String) -> Bool {
+        if resource.type == tfPolicyDocument, resource["json"]?.stringValue != nil { return { $0 != "json" } }
+        return { neverRead.contains($0) }
     }
 
     /// The Terraform resource type in an address such as `module.a.aws_x.y["k"]`, or nil.
