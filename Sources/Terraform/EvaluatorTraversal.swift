@@ -87,6 +87,16 @@ extension Evaluator {
 
     // MARK: Resources and data sources
 
+    /// The address references to declaration `index` of `m` name, made once per instance.
+    private func referenceTarget(_ index: Int, _ m: ModuleInstance) -> String {
+        if index < m.referenceTargets.count, let known = m.referenceTargets[index] { return known }
+        let local = m.config.resources[index].localAddress
+        let target = m.addressPrefix.isEmpty ? local : m.addressPrefix + local
+        if m.referenceTargets.isEmpty { m.referenceTargets = Array(repeating: nil, count: m.config.resources.count) }
+        if index < m.referenceTargets.count { m.referenceTargets[index] = target }
+        return target
+    }
+
     private func resourceReference(mode: Resource.Mode, type: String, name: String, steps: ArraySlice<TraversalStep>,
                                    _ t: ScopeTraversal, _ s: EvalScope) -> Value {
         let m = s.module
@@ -97,7 +107,7 @@ extension Evaluator {
         guard let index = config.resourceIndex[local], index < config.resources.count else {
             return Value.unknown(.invalid, "reference to undeclared \(mode == .data ? "data source" : "resource") \(local)", range: t.range)
         }
-        var target = m.addressPrefix + local
+        var target = referenceTarget(index, m)
         var value: Value
         if index < m.resourceValueCache.count, case .done(let cached)? = m.resourceValueCache[index] {
             value = cached

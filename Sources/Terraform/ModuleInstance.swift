@@ -82,6 +82,9 @@ final class ModuleInstance {
     // Resource caches are arrays indexed by the declaration's index: no hashing at all.
     var expansionCache: [Expansion?] = []
     var resourceValueCache: [Memo<Value>?] = []
+    /// Each declaration's address in this instance, as references name it: one string for all the
+    /// references to it, which the kept values of a large scan hold by the hundred thousand.
+    var referenceTargets: [String?] = []
     /// Attributes of the instance without a key (no `count`/`for_each`), by declaration index.
     var singleInstanceAttributeCache: [Value?] = []
     var instanceAttributeCache: [ResourceInstanceID: Value] = [:]
