@@ -43,20 +43,24 @@ public enum FileSystem {
         guard size <= limit else {
             return .failure(FileError(path: path, message: "is \(size) bytes, over the \(limit)-byte limit; skipped"))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress! + total, size - total)
+        // Read straight into uninitialised storage: zero-filling it first was a memset of every byte
+        // of every file (20 M instructions on a 10 MB repository, whose files are read twice).
+        var failure: String? = nil
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size, let base = buffer.baseAddress {
+                let n = Glibc.read(fd, base + total, size - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errnoMessage("cannot read")
+                    break
+                }
+                if n == 0 { break }  // the file shrank since fstat
+                total += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileError(path: path, message: errnoMessage("cannot read")))
-            }
-            if n == 0 { break }
-            total += n
+            initialized = failure == nil ? total : 0
         }
-        if total < size { bytes.removeLast(size - total) }
+        if let failure { return .failure(FileError(path: path, message: failure)) }
         return .success(bytes)
     }
 
@@ -141,6 +145,11 @@ public enum FileSystem {
 public struct DirectoryEntry: Sendable {
     public var name: String
     public var kind: FileKind?
+
+    public init(name: String, kind: FileKind?) {
+        self.name = name
+        self.kind = kind
+    }
 }
 
 public struct FileIdentity: Hashable, Sendable {

@@ -47,7 +47,8 @@ final class LoadContext {
 
     init(options: TerraformOptions) {
         self.options = options
-        self.reader = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory)
+        self.reader = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory,
+                                   knownEntries: options.knownDirectoryEntries)
     }
 
     func note(_ message: String, at range: SourceRange?) {

@@ -23,9 +23,14 @@ final class ModuleReader: @unchecked Sendable {
 
     let workingDirectory: String
 
-    init(readFile: @escaping @Sendable (String) -> Result<[UInt8], FileError>, workingDirectory: String) {
+    /// Listings made before the load (`TerraformOptions.knownDirectoryEntries`), by absolute path.
+    private let knownEntries: [String: [DirectoryEntry]]
+
+    init(readFile: @escaping @Sendable (String) -> Result<[UInt8], FileError>, workingDirectory: String,
+         knownEntries: [String: [DirectoryEntry]] = [:]) {
         self.readFile = readFile
         self.workingDirectory = workingDirectory
+        self.knownEntries = knownEntries
     }
 
     /// A user-relative path made absolute for system calls.
@@ -57,8 +62,9 @@ final class ModuleReader: @unchecked Sendable {
     /// The entries of a directory with their kinds (cached for the load), or nil when it cannot be listed.
     private func entries(_ directory: String) -> [DirectoryEntry]? {
         if let cached = listings[directory] { return cached }
-        var entries: [DirectoryEntry]? = nil
-        if case .success(let e) = FileSystem.entries(absolute(directory)) { entries = e }
+        let path = absolute(directory)
+        var entries: [DirectoryEntry]? = knownEntries[path]
+        if entries == nil, case .success(let e) = FileSystem.entries(path) { entries = e }
         listings[directory] = entries
         return entries
     }

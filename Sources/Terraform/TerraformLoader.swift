@@ -39,7 +39,8 @@ public enum TerraformLoader {
 
         // Parse every scanned directory first, on every core: parsing is most of the work and each
         // directory is independent. Modules outside the scan are read later, when called.
-        let lister = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory)
+        let lister = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory,
+                                  knownEntries: options.knownDirectoryEntries)
         let listed = normalized.map { ($0, lister.configurationFiles(in: $0)) }
         let parseStarted = ModuleReader.threadCPUSeconds()
         let read: @Sendable ((String, [String]?)) -> ModuleConfiguration = { entry in

@@ -34,6 +34,9 @@ public struct TerraformOptions: Sendable {
     /// large repository are never all alive at once (10 MB synthetic repository: peak RSS 132 ->
     /// 77 MB; 100 MB: 1.8 GB -> 0.64 GB) for about one more parse of CPU. `Int.max`: never.
     public var reparseFromDirectoryCount = 64
+    /// Directory listings the caller already made, by absolute path (the pipeline's discovery walk
+    /// lists every directory it scans): a module directory found here is not listed again.
+    public var knownDirectoryEntries: [String: [DirectoryEntry]] = [:]
     /// When the groups parse again, the first pass finds local `module` calls from tokens
     /// (`ModuleCallScan`) instead of parsing; false after a scan disagreed with a parse.
     var findsCallsByScanning = true

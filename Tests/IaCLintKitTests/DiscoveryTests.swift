@@ -96,6 +96,20 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertNil(Discovery.displayPath(of: "x.tf", inDirectoryShownAs: "/"))
     }
 
+    /// The walk keeps its listing of every directory holding Terraform files, for the Terraform
+    /// front end, and of no other.
+    func testKeepsTheListingsOfTerraformDirectories() {
+        write("svc/main.tf"); write("svc/notes.md"); write("svc/sub/x.tf.json"); write("svc/dev.tfvars")
+        write("cfn/template.yaml"); write("empty/README.md")
+        let result = Discovery.discover(paths: ["."], workingDirectory: root)
+        let listings = result.terraformListings.mapValues { $0.map(\.name) }
+        XCTAssertEqual(listings, [root + "/svc": ["dev.tfvars", "main.tf", "notes.md", "sub"], root + "/svc/sub": ["x.tf.json"]])
+        for (directory, names) in listings {
+            guard case .success(let entries) = FileSystem.entries(directory) else { return XCTFail(directory) }
+            XCTAssertEqual(names, entries.map(\.name))
+        }
+    }
+
     /// The walk shared between cores finds what one walk finds, in the same order, also where a
     /// directory is reachable twice (links inside the root, loops) and it must fall back.
     func testSharedWalkEqualsOneWalk() {
@@ -114,6 +128,8 @@ final class DiscoveryTests: XCTestCase {
                 XCTAssertEqual(shared.files, one.files, "\(label) \(paths)")
                 XCTAssertEqual(shared.diagnostics.map(\.message), one.diagnostics.map(\.message), "\(label) \(paths)")
                 XCTAssertEqual(shared.roots, one.roots, "\(label) \(paths)")
+                XCTAssertEqual(shared.terraformListings.mapValues { $0.map(\.name) }, one.terraformListings.mapValues { $0.map(\.name) },
+                               "\(label) \(paths)")
             }
         }
         compare("plain")

@@ -25,6 +25,21 @@ final class ModuleListingTests: XCTestCase {
         XCTAssertEqual(reader.listing(root)?.contains("notes.txt"), true)
         XCTAssertNil(reader.configurationFiles(in: Path.join(root, "dir.tf")))
     }
+
+    /// A listing the caller already made (the pipeline's discovery walk) is used as it is: the
+    /// directory is not listed again.
+    func testKnownListingIsNotMadeAgain() {
+        let root = "/tmp/iaclint-module-known-listing-\(getpid())"
+        defer { FileManagerless.remove(root) }
+        XCTAssertEqual(mkdir(root, 0o755), 0)
+        _ = FileManagerless.write(Path.join(root, "a.tf"), "resource \"aws_sns_topic\" \"a\" {}\n")
+        _ = FileManagerless.write(Path.join(root, "b.tf"), "resource \"aws_sns_topic\" \"b\" {}\n")
+        var options = TerraformOptions(scanRoot: root, workingDirectory: "/")
+        XCTAssertEqual(TerraformLoader.load(directories: [root], options: options).resources.map(\.address),
+                       ["aws_sns_topic.a", "aws_sns_topic.b"])
+        options.knownDirectoryEntries = [root: [DirectoryEntry(name: "b.tf", kind: .regular)]]
+        XCTAssertEqual(TerraformLoader.load(directories: [root], options: options).resources.map(\.address), ["aws_sns_topic.b"])
+    }
 }
 
 /// Just enough file handling for the test, through the C library.
