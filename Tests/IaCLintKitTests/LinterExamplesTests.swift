@@ -25,8 +25,8 @@ final class LinterExamplesTests: XCTestCase {
     }
 
     /// JSON and SARIF runs need no excerpts: only the files of findings to narrow to their focus are read,
-    /// and the findings (ranges included) are those of a text run.
-    func testReportsWithoutExcerptsReadOnlyTheFilesTheyNarrowIn() {
+    /// none is kept for the report, and the findings (ranges included) are those of a text run.
+    func testReportsWithoutExcerptsKeepNoSources() {
         var request = LintRequest(paths: ["examples"])
         request.workingDirectory = TestPaths.repositoryRoot
         let withExcerpts = Linter.lint(request)
@@ -35,8 +35,13 @@ final class LinterExamplesTests: XCTestCase {
         XCTAssertEqual(without.findings, withExcerpts.findings)
         XCTAssertTrue(without.findings.contains { $0.ruleID == "APIGW003" && $0.focus != nil && $0.range?.start.column == 20 },
                       "the APIGW003 finding is still narrowed to its focus")
-        XCTAssertEqual(Set(without.sources.keys), ["examples/terraform/main.tf"])
+        XCTAssertEqual(Set(without.sources.keys), [])
         XCTAssertNotNil(withExcerpts.sources["examples/cloudformation/api.yaml"])
+        // The text run keeps the lines its excerpts show, at their line numbers.
+        for finding in withExcerpts.findings {
+            guard let range = finding.range, let source = withExcerpts.sources[range.file] else { continue }
+            XCTAssertFalse(source.line(range.start.line).isEmpty, "\(finding.ruleID) at \(range.file):\(range.start.line)")
+        }
     }
 
     func testExplicitFileReportsOnlyItsFindingsButSeesTheWholeConfiguration() {

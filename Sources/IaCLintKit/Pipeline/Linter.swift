@@ -92,9 +92,10 @@ public enum Linter {
             result.hadInputErrors = findings.contains { $0.ruleID == ParseErrorRule.id }
         }
         result.sources = suppressionSources.all
-        let needSources = request.readsSourcesForExcerpts ? findings : findings.filter { $0.focus?.isEmpty == false }
-        result.sources.merge(readSources(for: needSources, workingDirectory: cwd, known: result.sources)) { known, _ in known }
-        result.findings = FocusNarrowing.narrow(findings, sources: result.sources).sortedInReportOrder()
+        let (narrowed, read) = readSourcesAndNarrow(findings, forExcerpts: request.readsSourcesForExcerpts,
+                                                    workingDirectory: cwd, known: result.sources)
+        result.sources.merge(read) { known, _ in known }
+        result.findings = narrowed.sortedInReportOrder()
         timer.mark("sources and focus")
         return result
     }
@@ -185,35 +186,62 @@ public enum Linter {
                        discriminator: diagnostic.message)
     }
 
-    /// Files the findings point into that the pipeline did not keep already, each up to the end of
-    /// the last line a finding in it reaches (`SourcePrefix`).
-    static func readSources(for findings: [Finding], workingDirectory cwd: String, known: [String: SourceFile] = [:]) -> [String: SourceFile] {
+    /// `findings` with their focus narrowed (`FocusNarrowing`), and the sources the report reads
+    /// that the pipeline did not keep already: the files the findings point into when the text report
+    /// shows excerpts, else none. Each file is read up to the end of the last line a finding in it
+    /// reaches (`SourcePrefix`), its findings are narrowed on it, and only then is it cut to the lines
+    /// the excerpts show (`ExcerptSource`): the whole files are never all in memory at once.
+    static func readSourcesAndNarrow(_ findings: [Finding], forExcerpts: Bool, workingDirectory cwd: String,
+                                     known: [String: SourceFile] = [:]) -> (findings: [Finding], sources: [String: SourceFile]) {
         // Each file once, looked up by id (a path costs the path table's lock); then read and indexed on
         // every core: a large report points into thousands of files.
         var reach: [SourceFileID: Int] = [:]
         var unread: [(path: String, id: SourceFileID)] = []
-        for finding in findings {
+        var unreadFindings: [SourceFileID: [Int]] = [:]
+        var knownFindings: [Int] = []
+        for (index, finding) in findings.enumerated() {
             guard let range = finding.range else { continue }
+            let path = range.file
+            if known[path] != nil {
+                if finding.focus?.isEmpty == false { knownFindings.append(index) }
+                continue
+            }
+            guard forExcerpts || finding.focus?.isEmpty == false else { continue }
             let end = max(range.start.offset, range.end.offset)
             if let furthest = reach[range.fileID] {
                 if end > furthest { reach[range.fileID] = end }
-                continue
+            } else {
+                reach[range.fileID] = end
+                unread.append((path, range.fileID))
             }
-            reach[range.fileID] = end
-            let file = range.file
-            if known[file] == nil { unread.append((file, range.fileID)) }
+            unreadFindings[range.fileID, default: []].append(index)
         }
-        let files = unread.map { (path: $0.path, reach: reach[$0.id] ?? Int.max) }
-        let read = files.parallelMap { file -> SourceFile? in
+        var out = findings
+        for (index, narrowed) in zip(knownFindings, FocusNarrowing.narrow(knownFindings.map { findings[$0] }, sources: known)) {
+            out[index] = narrowed
+        }
+        let files = unread.map { (path: $0.path, reach: reach[$0.id] ?? Int.max, findings: unreadFindings[$0.id] ?? []) }
+        let read = files.parallelMap { file -> (source: SourceFile?, narrowed: [Finding]) in
+            let mine = file.findings.map { findings[$0] }
             let absolute = file.path.hasPrefix("/") ? file.path : Path.join(cwd, file.path)
-            guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return nil }
-            return SourceFile(path: file.path, bytes: SourcePrefix.needed(bytes, reaching: file.reach))
+            guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return (nil, mine) }
+            let prefix = SourcePrefix.needed(bytes, reaching: file.reach)
+            let source = SourceFile(path: file.path, bytes: prefix)
+            let narrowed = FocusNarrowing.narrow(mine, sources: [file.path: source])
+            // A file with a suppression comment stays whole (`SourcePrefix` kept it whole): the
+            // suppressions are searched in every source the report holds.
+            if prefix.count == bytes.count, SuppressionComment.contains(bytes, Array("iaclint:ignore".utf8)) {
+                return (source, narrowed)
+            }
+            guard forExcerpts else { return (nil, narrowed) }
+            return (ExcerptSource.keeping(lines: narrowed.compactMap { $0.range?.start.line }, of: source), narrowed)
         }
         var sources: [String: SourceFile] = [:]
-        for (file, source) in zip(files, read) {
-            if let source, sources[file.path] == nil { sources[file.path] = source }
+        for (file, result) in zip(files, read) {
+            for (index, narrowed) in zip(file.findings, result.narrowed) { out[index] = narrowed }
+            if let source = result.source, sources[file.path] == nil { sources[file.path] = source }
         }
-        return sources
+        return (out, sources)
     }
 
     static func commonAncestor(_ paths: [String]) -> String {
