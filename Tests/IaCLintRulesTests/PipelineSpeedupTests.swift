@@ -87,6 +87,16 @@ final class PipelineSpeedupTests: XCTestCase {
         XCTAssertNil(table.find("key1000", hash: ASCIIHash.of("key1000") ?? 0))
     }
 
+    func testReadTypesAndNeverReadKeysAnswerAsTheSets() {
+        let names = Array(ResourceTypes.attributesRead) + Array(ResourceTypes.neverRead)
+            + ["aws_s3_bucket", "AWS::Lambda::Function", "", "tag", "tags_al", "tags_all_", "TAGS", "aws_iam_rol\u{E9}",
+               "AWS::Serverless::Api\u{301}", "aws_api_gateway_stag", "\u{212A}", "aws_api_gateway_stage "]
+        for name in names {
+            XCTAssertEqual(ResourceTypes.attributesMayBeRead(type: name), ResourceTypes.attributesRead.contains(name), name)
+            XCTAssertEqual(ResourceTypes.isNeverRead(name), ResourceTypes.neverRead.contains(name), name)
+        }
+    }
+
     func testReportOrderIsTheStableSortOfFindings() {
         var state: UInt64 = 7
         func next(_ n: Int) -> Int {
