@@ -216,6 +216,14 @@ final class PositionedJSONTests: XCTestCase {
         for offset in 0...text.count {
             XCTAssertEqual(index.position(at: offset), reference.position(at: offset), "offset \(offset)")
         }
+        // With a line hint carried from lookup to lookup: forwards, backwards, jumps, stale hints.
+        var hint = 0
+        for step in 0..<6000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let offset = step % 3 == 0 ? Int(state >> 33) % (text.count + 40) - 20 : min(text.count + 5, step * 3)
+            if step % 97 == 0 { hint = Int(state >> 40) % 5000 - 100 }
+            XCTAssertEqual(index.position(at: offset, hint: &hint), index.position(at: offset), "offset \(offset)")
+        }
     }
 
     func testPullReaderSkipsAndReadsSelectively() throws {
