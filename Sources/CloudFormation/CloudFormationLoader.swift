@@ -27,6 +27,15 @@ public enum CloudFormationLoader {
         load(parseTable(bytes, path: path), path: path)
     }
 
+    /// `load`, with values kept only for some types. `keepingValuesOf`: the resource types whose
+    /// attribute values the caller reads. Resources of other types get what `Resource.dropAttributeValues()` leaves (their edges, no values), read
+    /// without building the values of their plain properties: building and then dropping them was
+    /// a third of loading a template. Intrinsic calls are still evaluated in full, so the edges and
+    /// diagnostics are exactly those of loading everything and dropping afterwards.
+    public static func load(_ bytes: [UInt8], path: String, keepingValuesOf keep: (String) -> Bool) -> ResourceGraph {
+        load(parseTable(bytes, path: path), path: path, keepingValuesOf: keep)
+    }
+
     /// The template's node tree: JSON (first byte `{`) through PositionedJSON, YAML through libyaml.
     public static func parse(_ bytes: [UInt8], path: String) -> YAMLDocumentResult {
         let table = parseTable(bytes, path: path)
@@ -38,7 +47,7 @@ public enum CloudFormationLoader {
         JSONTemplateReader.isJSON(bytes) ? JSONTemplateReader.parseTable(bytes, path: path) : YAMLReader.parseTable(bytes, path: path)
     }
 
-    static func load(_ table: consuming YAMLNodeTable, path: String) -> ResourceGraph {
+    static func load(_ table: consuming YAMLNodeTable, path: String, keepingValuesOf keep: (String) -> Bool = { _ in true }) -> ResourceGraph {
         let parsed = table
         var graph = ResourceGraph()
         graph.diagnostics = parsed.diagnostics
@@ -82,15 +91,19 @@ public enum CloudFormationLoader {
                                                     range: entry.keyRange))
                 continue
             }
-            graph.add(makeResource(entry, template: template, globals: globals, resolver: &resolver))
+            graph.add(makeResource(entry, template: template, globals: globals, keepsValues: keep(entry.type),
+                                   resolver: &resolver))
         }
-        for api in implicitAPIs { graph.add(api) }
+        for var api in implicitAPIs {
+            if !keep(api.type) { api.dropAttributeValues() }
+            graph.add(api)
+        }
         graph.diagnostics += resolver.diagnostics
         return graph
     }
 
     private static func makeResource(_ entry: Template.ResourceEntry, template: Template, globals: YAMLNodeTable.NodeID?,
-                                     resolver: inout IntrinsicResolver) -> Resource {
+                                     keepsValues: Bool, resolver: inout IntrinsicResolver) -> Resource {
         let body = entry.body
         var properties = resolver.table.value(body, "Properties")
         if let globals, let section = SAMGlobals.section(for: entry.type),
@@ -99,7 +112,12 @@ public enum CloudFormationLoader {
                                           in: &resolver.table)
         }
         let attributes: Value
-        if let properties {
+        if !keepsValues, let properties, let edges = resolver.edgesOfPlainMapping(properties) {
+            // A stand-in holding the edges in order: `dropAttributeValues()` below keeps the first of
+            // each as it does for loaded values (an empty mapping has no values to drop).
+            attributes = edges.isEmpty ? .object([], range: resolver.table.range(properties))
+                : .object([ObjectEntry("", Value(.null, references: edges))], range: resolver.table.range(properties))
+        } else if let properties {
             let evaluated = resolver.evaluate(properties)
             if case .absent = evaluated.kind { attributes = .object([], range: resolver.table.range(properties)) } else { attributes = evaluated }
         } else {
@@ -142,8 +160,10 @@ public enum CloudFormationLoader {
             }
         }
         let origin: Resource.Origin = entry.type.hasPrefix("AWS::Serverless::") ? .sam : .cloudFormation
-        return Resource(address: entry.logicalID, type: entry.type, origin: origin, scope: template.path,
-                        range: entry.keyRange, attributes: attributes, dependsOn: dependsOn,
-                        condition: condition, metadata: metadata)
+        var resource = Resource(address: entry.logicalID, type: entry.type, origin: origin, scope: template.path,
+                                range: entry.keyRange, attributes: attributes, dependsOn: dependsOn,
+                                condition: condition, metadata: metadata)
+        if !keepsValues { resource.dropAttributeValues() }
+        return resource
     }
 }

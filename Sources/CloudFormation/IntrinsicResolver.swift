@@ -70,6 +70,43 @@ struct IntrinsicResolver {
         }
     }
 
+    /// For an untagged mapping that is no intrinsic call (a resource's `Properties`, as a rule): what
+    /// `evaluate(id).allReferences` gives, in the same order, with the same diagnostics, but without
+    /// building the values of plain mappings, sequences and scalars (only intrinsic calls make edges,
+    /// and they are evaluated in full). nil for any other node.
+    mutating func edgesOfPlainMapping(_ id: NodeID) -> [Reference]? {
+        let node = table[id]
+        guard node.tag == YAMLNodeTable.noTag, node.kind == .mapping, match(id) == nil else { return nil }
+        var edges: [Reference] = []
+        appendEdges(of: id, to: &edges)
+        return edges
+    }
+
+    /// `evaluate(id).allReferences` appended to `edges`, following `evaluate` node for node.
+    private mutating func appendEdges(of id: NodeID, to edges: inout [Reference]) {
+        let node = table[id]
+        if node.tag == YAMLNodeTable.noTag, node.kind == .scalar { return }
+        if let call = match(id) {
+            let v = evaluate(call)
+            if case .absent = v.kind { return }  // removed from its mapping or sequence, edges and all
+            edges += v.allReferences
+            return
+        }
+        let first = Int(node.first), count = Int(node.count)
+        switch node.kind {
+        case .scalar:
+            return
+        case .sequence:
+            for k in 0..<count { appendEdges(of: table.children[first + k], to: &edges) }
+        case .mapping:
+            var k = 1
+            while k < count {
+                appendEdges(of: table.children[first + k], to: &edges)
+                k += 2
+            }
+        }
+    }
+
     /// `Intrinsic.match`, with each tag's function name worked out once per template.
     private mutating func match(_ id: NodeID) -> Intrinsic? {
         let tag = table[id].tag

@@ -43,6 +43,8 @@ public struct JSONDocument: Sendable {
     public var encoding: JSONTextEncoding { storage.encoding }
     public var root: JSONNode { JSONNode(storage: storage, index: 0) }
     public var lineIndex: LineIndex { storage.lines }
+    /// The file the ranges name.
+    public var fileID: SourceFileID { storage.fileID }
     /// Number of nodes (keys count as nodes).
     public var nodeCount: Int { storage.nodes.count }
 

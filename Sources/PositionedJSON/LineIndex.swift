@@ -62,12 +62,47 @@ public struct LineIndex: Sendable {
     /// The position of a byte offset, clamped to the text.
     public func position(at offset: Int) -> SourcePosition {
         let off = min(max(0, offset), text.count)
+        return position(line: line(of: off), offset: off)
+    }
+
+    /// `position(at:)`, trying the line `hint` names (0-based) and the one after it before a binary
+    /// search, and leaving the found line in `hint`: offsets read in document order mostly fall on
+    /// the line of the previous one or the next (a JSON template's node ranges, 2 lookups a node).
+    public func position(at offset: Int, hint: inout Int) -> SourcePosition {
+        let off = min(max(0, offset), text.count)
+        let n = lineStarts.count
+        let line: Int
+        if hint >= 0, hint < n, lineStarts[hint] <= off, hint + 1 == n || off < lineStarts[hint + 1] {
+            line = hint
+        } else if hint >= 0, hint + 1 < n, lineStarts[hint + 1] <= off, hint + 2 == n || off < lineStarts[hint + 2] {
+            line = hint + 1
+        } else {
+            line = self.line(of: off)
+        }
+        hint = line
+        return position(line: line, offset: off)
+    }
+
+    /// The 0-based line holding an offset already clamped to the text.
+    private func line(of off: Int) -> Int {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= off { lo = mid } else { hi = mid - 1 }
         }
+        return lo
+    }
+
+    /// The position of `off` on 0-based line `lo`.
+    private func position(line lo: Int, offset off: Int) -> SourcePosition {
         let lineStart = lineStarts[lo]
+        // No continuation byte in the blocks from the line start to the offset (ASCII text, the usual
+        // case): the column is the byte distance, with no scan (counting up to 64 bytes one by one
+        // was two thirds of a lookup on pretty-printed JSON).
+        let first = lineStart >> LineIndex.blockShift, last = off >> LineIndex.blockShift
+        if last + 1 < continuationsBefore.count, continuationsBefore[last + 1] == continuationsBefore[first] {
+            return SourcePosition(line: lo + 1, column: 1 + (off - lineStart), offset: off)
+        }
         // Short distances (pretty-printed text) are counted directly; long lines use the blocks.
         let skipped = off - lineStart <= 64
             ? continuations(in: lineStart, off)

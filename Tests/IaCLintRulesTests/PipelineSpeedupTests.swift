@@ -32,7 +32,7 @@ final class PipelineSpeedupTests: XCTestCase {
     func testResourceLookupAnswersAsTheGraphIndex() {
         for (seed, count) in [(1, 10), (2, 500), (3, 9000), (4, 20000)] as [(UInt64, Int)] {
             let graph = randomGraph(seed: seed, count: count)
-            let lookup = ResourceLookup(graph: graph)
+            let lookup = ResourceLookup(graph: graph, types: ["aws_api_gateway_stage", "aws_iam_role", "AWS::ApiGateway::Stage"])
             let scopes = Set(graph.resources.map(\.scope)).union(["nowhere"])
             for scope in scopes {
                 XCTAssertEqual(lookup.indices(inScope: scope), graph.indices(inScope: scope), "scope \(scope)")
@@ -42,9 +42,58 @@ final class PipelineSpeedupTests: XCTestCase {
                     XCTAssertEqual(lookup.resolve(target, scope: scope), graph.resolve(target, scope: scope), "\(scope) \(target)")
                 }
             }
-            for types in [["aws_api_gateway_stage"], ["aws_iam_role", "AWS::ApiGateway::Stage"], ["none"]] {
+            for types in [["aws_api_gateway_stage"], ["aws_iam_role", "AWS::ApiGateway::Stage"], ["none"], ["aws_s3_bucket", "aws_iam_role"]] {
                 XCTAssertEqual(lookup.resources(ofTypes: Set(types)), graph.resources(ofTypes: Set(types)))
             }
+        }
+    }
+
+    /// Addresses and scopes that are equal as `String`s with other bytes (U+212A KELVIN SIGN is "K",
+    /// a precomposed "é" is "e" and a combining accent): the byte-hashed tables answer as `==` does.
+    func testResourceLookupComparesNonASCIIAsStrings() {
+        let names = ["K", "\u{212A}", "\u{E9}", "e\u{301}", "plain"]
+        var resources: [Resource] = []
+        for (i, scope) in ["sK", "s\u{212A}", "ascii", "ascii", "s\u{E9}", "se\u{301}"].enumerated() {
+            for (j, name) in names.enumerated() where scope != "ascii" || name == "plain" || name == "K" {
+                let key: String? = j % 2 == 0 ? "\(j)" : nil
+                resources.append(Resource(address: "aws_x.\(name)" + (key.map { "[\($0)]" } ?? ""), type: "aws_x", origin: .terraform,
+                                          scope: scope, instanceKey: key,
+                                          range: SourceRange(file: "f.tf", at: SourcePosition(line: i * 10 + j + 1, column: 1, offset: i))))
+            }
+        }
+        let graph = ResourceGraph(resources: resources)
+        let lookup = ResourceLookup(graph: graph, types: ["aws_x"])
+        let targets = names.flatMap { ["aws_x.\($0)", "aws_x.\($0)[0]", "aws_x.\($0)[2]"] } + ["aws_x.none"]
+        for scope in ["sK", "s\u{212A}", "ascii", "s\u{E9}", "se\u{301}", "nowhere"] {
+            XCTAssertEqual(lookup.indices(inScope: scope), graph.indices(inScope: scope), "scope \(scope)")
+            for target in targets {
+                XCTAssertEqual(lookup.resolve(target, scope: scope), graph.resolve(target, scope: scope), "\(scope) \(target)")
+            }
+        }
+        XCTAssertEqual(lookup.resources(ofType: "aws_x"), graph.resources(ofType: "aws_x"))
+    }
+
+    func testASCIIHashAnswersOnlyForASCII() {
+        XCTAssertNotNil(ASCIIHash.of("aws_api_gateway_stage.prod[\"k\"]"))
+        XCTAssertNil(ASCIIHash.of("aws_x.\u{212A}"))
+        XCTAssertNil(ASCIIHash.of("a-long-prefix-of-ascii-bytes-then-\u{E9}"))
+        XCTAssertEqual(ASCIIHash.of("same text"), ASCIIHash.of(String("same text".reversed().reversed())))
+        XCTAssertTrue(ASCIIHash.sameBytes("abc", "abc"))
+        XCTAssertFalse(ASCIIHash.sameBytes("\u{E9}", "e\u{301}"))
+        var table = ASCIITable(capacity: 0)
+        for i in 0..<1000 { XCTAssertTrue(table.insert("key\(i)", hash: ASCIIHash.of("key\(i)") ?? 0).1) }
+        for i in 0..<1000 { XCTAssertEqual(table.find("key\(i)", hash: ASCIIHash.of("key\(i)") ?? 0), i) }
+        XCTAssertFalse(table.insert("key7", hash: ASCIIHash.of("key7") ?? 0).1)
+        XCTAssertNil(table.find("key1000", hash: ASCIIHash.of("key1000") ?? 0))
+    }
+
+    func testReadTypesAndNeverReadKeysAnswerAsTheSets() {
+        let names = Array(ResourceTypes.attributesRead) + Array(ResourceTypes.neverRead)
+            + ["aws_s3_bucket", "AWS::Lambda::Function", "", "tag", "tags_al", "tags_all_", "TAGS", "aws_iam_rol\u{E9}",
+               "AWS::Serverless::Api\u{301}", "aws_api_gateway_stag", "\u{212A}", "aws_api_gateway_stage "]
+        for name in names {
+            XCTAssertEqual(ResourceTypes.attributesMayBeRead(type: name), ResourceTypes.attributesRead.contains(name), name)
+            XCTAssertEqual(ResourceTypes.isNeverRead(name), ResourceTypes.neverRead.contains(name), name)
         }
     }
 

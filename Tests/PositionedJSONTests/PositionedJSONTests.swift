@@ -196,6 +196,36 @@ final class PositionedJSONTests: XCTestCase {
         }
     }
 
+    func testLineIndexAgreesWithSourceFileAcrossASCIIAndNonASCIIBlocks() {
+        // Runs of ASCII longer than a block (the path with no scan) beside blocks with multi-byte
+        // scalars, lines starting in one kind of block and going on into the other.
+        var text: [UInt8] = []
+        var state: UInt64 = 11
+        while text.count < 20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            switch Int(state >> 33) % 5 {
+            case 0: text += Array(repeating: UInt8(ascii: "a"), count: Int(state >> 54) + 1)
+            case 1: text += [0x0A]
+            case 2: text += Array("é€".utf8)
+            case 3: text += Array(repeating: UInt8(ascii: " "), count: 700)
+            default: text += Array("  \"key\": \"value\",\n".utf8)
+            }
+        }
+        let index = LineIndex(text)
+        let reference = SourceFile(path: "x", bytes: text)
+        for offset in 0...text.count {
+            XCTAssertEqual(index.position(at: offset), reference.position(at: offset), "offset \(offset)")
+        }
+        // With a line hint carried from lookup to lookup: forwards, backwards, jumps, stale hints.
+        var hint = 0
+        for step in 0..<6000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let offset = step % 3 == 0 ? Int(state >> 33) % (text.count + 40) - 20 : min(text.count + 5, step * 3)
+            if step % 97 == 0 { hint = Int(state >> 40) % 5000 - 100 }
+            XCTAssertEqual(index.position(at: offset, hint: &hint), index.position(at: offset), "offset \(offset)")
+        }
+    }
+
     func testPullReaderSkipsAndReadsSelectively() throws {
         var reader = JSONPullReader(text: Array(#"{"skip": {"x": [1, {"y": null}]}, "keep": {"a": "b"}}"#.utf8))
         var object = try reader.beginObject()

@@ -10,17 +10,23 @@ struct AccessLogFormatChecks {
         var api: ApiType
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            guard lhs.api == rhs.api, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
-            // Over the bytes in place: the generic `elementsEqual` of two UTF-8 views cost ~20,000
-            // instructions a format.
-            var l = lhs.text, r = rhs.text
-            return l.withUTF8 { lb in r.withUTF8 { rb in lb.elementsEqual(rb) } }
+            // Over the bytes in place with `memcmp`: the generic `elementsEqual` of two byte buffers
+            // cost ~9,000 instructions a format (14 M on the 10 MB repository).
+            lhs.api == rhs.api && lhs.text.utf8.count == rhs.text.utf8.count
+                && ASCIIHash.sameBytes(lhs.text, rhs.text)
         }
 
         func hash(into hasher: inout Hasher) {
+            // The length and up to 64 bytes from each end: formats that share both ends are rare, and
+            // SipHash over a whole format of a few hundred bytes cost ~2,000 instructions a stage.
             hasher.combine(api)
+            hasher.combine(text.utf8.count)
             var bytes = text
-            bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            bytes.withUTF8 { all in
+                let n = all.count
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[0..<min(n, 64)])))
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[max(0, n - 64)..<n])))
+            }
         }
     }
 

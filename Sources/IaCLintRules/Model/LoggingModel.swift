@@ -15,7 +15,7 @@ public struct LoggingModel: Sendable {
 
     public init(graph: ResourceGraph) {
         self.graph = graph
-        lookup = ResourceLookup(graph: graph)
+        lookup = ResourceLookup(graph: graph, types: LoggingModel.listedTypes)
         let builder = StageBuilder(lookup: lookup)
         stages = builder.buildStages()
         accountSettings = lookup.resources(ofTypes: ResourceTypes.accounts).compactMap { resource in
@@ -24,6 +24,10 @@ public struct LoggingModel: Sendable {
             return AccountSetting(resource: resource, roleArnEntry: resource.attributes.entry(key))
         }
     }
+
+    /// The types the model lists by type: stages, method settings, account settings.
+    static let listedTypes: Set<String> = StageBuilder.stageTypes.union(ResourceTypes.accounts)
+        .union([ResourceTypes.tfMethodSettings])
 
     /// Where a stage's access logs go (one entry per branch of a conditional destination).
     public func destinations(of stage: Stage) -> [LogDestination] { stage.destinations }

@@ -12,7 +12,7 @@ struct StageBuilder {
     }
 
     /// Types that can make a stage.
-    private static let stageTypes: Set<String> = [
+    static let stageTypes: Set<String> = [
         ResourceTypes.tfRestStage, ResourceTypes.tfV2Stage, ResourceTypes.tfDeployment, ResourceTypes.cfnRestStage,
         ResourceTypes.cfnV2Stage, ResourceTypes.cfnDeployment, ResourceTypes.samApi, ResourceTypes.samHttpApi,
         ResourceTypes.samWebSocketApi,
