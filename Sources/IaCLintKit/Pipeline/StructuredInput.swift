@@ -26,7 +26,9 @@ enum StructuredInput: Sendable {
                 return .plan(load)
             }
             if CloudFormationLoader.isTemplate(bytes, path: file.path) {
-                var graph = CloudFormationLoader.load(bytes, path: file.path)
+                var graph = dropsUnreadValues
+                    ? CloudFormationLoader.load(bytes, path: file.path, keepingValuesOf: RuleEngine.readsAttributes(ofType:))
+                    : CloudFormationLoader.load(bytes, path: file.path)
                 if dropsUnreadValues { graph.trimAttributeValues(RuleEngine.dropUnreadAttributeValues) }
                 return .template(graph)
             }
