@@ -23,8 +23,6 @@ final class LoadContext {
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.
     var cwd: String { options.workingDirectory }
-    /// Local module sources resolved, by "caller directory NUL source".
-    var localSources: [String: String] = [:]
     private var insideScanRoot: [String: Bool] = [:]
     private lazy var normalizedScanRoot = Path.normalize(options.scanRoot)
 

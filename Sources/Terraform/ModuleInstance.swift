@@ -56,8 +56,10 @@ final class ModuleInstance {
     let rootDirectory: String
     let parent: ModuleInstance?
     let call: ModuleCallDeclaration?
-    /// `call?.arguments`, stored apart: every variable of the instance reads it.
-    let callArguments: [String: Attribute]?
+    /// `call?.argumentIndex` and the call's attributes, stored apart: every variable of the
+    /// instance reads them, and binding `call` copied the whole declaration.
+    let callArgumentIndex: NameIndex?
+    let callAttributes: [Attribute]
     /// The iteration of the module call that created this instance, evaluated in the parent.
     let callIteration: Iteration
     /// The `module` blocks leading here, outermost first.
@@ -97,7 +99,8 @@ final class ModuleInstance {
         self.rootDirectory = rootDirectory
         self.parent = parent
         self.call = call
-        self.callArguments = call?.arguments
+        self.callArgumentIndex = call?.argumentIndex
+        self.callAttributes = call?.body.attributes ?? []
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain
