@@ -24,6 +24,12 @@ final class LoadContext {
     /// The working directory, read once.
     var cwd: String { options.workingDirectory }
     private var insideScanRoot: [String: Bool] = [:]
+    /// What a call of a module that is not installed gives, by call declaration (held, so its
+    /// identifier cannot be reused by another while it is here).
+    var notInstalledModules: [ObjectIdentifier: (call: ModuleCallDeclaration, result: ChildModules)] = [:]
+    /// The last root asked for in `manifest(forRoot:)` and its manifest: calls ask root after root
+    /// for the same one, and the table look-up hashed the whole path each time.
+    private var lastManifest: (root: String, manifest: ModuleManifest?)?
     private lazy var normalizedScanRoot = Path.normalize(options.scanRoot)
 
     /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
@@ -54,9 +60,15 @@ final class LoadContext {
     }
 
     func manifest(forRoot root: String) -> ModuleManifest? {
-        if let cached = manifests[root] { return cached }
-        let m = ModuleManifest.read(rootDirectory: root, workingDirectory: options.workingDirectory, readFile: options.fileReader)
-        manifests[root] = m
+        if let last = lastManifest, last.root == root { return last.manifest }
+        let m: ModuleManifest?
+        if let cached = manifests[root] {
+            m = cached
+        } else {
+            m = ModuleManifest.read(rootDirectory: root, workingDirectory: options.workingDirectory, readFile: options.fileReader)
+            manifests[root] = m
+        }
+        lastManifest = (root, m)
         return m
     }
 }

@@ -24,24 +24,26 @@ struct VariableDeclaration {
     }
 }
 
-/// A `resource` or `data` block.
-struct ResourceDeclaration {
-    var mode: Resource.Mode
-    var type: String
-    var name: String
-    var body: Body
+/// A `resource` or `data` block. A class: evaluation hands declarations around by the ten
+/// thousand, and a copy of the struct retained and released each of its dozen fields.
+final class ResourceDeclaration: Sendable {
+    let mode: Resource.Mode
+    let type: String
+    let name: String
+    let body: Body
     /// The block header: type and labels.
-    var headerRange: SourceRange
-    var count: Attribute?
-    var forEach: Attribute?
-    var dependsOn: Attribute?
+    let headerRange: SourceRange
+    let count: Attribute?
+    let forEach: Attribute?
+    let dependsOn: Attribute?
     /// `aws_x.y` or `data.aws_x.y`; stored because every reference and cache lookup needs it.
     let localAddress: String
     /// The position in `ModuleConfiguration.resources`: what evaluation caches are keyed by.
-    var index = 0
+    let index: Int
 
     init(mode: Resource.Mode, type: String, name: String, body: Body, headerRange: SourceRange,
-         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?, index: Int) {
+        self.index = index
         self.mode = mode
         self.type = type
         self.name = name
@@ -54,26 +56,27 @@ struct ResourceDeclaration {
     }
 }
 
-/// A `module` block.
-struct ModuleCallDeclaration {
-    var name: String
-    var source: String?
-    var sourceRange: SourceRange?
-    var version: String?
-    var body: Body
-    var headerRange: SourceRange
-    var count: Attribute?
-    var forEach: Attribute?
-    var dependsOn: Attribute?
+/// A `module` block; a class for the reason `ResourceDeclaration` is one.
+final class ModuleCallDeclaration: Sendable {
+    let name: String
+    let source: String?
+    let sourceRange: SourceRange?
+    let version: String?
+    let body: Body
+    let headerRange: SourceRange
+    let count: Attribute?
+    let forEach: Attribute?
+    let dependsOn: Attribute?
     /// For a local source (`./x`, `../x`, `.`, `..`): the module's directory, resolved against the
     /// calling module's directory once here instead of for every instance of the call.
-    var localDirectory: String?
+    let localDirectory: String?
     /// The position in `body.attributes` of each attribute by name (the first of each, like
     /// `Body.attribute`): every variable of every instance of the module looks its argument up here.
     let argumentIndex: NameIndex
 
     init(name: String, source: String?, sourceRange: SourceRange?, version: String?, body: Body, headerRange: SourceRange,
-         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?, localDirectory: String?) {
+        self.localDirectory = localDirectory
         self.name = name
         self.source = source
         self.sourceRange = sourceRange
@@ -247,15 +250,15 @@ struct ModuleDeclarations {
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
                 let meta = MetaArguments(block.body)
-                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
+                let decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
                                                body: block.body, headerRange: block.headerRange,
-                                               count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
+                                               count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn,
+                                               index: resources.count)
                 if let existing = resourceIndex.insertIfAbsent(decl.localAddress, position: resources.count) {  // the first stays
                     diagnostics.append(.error("duplicate \(block.type) \"\(labels[0].value)\" \"\(labels[1].value)\"", at: block.headerRange,
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
-                decl.index = resources.count
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }
@@ -265,18 +268,18 @@ struct ModuleDeclarations {
                 if let s = meta.source, case .template(let t) = s.expression { source = t.literalValue }
                 var version: String? = nil
                 if let v = meta.version, case .template(let t) = v.expression { version = t.literalValue }
-                let call = ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
-                                                 version: version, body: block.body, headerRange: block.headerRange,
-                                                 count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
                 if moduleCallIndex.insertIfAbsent(name, position: moduleCalls.count) != nil {  // the first call stays
                     diagnostics.append(.error("duplicate module call \"\(name)\"", at: block.headerRange))
                     continue
                 }
-                var resolved = call
+                var localDirectory: String? = nil
                 if let source, ModuleCallDeclaration.isLocalSource(source) {
-                    resolved.localDirectory = Path.normalize(Path.join(directory, source))
+                    localDirectory = Path.normalize(Path.join(directory, source))
                 }
-                moduleCalls.append(resolved)
+                moduleCalls.append(ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
+                                                         version: version, body: block.body, headerRange: block.headerRange,
+                                                         count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn,
+                                                         localDirectory: localDirectory))
             default:
                 continue
             }
