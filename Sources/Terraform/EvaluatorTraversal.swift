@@ -135,7 +135,7 @@ extension Evaluator {
         }
         var target = referenceTarget(index, m)
         var value: Value
-        if index < m.resourceValueCache.count, case .done(let cached)? = m.resourceValueCache[index] {
+        if index < m.resourceValueCache.count, case .done(let cached) = m.resourceValueCache[index] {
             value = cached
         } else {
             value = resourceValue(resources[index], m)

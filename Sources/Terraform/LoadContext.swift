@@ -47,6 +47,14 @@ final class LoadContext {
         var file: SourceFileID?
         var start: SourcePosition?
         var message: String
+
+        /// The message by its length only: notes at one place rarely differ in nothing else, and
+        /// hashing messages of a hundred bytes cost more than building them. Equality compares all.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(file)
+            hasher.combine(start)
+            hasher.combine(message.utf8.count)
+        }
     }
 
     init(options: TerraformOptions) {

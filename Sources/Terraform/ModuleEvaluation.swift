@@ -61,13 +61,13 @@ extension Evaluator {
             let cache = m.variableCache
             if index < cache.count {
                 switch cache[index] {
-                case .done(let cached)?: return cached
-                case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
-                case nil: break
+                case .done(let cached): return cached
+                case .inProgress: return Value.unknown(.invalid, "var.\(name) depends on itself")
+                case .empty: break
                 }
             }
         }
-        if index >= m.variableCache.count { m.variableCache = Array(repeating: nil, count: config.variableDeclarations.count) }
+        if index >= m.variableCache.count { m.variableCache = Array(repeating: .empty, count: config.variableDeclarations.count) }
         m.variableCache[index] = .inProgress
         // Fields read in place: binding the declaration copied it (a retain per field).
         let defaultValue = config.variableDeclarations[index].defaultValue
@@ -112,13 +112,13 @@ extension Evaluator {
             let cache = m.localCache
             if index < cache.count {
                 switch cache[index] {
-                case .done(let cached)?: return cached
-                case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
-                case nil: break
+                case .done(let cached): return cached
+                case .inProgress: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
+                case .empty: break
                 }
             }
         }
-        if index >= m.localCache.count { m.localCache = Array(repeating: nil, count: config.localAttributes.count) }
+        if index >= m.localCache.count { m.localCache = Array(repeating: .empty, count: config.localAttributes.count) }
         m.localCache[index] = .inProgress
         let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
         m.localCache[index] = .done(v)
@@ -145,11 +145,11 @@ extension Evaluator {
 
     /// The flowed value of the name at `index`, from `kept` when a reference flowed it before.
     private func flowedName(at index: Int, _ m: ModuleInstance, to range: SourceRange,
-                            kept: ReferenceWritableKeyPath<ModuleInstance, [FlowedName?]>,
-                            memo: KeyPath<ModuleInstance, [Memo<Value>?]>, value: () -> Value) -> Value {
+                            kept: ReferenceWritableKeyPath<ModuleInstance, [KeptFlow]>,
+                            memo: KeyPath<ModuleInstance, [Memo]>, value: () -> Value) -> Value {
         do {  // one read of the class's property (see `variableValue(at:)`)
             let keptNow = m[keyPath: kept]
-            if index < keptNow.count, let known = keptNow[index] {
+            if index < keptNow.count, case .kept(let known) = keptNow[index] {
                 return known.origin == range ? value() : known.value.withRange(range)
             }
         }
@@ -158,9 +158,9 @@ extension Evaluator {
         let out = flowed(v, to: range)
         // Kept only once the name is evaluated: a value made while it is in progress is a cycle error.
         let memos = m[keyPath: memo]
-        if index < memos.count, case .done? = memos[index] {
-            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: nil, count: memos.count) }
-            m[keyPath: kept][index] = FlowedName(origin: origin, value: out)
+        if index < memos.count, case .done = memos[index] {
+            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: .none, count: memos.count) }
+            m[keyPath: kept][index] = .kept(FlowedName(origin: origin, value: out))
         }
         return out
     }
@@ -174,13 +174,13 @@ extension Evaluator {
             let cache = m.outputCache
             if index < cache.count {
                 switch cache[index] {
-                case .done(let cached)?: return cached
-                case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
-                case nil: break
+                case .done(let cached): return cached
+                case .inProgress: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
+                case .empty: break
                 }
             }
         }
-        if index >= m.outputCache.count { m.outputCache = Array(repeating: nil, count: config.outputAttributes.count) }
+        if index >= m.outputCache.count { m.outputCache = Array(repeating: .empty, count: config.outputAttributes.count) }
         m.outputCache[index] = .inProgress
         let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
         m.outputCache[index] = .done(v)
@@ -261,9 +261,9 @@ extension Evaluator {
 
     func resourceExpansion(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Expansion {
         let cacheable = decl.index < m.expansionCache.count
-        if cacheable, let cached = m.expansionCache[decl.index] { return cached }
+        if cacheable, case .known(let cached) = m.expansionCache[decl.index] { return cached }
         let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
-        if cacheable { m.expansionCache[decl.index] = e }
+        if cacheable { m.expansionCache[decl.index] = .known(e) }
         return e
     }
 
@@ -275,7 +275,7 @@ extension Evaluator {
         let single = key == nil && decl.index < m.singleInstanceAttributeCache.count
         let id = ResourceInstanceID(declaration: decl.index, key: key)
         if single {
-            if let cached = m.singleInstanceAttributeCache[decl.index] { return cached }
+            if case .done(let cached) = m.singleInstanceAttributeCache[decl.index] { return cached }
         } else if let cached = m.instanceAttributeCache[id] {
             return cached
         }
@@ -285,7 +285,7 @@ extension Evaluator {
             entries.append(ObjectEntry("json", json))
             attributes = Value(.object(entries), range: attributes.range)
         }
-        if single { m.singleInstanceAttributeCache[decl.index] = attributes } else { m.instanceAttributeCache[id] = attributes }
+        if single { m.singleInstanceAttributeCache[decl.index] = .done(attributes) } else { m.instanceAttributeCache[id] = attributes }
         return attributes
     }
 
@@ -297,11 +297,11 @@ extension Evaluator {
             return Value.unknown(.invalid, "\(decl.localAddress) is not declared in \(m.config.directory)")
         }
         switch m.resourceValueCache[decl.index] {
-        case .done(let cached)?: return cached
-        case .inProgress?:
+        case .done(let cached): return cached
+        case .inProgress:
             let base = m.addressPrefix + decl.localAddress
             return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
-        case nil: m.resourceValueCache[decl.index] = .inProgress
+        case .empty: m.resourceValueCache[decl.index] = .inProgress
         }
         let base = m.addressPrefix + decl.localAddress
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
