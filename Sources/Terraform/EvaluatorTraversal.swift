@@ -179,7 +179,7 @@ extension Evaluator {
         let config = s.module.config
         guard let callIndex = config.declarations.moduleCallIndex[name] else { return invalidReference(t, "reference to undeclared module \(name)") }
         var rest = steps.dropFirst()
-        let children = s.module.childCache[name] ?? childModules(config.moduleCalls[callIndex], s.module)
+        let children = childModules(config.declarations.moduleCalls[callIndex], s.module)
         switch children {
         case .unavailable(let u):
             // Keep an edge to the module output, so a rule can say what the value depends on.

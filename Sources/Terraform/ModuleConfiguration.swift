@@ -73,10 +73,13 @@ final class ModuleCallDeclaration: Sendable {
     /// The position in `body.attributes` of each attribute by name (the first of each, like
     /// `Body.attribute`): every variable of every instance of the module looks its argument up here.
     let argumentIndex: NameIndex
+    /// The position in `ModuleConfiguration.moduleCalls`: what an instance's child cache is keyed by.
+    let index: Int
 
     init(name: String, source: String?, sourceRange: SourceRange?, version: String?, body: Body, headerRange: SourceRange,
-         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?, localDirectory: String?) {
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?, localDirectory: String?, index: Int) {
         self.localDirectory = localDirectory
+        self.index = index
         self.name = name
         self.source = source
         self.sourceRange = sourceRange
@@ -279,7 +282,7 @@ struct ModuleDeclarations {
                 moduleCalls.append(ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
                                                          version: version, body: block.body, headerRange: block.headerRange,
                                                          count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn,
-                                                         localDirectory: localDirectory))
+                                                         localDirectory: localDirectory, index: moduleCalls.count))
             default:
                 continue
             }

@@ -422,9 +422,16 @@ extension Evaluator {
     // MARK: Child modules
 
     func childModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
-        if let cached = parent.childCache[call.name] { return cached }
+        let calls = parent.config.declarations.moduleCalls
+        let index = call.index
+        // Cached only for the parent's own declaration at that position (as every caller passes).
+        let cacheable = index < calls.count && calls[index] === call
+        if cacheable, index < parent.childCache.count, case .known(let cached) = parent.childCache[index] { return cached }
         let result = loadChildModules(call, parent)
-        parent.childCache[call.name] = result
+        if cacheable {
+            if parent.childCache.isEmpty { parent.childCache = Array(repeating: .none, count: calls.count) }
+            parent.childCache[index] = .known(result)
+        }
         return result
     }
 

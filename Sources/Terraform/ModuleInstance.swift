@@ -58,6 +58,12 @@ enum KeptFlow {
     case kept(FlowedName)
 }
 
+/// `ChildModules?` for the reason `Memo` is not optional.
+enum KeptChildren {
+    case none
+    case known(ChildModules)
+}
+
 /// `Expansion?` for the reason `Memo` is not optional.
 enum KeptExpansion {
     case none
@@ -112,7 +118,9 @@ final class ModuleInstance {
     /// Attributes of the instance without a key (no `count`/`for_each`), by declaration index.
     var singleInstanceAttributeCache: [Memo] = []
     var instanceAttributeCache: [ResourceInstanceID: Value] = [:]
-    var childCache: [String: ChildModules] = [:]
+    /// Child instances by the call's position (`ModuleCallDeclaration.index`): a table by name
+    /// hashed the name twice a call and was a table to allocate and free per instance.
+    var childCache: [KeptChildren] = []
 
     init(config: ModuleConfiguration, address: String, rootDirectory: String, parent: ModuleInstance?,
          call: ModuleCallDeclaration?, callIteration: Iteration, moduleCalls: [RelatedLocation], chain: [String]) {
@@ -142,8 +150,8 @@ final class ModuleInstance {
     func releaseEvaluationState() {
         var pending = [self]  // a worklist, not recursion: module trees can be wide
         while let m = pending.popLast() {
-            for case .loaded(_, let instances) in m.childCache.values { pending += instances.map(\.module) }
-            m.childCache = [:]
+            for case .known(.loaded(_, let instances)) in m.childCache { pending += instances.map(\.module) }
+            m.childCache = []
         }
     }
 
