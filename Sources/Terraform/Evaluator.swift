@@ -82,14 +82,17 @@ final class Evaluator {
 
     private func evaluateObject(_ o: ObjectConstructor, _ s: EvalScope) -> Value {
         var entries: [ObjectEntry] = []
-        entries.reserveCapacity(o.items.count)
-        for item in o.items {
+        // Items read in place by index: `for item in o.items` copied each item (its key and value
+        // expressions, a retain and a release per reference inside them).
+        let items = o.items
+        entries.reserveCapacity(items.count)
+        for i in items.indices {
             let key: String
-            switch item.key {
+            switch items[i].key {
             case .name(let n, _): key = n
             case .expression(let ke):
                 // `(var.x) = …` or `"k" = …`; a bare traversal in parentheses is evaluated.
-                if let literal = item.key.staticName { key = literal; break }
+                if let literal = items[i].key.staticName { key = literal; break }
                 let k = evaluate(ke, s)
                 if k.isUnknown { return Value(k.kind, range: o.range, references: k.references) }
                 guard let text = k.terraformString else {
@@ -97,7 +100,7 @@ final class Evaluator {
                 }
                 key = text
             }
-            entries.append(ObjectEntry(key, evaluate(item.value, s), keyRange: item.key.range))
+            entries.append(ObjectEntry(key, evaluate(items[i].value, s), keyRange: items[i].key.range))
         }
         return .object(entries, range: o.range)
     }

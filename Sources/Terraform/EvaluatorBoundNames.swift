@@ -44,7 +44,7 @@ struct BoundNames {
         var i = names.count
         while i > 0 {
             i -= 1
-            if names[i] == name { return i }
+            if sameName(names[i], name) { return i }
         }
         return nil
     }

@@ -8,21 +8,26 @@ import PositionedJSON
 extension Evaluator {
     func evaluateCall(_ c: FunctionCall, _ s: EvalScope) -> Value {
         let name = c.name.utf8.first == UInt8(ascii: "c") && c.name.hasPrefix("core::") ? String(c.name.dropFirst(6)) : c.name
-        if name == "try" { return evaluateTry(c, s) }
-        if name == "can" { return evaluateCan(c, s) }
-        if isNamespaced(name) {
+        if sameName(name, "try") { return evaluateTry(c, s) }
+        if sameName(name, "can") { return evaluateCan(c, s) }
+        // `core::core::f` loses both prefixes in the library but only one here, as it always has.
+        let bare = name.utf8.first == UInt8(ascii: "c") && name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
+        let resolution = FunctionLibrary.resolution(bare)
+        // A library function's own name has no `::`, so the byte scan is left for other names.
+        if resolution == nil || bare != name, isNamespaced(name) {
             return Value.unknown(.unsupportedFunction, name, range: c.range, references: collectReferences(c.arguments.map { evaluate($0, s) }))
         }
-        var args = c.arguments.map { evaluate($0, s) }
+        // By index over a local constant: `map` copied each argument expression before evaluating it.
+        let arguments = c.arguments
+        var args: [Value] = []
+        args.reserveCapacity(arguments.count)
+        for i in arguments.indices { args.append(evaluate(arguments[i], s)) }
         if c.expandFinal, let last = args.last {
             if last.isUnknown { return Value(last.kind, range: c.range, references: last.references) }
             guard let items = last.listValue else { return Value.unknown(.invalid, "\(name): the final argument must be a list to expand", range: c.range) }
             args.removeLast()
             args += items
         }
-        // `core::core::f` loses both prefixes in the library but only one here, as it always has.
-        let bare = name.utf8.first == UInt8(ascii: "c") && name.hasPrefix("core::") ? String(name.dropFirst(6)) : name
-        let resolution = FunctionLibrary.resolutions[bare]
         let result = FunctionLibrary.call(bare, resolution, args, functionContext(c.range, s))
         let preservesStructure = bare == name ? resolution?.preservesStructure == true : FunctionLibrary.preservesStructure.contains(name)
         // Functions that return parts of their arguments leave those parts' own edges in place;

@@ -13,7 +13,12 @@ extension Evaluator {
         if let single = t.singleInterpolation, t.heredoc == nil {
             return evaluate(single, s)
         }
+        // Room for the literal text and a little more up front: grown from empty, the buffer was
+        // reallocated at each doubling.
         var text: [UInt8] = []
+        var literalBytes = 16
+        for part in t.parts { if case .literal(let literal, _) = part { literalBytes += literal.utf8.count } }
+        text.reserveCapacity(literalBytes)
         var refs: [Reference] = []
         var unknown: Value? = nil
         render(t.parts, s, into: &text, references: &refs, unknown: &unknown)

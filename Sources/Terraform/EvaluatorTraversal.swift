@@ -7,6 +7,29 @@ import HCL
 /// Data sources whose attributes depend on the account or region the plan runs in.
 let deploymentContextDataSources: Set<String> = ["aws_partition", "aws_region", "aws_caller_identity", "aws_availability_zones", "aws_default_tags"]
 
+/// What the first name of a traversal stands for. Told apart by length first: a `switch` over the
+/// ten names compared a resource type with each of them, a runtime string comparison apiece.
+enum TraversalRoot {
+    case variable, local, module, data, path, terraform, count, each, selfObject, ephemeral
+    /// Any other name: `aws_x.y` refers to a managed resource.
+    case resourceType
+
+    @inline(__always)
+    init(_ name: String) {
+        switch name.utf8.count {
+        case 3: self = name == "var" ? .variable : .resourceType
+        case 4:
+            if name == "data" { self = .data } else if name == "each" { self = .each }
+            else if name == "path" { self = .path } else if name == "self" { self = .selfObject }
+            else { self = .resourceType }
+        case 5: self = name == "local" ? .local : name == "count" ? .count : .resourceType
+        case 6: self = name == "module" ? .module : .resourceType
+        case 9: self = name == "terraform" ? .terraform : name == "ephemeral" ? .ephemeral : .resourceType
+        default: self = .resourceType
+        }
+    }
+}
+
 extension Evaluator {
     func evaluateTraversal(_ t: ScopeTraversal, _ s: EvalScope) -> Value {
         let name = t.root.name
@@ -16,37 +39,37 @@ extension Evaluator {
             return Value.unknown(.invalid, "templatefile: \(name) is not among the template's variables", range: t.range)
         }
         let m = s.module
-        switch name {
-        case "var":
+        switch TraversalRoot(name) {
+        case .variable:
             guard case .attribute(let v, _)? = steps.first else { return invalidReference(t, "var needs a variable name") }
             if steps.count == 1 { return flowedVariable(v, m, to: t.range) }
             return flowed(applySteps(variableValue(v, m), steps.dropFirst(), s), to: t.range)
-        case "local":
+        case .local:
             guard case .attribute(let l, _)? = steps.first else { return invalidReference(t, "local needs a name") }
             if steps.count == 1 { return flowedLocal(l, m, to: t.range) }
             return flowed(applySteps(localValue(l, m), steps.dropFirst(), s), to: t.range)
-        case "module":
+        case .module:
             return moduleReference(t, s)
-        case "data":
+        case .data:
             guard case .attribute(let type, _)? = steps.first, steps.count >= 2, case .attribute(let n, _) = steps[steps.startIndex + 1] else {
                 return invalidReference(t, "data needs a type and a name")
             }
             return resourceReference(mode: .data, type: type, name: n, steps: steps.dropFirst(2), t, s)
-        case "path":
+        case .path:
             guard case .attribute(let which, _)? = steps.first else { return invalidReference(t, "path needs module, root or cwd") }
             switch which {
             case "module": return .string(m.pathModule, range: t.range)
             case "root", "cwd": return .string(".", range: t.range)
             default: return invalidReference(t, "unknown path attribute \(which)")
             }
-        case "terraform":
+        case .terraform:
             guard case .attribute("workspace", _)? = steps.first else { return invalidReference(t, "only terraform.workspace is supported") }
             return .string(context.options.workspace, range: t.range)
-        case "count":
+        case .count:
             guard case .attribute("index", _)? = steps.first else { return invalidReference(t, "count has only count.index") }
             guard let i = s.iteration.countIndex else { return invalidReference(t, "count.index used where count is not set") }
             return i.withRange(t.range)
-        case "each":
+        case .each:
             guard case .attribute(let which, _)? = steps.first, which == "key" || which == "value" else {
                 return invalidReference(t, "each has only each.key and each.value")
             }
@@ -54,12 +77,12 @@ extension Evaluator {
                 return invalidReference(t, "each.\(which) used where for_each is not set")
             }
             return flowed(applySteps(v, steps.dropFirst(), s), to: t.range)
-        case "self":
+        case .selfObject:
             return Value.unknown(.knownAfterApply, "self", range: t.range)
-        case "ephemeral":
+        case .ephemeral:
             // Ephemeral resources (Terraform 1.10) are opened during the run and never stored.
             return Value.unknown(.external, "ephemeral values exist only while Terraform runs", range: t.range)
-        default:
+        case .resourceType:
             guard case .attribute(let n, _)? = steps.first else { return invalidReference(t, "a resource reference needs a type and a name") }
             return resourceReference(mode: .managed, type: name, name: n, steps: steps.dropFirst(), t, s)
         }
@@ -104,18 +127,21 @@ extension Evaluator {
         // By index: `resource(local)` copied the whole declaration (a retain per field) for every
         // reference, though a cached value needs none of it.
         let config = m.config
-        guard let index = config.resourceIndex[local], index < config.resources.count else {
+        // The array bound once: each `config.resources[index]` read of the class's property copied
+        // the whole declaration (a retain per field) to read one field of it.
+        let resources = config.resources
+        guard let index = config.declarations.resourceIndex[local], index < resources.count else {
             return Value.unknown(.invalid, "reference to undeclared \(mode == .data ? "data source" : "resource") \(local)", range: t.range)
         }
         var target = referenceTarget(index, m)
         var value: Value
-        if index < m.resourceValueCache.count, case .done(let cached)? = m.resourceValueCache[index] {
+        if index < m.resourceValueCache.count, case .done(let cached) = m.resourceValueCache[index] {
             value = cached
         } else {
-            value = resourceValue(config.resources[index], m)
+            value = resourceValue(resources[index], m)
         }
         var rest = steps
-        if config.resources[index].count != nil || config.resources[index].forEach != nil, let first = rest.first {
+        if resources[index].count != nil || resources[index].forEach != nil, let first = rest.first {
             var keyValue: Value? = nil
             switch first {
             case .index(let e, _): keyValue = evaluate(e, s)
@@ -151,9 +177,9 @@ extension Evaluator {
         // By index, and the declaration read only on a cache miss: `moduleCall(name)` copied the
         // whole declaration (a retain per field) for every reference.
         let config = s.module.config
-        guard let callIndex = config.moduleCallIndex[name] else { return invalidReference(t, "reference to undeclared module \(name)") }
+        guard let callIndex = config.declarations.moduleCallIndex[name] else { return invalidReference(t, "reference to undeclared module \(name)") }
         var rest = steps.dropFirst()
-        let children = s.module.childCache[name] ?? childModules(config.moduleCalls[callIndex], s.module)
+        let children = childModules(config.declarations.moduleCalls[callIndex], s.module)
         switch children {
         case .unavailable(let u):
             // Keep an edge to the module output, so a rule can say what the value depends on.
@@ -308,7 +334,7 @@ extension Evaluator {
         var i = entries.count
         while i > 0 {
             i -= 1
-            if entries[i].key == key { return entries[i].value }
+            if sameName(entries[i].key, key) { return entries[i].value }
         }
         return nil
     }

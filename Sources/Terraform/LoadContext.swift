@@ -23,9 +23,13 @@ final class LoadContext {
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.
     var cwd: String { options.workingDirectory }
-    /// Local module sources resolved, by "caller directory NUL source".
-    var localSources: [String: String] = [:]
     private var insideScanRoot: [String: Bool] = [:]
+    /// What a call of a module that is not installed gives, by call declaration (held, so its
+    /// identifier cannot be reused by another while it is here).
+    var notInstalledModules: [ObjectIdentifier: (call: ModuleCallDeclaration, result: ChildModules)] = [:]
+    /// The last root asked for in `manifest(forRoot:)` and its manifest: calls ask root after root
+    /// for the same one, and the table look-up hashed the whole path each time.
+    private var lastManifest: (root: String, manifest: ModuleManifest?)?
     private lazy var normalizedScanRoot = Path.normalize(options.scanRoot)
 
     /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
@@ -43,6 +47,14 @@ final class LoadContext {
         var file: SourceFileID?
         var start: SourcePosition?
         var message: String
+
+        /// The message by its length only: notes at one place rarely differ in nothing else, and
+        /// hashing messages of a hundred bytes cost more than building them. Equality compares all.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(file)
+            hasher.combine(start)
+            hasher.combine(message.utf8.count)
+        }
     }
 
     init(options: TerraformOptions) {
@@ -57,9 +69,15 @@ final class LoadContext {
     }
 
     func manifest(forRoot root: String) -> ModuleManifest? {
-        if let cached = manifests[root] { return cached }
-        let m = ModuleManifest.read(rootDirectory: root, workingDirectory: options.workingDirectory, readFile: options.fileReader)
-        manifests[root] = m
+        if let last = lastManifest, last.root == root { return last.manifest }
+        let m: ModuleManifest?
+        if let cached = manifests[root] {
+            m = cached
+        } else {
+            m = ModuleManifest.read(rootDirectory: root, workingDirectory: options.workingDirectory, readFile: options.fileReader)
+            manifests[root] = m
+        }
+        lastManifest = (root, m)
         return m
     }
 }

@@ -24,24 +24,26 @@ struct VariableDeclaration {
     }
 }
 
-/// A `resource` or `data` block.
-struct ResourceDeclaration {
-    var mode: Resource.Mode
-    var type: String
-    var name: String
-    var body: Body
+/// A `resource` or `data` block. A class: evaluation hands declarations around by the ten
+/// thousand, and a copy of the struct retained and released each of its dozen fields.
+final class ResourceDeclaration: Sendable {
+    let mode: Resource.Mode
+    let type: String
+    let name: String
+    let body: Body
     /// The block header: type and labels.
-    var headerRange: SourceRange
-    var count: Attribute?
-    var forEach: Attribute?
-    var dependsOn: Attribute?
+    let headerRange: SourceRange
+    let count: Attribute?
+    let forEach: Attribute?
+    let dependsOn: Attribute?
     /// `aws_x.y` or `data.aws_x.y`; stored because every reference and cache lookup needs it.
     let localAddress: String
     /// The position in `ModuleConfiguration.resources`: what evaluation caches are keyed by.
-    var index = 0
+    let index: Int
 
     init(mode: Resource.Mode, type: String, name: String, body: Body, headerRange: SourceRange,
-         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?, index: Int) {
+        self.index = index
         self.mode = mode
         self.type = type
         self.name = name
@@ -54,23 +56,30 @@ struct ResourceDeclaration {
     }
 }
 
-/// A `module` block.
-struct ModuleCallDeclaration {
-    var name: String
-    var source: String?
-    var sourceRange: SourceRange?
-    var version: String?
-    var body: Body
-    var headerRange: SourceRange
-    var count: Attribute?
-    var forEach: Attribute?
-    var dependsOn: Attribute?
-    /// The body's attributes by name (the first of each, like `Body.attribute`): every variable of
-    /// every instance of the module looks its argument up here.
-    let arguments: [String: Attribute]
+/// A `module` block; a class for the reason `ResourceDeclaration` is one.
+final class ModuleCallDeclaration: Sendable {
+    let name: String
+    let source: String?
+    let sourceRange: SourceRange?
+    let version: String?
+    let body: Body
+    let headerRange: SourceRange
+    let count: Attribute?
+    let forEach: Attribute?
+    let dependsOn: Attribute?
+    /// For a local source (`./x`, `../x`, `.`, `..`): the module's directory, resolved against the
+    /// calling module's directory once here instead of for every instance of the call.
+    let localDirectory: String?
+    /// The position in `body.attributes` of each attribute by name (the first of each, like
+    /// `Body.attribute`): every variable of every instance of the module looks its argument up here.
+    let argumentIndex: NameIndex
+    /// The position in `ModuleConfiguration.moduleCalls`: what an instance's child cache is keyed by.
+    let index: Int
 
     init(name: String, source: String?, sourceRange: SourceRange?, version: String?, body: Body, headerRange: SourceRange,
-         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?) {
+         count: Attribute?, forEach: Attribute?, dependsOn: Attribute?, localDirectory: String?, index: Int) {
+        self.localDirectory = localDirectory
+        self.index = index
         self.name = name
         self.source = source
         self.sourceRange = sourceRange
@@ -80,9 +89,20 @@ struct ModuleCallDeclaration {
         self.count = count
         self.forEach = forEach
         self.dependsOn = dependsOn
-        var arguments = [String: Attribute](minimumCapacity: body.attributes.count)
-        for a in body.attributes where arguments[a.name] == nil { arguments[a.name] = a }
-        self.arguments = arguments
+        var index = NameIndex(minimumCapacity: body.attributes.count)
+        for i in body.attributes.indices { index.insertIfAbsent(body.attributes[i].name, position: i) }
+        self.argumentIndex = index
+    }
+
+    /// Terraform's test for a local module source.
+    static func isLocalSource(_ source: String) -> Bool {
+        source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
+    }
+
+    /// The argument written for `name`, if any.
+    func argument(_ name: String) -> Attribute? {
+        guard let i = argumentIndex[name], i < body.attributes.count else { return nil }
+        return body.attributes[i]
     }
 }
 
@@ -97,40 +117,90 @@ let resourceMetaBlocks: Set<String> = ["lifecycle", "provisioner", "connection",
 final class ModuleConfiguration: @unchecked Sendable {
     /// The directory as the user sees it (relative to the working directory, '/'-separated).
     let directory: String
+    /// A constant: evaluation reads its arrays and name indexes for every reference, and a `let`
+    /// of a class is read in place, where each read of a `var` was a runtime exclusivity check
+    /// (about 60 instructions) and a copy of what was read.
+    let declarations: ModuleDeclarations
+    /// Problems reading the files, then problems in the declarations.
+    var diagnostics: [Diagnostic]
+    /// Number of source bytes read for this module (for benchmarks).
+    var byteCount: Int
+
+    init(directory: String, declarations: ModuleDeclarations, diagnostics: [Diagnostic] = [], byteCount: Int = 0) {
+        self.directory = directory
+        self.declarations = declarations
+        self.diagnostics = diagnostics + declarations.diagnostics
+        self.byteCount = byteCount
+    }
+
+    var variableDeclarations: [VariableDeclaration] { declarations.variableDeclarations }
+    var variableIndex: NameIndex { declarations.variableIndex }
+    var localAttributes: [Attribute] { declarations.localAttributes }
+    var localIndex: NameIndex { declarations.localIndex }
+    var outputAttributes: [Attribute] { declarations.outputAttributes }
+    var outputIndex: NameIndex { declarations.outputIndex }
+    var resources: [ResourceDeclaration] { declarations.resources }
+    var resourceIndex: NameIndex { declarations.resourceIndex }
+    var moduleCalls: [ModuleCallDeclaration] { declarations.moduleCalls }
+    var moduleCallIndex: NameIndex { declarations.moduleCallIndex }
+
+    /// The variable declared with this name.
+    func variable(_ name: String) -> VariableDeclaration? {
+        declarations.variableIndex[name].map { declarations.variableDeclarations[$0] }
+    }
+
+    /// The `value` of the output with this name.
+    func output(_ name: String) -> Attribute? {
+        declarations.outputIndex[name].map { declarations.outputAttributes[$0] }
+    }
+
+    func resource(_ localAddress: String) -> ResourceDeclaration? {
+        declarations.resourceIndex[localAddress].map { declarations.resources[$0] }
+    }
+
+    func moduleCall(_ name: String) -> ModuleCallDeclaration? {
+        declarations.moduleCallIndex[name].map { declarations.moduleCalls[$0] }
+    }
+}
+
+/// A module's declarations, read from its top-level bodies; built once, then held by its
+/// `ModuleConfiguration` as a constant.
+struct ModuleDeclarations {
+    /// The module's directory: local module sources are resolved against it.
+    let directory: String
     // Variables, locals and outputs are stored in arrays with a name index: each module instance
     // caches their values in arrays by position, so a cached `var.x` costs one hash instead of
     // four (cache look-up, declaration look-up, two cache stores), and a module's caches are
     // arrays to free, not dictionaries. A name declared twice keeps its first position and its
     // last declaration, as the dictionaries these replace did.
     private(set) var variableDeclarations: [VariableDeclaration] = []
-    private(set) var variableIndex: [String: Int] = [:]
+    private(set) var variableIndex = NameIndex()
     private(set) var localAttributes: [Attribute] = []
-    private(set) var localIndex: [String: Int] = [:]
+    private(set) var localIndex = NameIndex()
     private(set) var outputAttributes: [Attribute] = []
-    private(set) var outputIndex: [String: Int] = [:]
-    var resources: [ResourceDeclaration] = []
-    var resourceIndex: [String: Int] = [:]
-    var moduleCalls: [ModuleCallDeclaration] = []
-    var moduleCallIndex: [String: Int] = [:]
-    var diagnostics: [Diagnostic] = []
-    /// Number of source bytes read for this module (for benchmarks).
-    var byteCount = 0
+    private(set) var outputIndex = NameIndex()
+    private(set) var resources: [ResourceDeclaration] = []
+    private(set) var resourceIndex = NameIndex()
+    private(set) var moduleCalls: [ModuleCallDeclaration] = []
+    private(set) var moduleCallIndex = NameIndex()
+    /// Labels missing, duplicate declarations.
+    private(set) var diagnostics: [Diagnostic] = []
 
     init(directory: String) { self.directory = directory }
 
     /// Reads declarations from the merged top-level bodies (overrides already applied).
-    func add(_ body: Body) {
+    mutating func add(_ body: Body) {
         add([body])
     }
 
     /// Reads declarations from several top-level bodies in order: what `add` reads from their
     /// blocks merged into one body, without building that body (only blocks declare anything).
-    func add(_ bodies: [Body]) {
+    mutating func add(_ bodies: [Body]) {
         presizeIndexes(for: bodies)
         for body in bodies { addBlocks(of: body) }
     }
 
-    private func addBlocks(of body: Body) {
+    private mutating func addBlocks(of body: Body) {
         for block in body.blocks {
             // The labels as stored (no array of their values made per block), and each block's
             // arguments found in one pass over its attributes: `Body.attribute` scanned them once
@@ -156,18 +226,15 @@ final class ModuleConfiguration: @unchecked Sendable {
                 let decl = VariableDeclaration(name: name, defaultValue: defaultValue?.expression,
                                                type: type?.expression, nullable: nullable,
                                                range: block.headerRange)
-                // One hash: `updateValue` inserts and says whether the name was there (then the first
-                // position is put back). A look-up and then a store hashed every name twice.
-                if let i = variableIndex.updateValue(variableDeclarations.count, forKey: name) {
-                    variableIndex[name] = i
+                // One hash: `insertIfAbsent` inserts or says where the name already is.
+                if let i = variableIndex.insertIfAbsent(name, position: variableDeclarations.count) {
                     variableDeclarations[i] = decl
                 } else {
                     variableDeclarations.append(decl)
                 }
             case "locals":
                 for a in block.body.attributes {
-                    if let i = localIndex.updateValue(localAttributes.count, forKey: a.name) {
-                        localIndex[a.name] = i
+                    if let i = localIndex.insertIfAbsent(a.name, position: localAttributes.count) {
                         localAttributes[i] = a
                     } else {
                         localAttributes.append(a)
@@ -177,8 +244,7 @@ final class ModuleConfiguration: @unchecked Sendable {
                 guard labels.count == 1 else { labelError(block, "an output block needs one label"); continue }
                 if let v = block.body.attribute("value") {
                     let name = labels[0].value
-                    if let i = outputIndex.updateValue(outputAttributes.count, forKey: name) {
-                        outputIndex[name] = i
+                    if let i = outputIndex.insertIfAbsent(name, position: outputAttributes.count) {
                         outputAttributes[i] = v
                     } else {
                         outputAttributes.append(v)
@@ -187,16 +253,15 @@ final class ModuleConfiguration: @unchecked Sendable {
             case "resource", "data":
                 guard labels.count == 2 else { labelError(block, "a \(block.type) block needs two labels"); continue }
                 let meta = MetaArguments(block.body)
-                var decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
+                let decl = ResourceDeclaration(mode: block.type == "data" ? .data : .managed, type: labels[0].value, name: labels[1].value,
                                                body: block.body, headerRange: block.headerRange,
-                                               count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
-                if let existing = resourceIndex.updateValue(resources.count, forKey: decl.localAddress) {
-                    resourceIndex[decl.localAddress] = existing  // the first declaration stays
+                                               count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn,
+                                               index: resources.count)
+                if let existing = resourceIndex.insertIfAbsent(decl.localAddress, position: resources.count) {  // the first stays
                     diagnostics.append(.error("duplicate \(block.type) \"\(labels[0].value)\" \"\(labels[1].value)\"", at: block.headerRange,
                                               related: [RelatedLocation("first declared here", at: resources[existing].headerRange)]))
                     continue
                 }
-                decl.index = resources.count
                 resources.append(decl)
             case "module":
                 guard labels.count == 1 else { labelError(block, "a module block needs one label"); continue }
@@ -206,15 +271,18 @@ final class ModuleConfiguration: @unchecked Sendable {
                 if let s = meta.source, case .template(let t) = s.expression { source = t.literalValue }
                 var version: String? = nil
                 if let v = meta.version, case .template(let t) = v.expression { version = t.literalValue }
-                let call = ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
-                                                 version: version, body: block.body, headerRange: block.headerRange,
-                                                 count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn)
-                if let existing = moduleCallIndex.updateValue(moduleCalls.count, forKey: name) {
-                    moduleCallIndex[name] = existing  // the first call stays
+                if moduleCallIndex.insertIfAbsent(name, position: moduleCalls.count) != nil {  // the first call stays
                     diagnostics.append(.error("duplicate module call \"\(name)\"", at: block.headerRange))
                     continue
                 }
-                moduleCalls.append(call)
+                var localDirectory: String? = nil
+                if let source, ModuleCallDeclaration.isLocalSource(source) {
+                    localDirectory = Path.normalize(Path.join(directory, source))
+                }
+                moduleCalls.append(ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,
+                                                         version: version, body: block.body, headerRange: block.headerRange,
+                                                         count: meta.count, forEach: meta.forEach, dependsOn: meta.dependsOn,
+                                                         localDirectory: localDirectory, index: moduleCalls.count))
             default:
                 continue
             }
@@ -224,7 +292,7 @@ final class ModuleConfiguration: @unchecked Sendable {
     /// Sizes each empty name index for the blocks of its kind in `bodies`: grown one insert at a
     /// time, an index rehashed every name at each doubling. Counted by a pass over the block types
     /// (by length first), so no index is made larger than its declarations need.
-    private func presizeIndexes(for bodies: [Body]) {
+    private mutating func presizeIndexes(for bodies: [Body]) {
         var variables = 0, resources = 0, calls = 0, outputs = 0
         for body in bodies {
             for i in body.blocks.indices {
@@ -239,10 +307,10 @@ final class ModuleConfiguration: @unchecked Sendable {
                 }
             }
         }
-        if variableIndex.isEmpty, variables > 1 { variableIndex = Dictionary(minimumCapacity: variables) }
-        if resourceIndex.isEmpty, resources > 1 { resourceIndex = Dictionary(minimumCapacity: resources) }
-        if moduleCallIndex.isEmpty, calls > 1 { moduleCallIndex = Dictionary(minimumCapacity: calls) }
-        if outputIndex.isEmpty, outputs > 1 { outputIndex = Dictionary(minimumCapacity: outputs) }
+        if variableIndex.isEmpty, variables > 1 { variableIndex = NameIndex(minimumCapacity: variables) }
+        if resourceIndex.isEmpty, resources > 1 { resourceIndex = NameIndex(minimumCapacity: resources) }
+        if moduleCallIndex.isEmpty, calls > 1 { moduleCallIndex = NameIndex(minimumCapacity: calls) }
+        if outputIndex.isEmpty, outputs > 1 { outputIndex = NameIndex(minimumCapacity: outputs) }
         if variableDeclarations.isEmpty { variableDeclarations.reserveCapacity(variables) }
         if resources > 0, self.resources.isEmpty { self.resources.reserveCapacity(resources) }
     }
@@ -273,25 +341,8 @@ final class ModuleConfiguration: @unchecked Sendable {
         }
     }
 
-    private func labelError(_ block: Block, _ message: String) {
+    private mutating func labelError(_ block: Block, _ message: String) {
         diagnostics.append(.error(message, at: block.headerRange))
     }
 
-    /// The variable declared with this name.
-    func variable(_ name: String) -> VariableDeclaration? {
-        variableIndex[name].map { variableDeclarations[$0] }
-    }
-
-    /// The `value` of the output with this name.
-    func output(_ name: String) -> Attribute? {
-        outputIndex[name].map { outputAttributes[$0] }
-    }
-
-    func resource(_ localAddress: String) -> ResourceDeclaration? {
-        resourceIndex[localAddress].map { resources[$0] }
-    }
-
-    func moduleCall(_ name: String) -> ModuleCallDeclaration? {
-        moduleCallIndex[name].map { moduleCalls[$0] }
-    }
 }

@@ -5,11 +5,14 @@ import IaCLintCore
 import HCL
 
 /// `resourceMetaArguments.contains(name)` without hashing: attribute names are short, and four
-/// short-string comparisons cost a fraction of one string hash.
+/// short-string comparisons cost a fraction of one string hash. By length first: a comparison of
+/// two different strings is a runtime call (about 40 instructions), the length a field read.
 @inline(__always)
 func isResourceMetaArgument(_ name: String) -> Bool {
-    switch name {
-    case "count", "for_each", "depends_on", "provider": return true
+    switch name.utf8.count {
+    case 5: return name == "count"
+    case 8: return name == "for_each" || name == "provider"
+    case 10: return name == "depends_on"
     default: return false
     }
 }
@@ -17,10 +20,20 @@ func isResourceMetaArgument(_ name: String) -> Bool {
 /// `resourceMetaBlocks.contains(type)` without hashing (see `isResourceMetaArgument`).
 @inline(__always)
 func isResourceMetaBlock(_ type: String) -> Bool {
-    switch type {
-    case "lifecycle", "provisioner", "connection", "precondition", "postcondition": return true
+    switch type.utf8.count {
+    case 9: return type == "lifecycle"
+    case 10: return type == "connection"
+    case 11: return type == "provisioner"
+    case 12: return type == "precondition"
+    case 13: return type == "postcondition"
     default: return false
     }
+}
+
+/// `a == b`, by length first (see `isResourceMetaArgument`): most names compared differ in length.
+@inline(__always)
+func sameName(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
 }
 
 extension Evaluator {
@@ -32,7 +45,7 @@ extension Evaluator {
     // MARK: Variables, locals, outputs
 
     func variableValue(_ name: String, _ m: ModuleInstance) -> Value {
-        guard let index = m.config.variableIndex[name] else {
+        guard let index = m.config.declarations.variableIndex[name] else {
             return Value.unknown(.invalid, "reference to undeclared variable var.\(name)")
         }
         return variableValue(at: index, name, m)
@@ -41,15 +54,20 @@ extension Evaluator {
     /// The variable at `index` in `m.config` (named `name`).
     private func variableValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
         let config = m.config
-        if index < m.variableCache.count {
-            switch m.variableCache[index] {
-            case .done(let cached)?: return cached
-            case .inProgress?: return Value.unknown(.invalid, "var.\(name) depends on itself")
-            case nil: break
+        // The cache read once into a constant (one exclusivity check of the class's property, not
+        // one per read), in a scope that ends before the cache is written: a copy still alive then
+        // would make the write copy the whole array.
+        do {
+            let cache = m.variableCache
+            if index < cache.count {
+                switch cache[index] {
+                case .done(let cached): return cached
+                case .inProgress: return Value.unknown(.invalid, "var.\(name) depends on itself")
+                case .empty: break
+                }
             }
-        } else {
-            m.variableCache = Array(repeating: nil, count: config.variableDeclarations.count)
         }
+        if index >= m.variableCache.count { m.variableCache = Array(repeating: .empty, count: config.variableDeclarations.count) }
         m.variableCache[index] = .inProgress
         // Fields read in place: binding the declaration copied it (a retain per field).
         let defaultValue = config.variableDeclarations[index].defaultValue
@@ -57,9 +75,9 @@ extension Evaluator {
         let constantScope = EvalScope(module: m)
         // The call's arguments are read from the instance: binding `m.call` copied the whole
         // declaration for every variable.
-        if let parent = m.parent, let arguments = m.callArguments {
-            if let argument = arguments[name] {
-                v = evaluate(argument.expression, EvalScope(module: parent, iteration: m.callIteration))
+        if let parent = m.parent, let arguments = m.callArgumentIndex {
+            if let i = arguments[name], i < m.callAttributes.count {
+                v = evaluate(m.callAttributes[i].expression, EvalScope(module: parent, iteration: m.callIteration))
             } else if let d = defaultValue {
                 v = evaluate(d, constantScope)
             } else {
@@ -83,22 +101,24 @@ extension Evaluator {
     }
 
     func localValue(_ name: String, _ m: ModuleInstance) -> Value {
-        guard let index = m.config.localIndex[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        guard let index = m.config.declarations.localIndex[name] else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
         return localValue(at: index, name, m)
     }
 
     /// The local at `index` in `m.config` (named `name`).
     private func localValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
         let config = m.config
-        if index < m.localCache.count {
-            switch m.localCache[index] {
-            case .done(let cached)?: return cached
-            case .inProgress?: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
-            case nil: break
+        do {  // see `variableValue(at:)`
+            let cache = m.localCache
+            if index < cache.count {
+                switch cache[index] {
+                case .done(let cached): return cached
+                case .inProgress: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
+                case .empty: break
+                }
             }
-        } else {
-            m.localCache = Array(repeating: nil, count: config.localAttributes.count)
         }
+        if index >= m.localCache.count { m.localCache = Array(repeating: .empty, count: config.localAttributes.count) }
         m.localCache[index] = .inProgress
         let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
         m.localCache[index] = .done(v)
@@ -109,7 +129,7 @@ extension Evaluator {
     /// per variable, so a second reference only sets its range: `flowed` allocated a via array and
     /// a metadata box for every reference.
     func flowedVariable(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
-        guard let index = m.config.variableIndex[name] else { return flowed(variableValue(name, m), to: range) }
+        guard let index = m.config.declarations.variableIndex[name] else { return flowed(variableValue(name, m), to: range) }
         return flowedName(at: index, m, to: range, kept: \.flowedVariableCache, memo: \.variableCache) {
             variableValue(at: index, name, m)
         }
@@ -117,7 +137,7 @@ extension Evaluator {
 
     /// `local.name` read whole; see `flowedVariable`.
     func flowedLocal(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
-        guard let index = m.config.localIndex[name] else { return flowed(localValue(name, m), to: range) }
+        guard let index = m.config.declarations.localIndex[name] else { return flowed(localValue(name, m), to: range) }
         return flowedName(at: index, m, to: range, kept: \.flowedLocalCache, memo: \.localCache) {
             localValue(at: index, name, m)
         }
@@ -125,37 +145,42 @@ extension Evaluator {
 
     /// The flowed value of the name at `index`, from `kept` when a reference flowed it before.
     private func flowedName(at index: Int, _ m: ModuleInstance, to range: SourceRange,
-                            kept: ReferenceWritableKeyPath<ModuleInstance, [FlowedName?]>,
-                            memo: KeyPath<ModuleInstance, [Memo<Value>?]>, value: () -> Value) -> Value {
-        if index < m[keyPath: kept].count, let known = m[keyPath: kept][index] {
-            return known.origin == range ? value() : known.value.withRange(range)
+                            kept: ReferenceWritableKeyPath<ModuleInstance, [KeptFlow]>,
+                            memo: KeyPath<ModuleInstance, [Memo]>, value: () -> Value) -> Value {
+        do {  // one read of the class's property (see `variableValue(at:)`)
+            let keptNow = m[keyPath: kept]
+            if index < keptNow.count, case .kept(let known) = keptNow[index] {
+                return known.origin == range ? value() : known.value.withRange(range)
+            }
         }
         let v = value()
         guard let origin = v.range, origin != range else { return flowed(v, to: range) }
         let out = flowed(v, to: range)
         // Kept only once the name is evaluated: a value made while it is in progress is a cycle error.
         let memos = m[keyPath: memo]
-        if index < memos.count, case .done? = memos[index] {
-            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: nil, count: memos.count) }
-            m[keyPath: kept][index] = FlowedName(origin: origin, value: out)
+        if index < memos.count, case .done = memos[index] {
+            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: .none, count: memos.count) }
+            m[keyPath: kept][index] = .kept(FlowedName(origin: origin, value: out))
         }
         return out
     }
 
     func outputValue(_ name: String, _ m: ModuleInstance) -> Value {
         let config = m.config
-        guard let index = config.outputIndex[name] else {
+        guard let index = config.declarations.outputIndex[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
-        if index < m.outputCache.count {
-            switch m.outputCache[index] {
-            case .done(let cached)?: return cached
-            case .inProgress?: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
-            case nil: break
+        do {  // see `variableValue(at:)`
+            let cache = m.outputCache
+            if index < cache.count {
+                switch cache[index] {
+                case .done(let cached): return cached
+                case .inProgress: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
+                case .empty: break
+                }
             }
-        } else {
-            m.outputCache = Array(repeating: nil, count: config.outputAttributes.count)
         }
+        if index >= m.outputCache.count { m.outputCache = Array(repeating: .empty, count: config.outputAttributes.count) }
         m.outputCache[index] = .inProgress
         let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
         m.outputCache[index] = .done(v)
@@ -163,7 +188,7 @@ extension Evaluator {
     }
 
     func allOutputs(_ m: ModuleInstance) -> Value {
-        .object(m.config.outputIndex.keys.sorted().map { ObjectEntry($0, outputValue($0, m)) })
+        .object(m.config.outputIndex.names.sorted().map { ObjectEntry($0, outputValue($0, m)) })
     }
 
     // MARK: count and for_each
@@ -236,9 +261,9 @@ extension Evaluator {
 
     func resourceExpansion(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Expansion {
         let cacheable = decl.index < m.expansionCache.count
-        if cacheable, let cached = m.expansionCache[decl.index] { return cached }
+        if cacheable, case .known(let cached) = m.expansionCache[decl.index] { return cached }
         let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
-        if cacheable { m.expansionCache[decl.index] = e }
+        if cacheable { m.expansionCache[decl.index] = .known(e) }
         return e
     }
 
@@ -250,7 +275,7 @@ extension Evaluator {
         let single = key == nil && decl.index < m.singleInstanceAttributeCache.count
         let id = ResourceInstanceID(declaration: decl.index, key: key)
         if single {
-            if let cached = m.singleInstanceAttributeCache[decl.index] { return cached }
+            if case .done(let cached) = m.singleInstanceAttributeCache[decl.index] { return cached }
         } else if let cached = m.instanceAttributeCache[id] {
             return cached
         }
@@ -260,7 +285,7 @@ extension Evaluator {
             entries.append(ObjectEntry("json", json))
             attributes = Value(.object(entries), range: attributes.range)
         }
-        if single { m.singleInstanceAttributeCache[decl.index] = attributes } else { m.instanceAttributeCache[id] = attributes }
+        if single { m.singleInstanceAttributeCache[decl.index] = .done(attributes) } else { m.instanceAttributeCache[id] = attributes }
         return attributes
     }
 
@@ -272,11 +297,11 @@ extension Evaluator {
             return Value.unknown(.invalid, "\(decl.localAddress) is not declared in \(m.config.directory)")
         }
         switch m.resourceValueCache[decl.index] {
-        case .done(let cached)?: return cached
-        case .inProgress?:
+        case .done(let cached): return cached
+        case .inProgress:
             let base = m.addressPrefix + decl.localAddress
             return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
-        case nil: m.resourceValueCache[decl.index] = .inProgress
+        case .empty: m.resourceValueCache[decl.index] = .inProgress
         }
         let base = m.addressPrefix + decl.localAddress
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
@@ -333,22 +358,25 @@ extension Evaluator {
         // Each element is read in place, not wrapped in a `Body.Item` (which copied the whole
         // attribute or block, a retain per field, and released it again).
         var ai = 0, bi = 0
-        let attributeCount = body.attributes.count, blockCount = body.blocks.count
+        // Bound once as local constants: reading `body.attributes[i].expression` for a call copied
+        // the expression (a retain and release of everything it holds) at each attribute.
+        let attributes = body.attributes, blocks = body.blocks
+        let attributeCount = attributes.count, blockCount = blocks.count
         if attributeCount + blockCount > 0 { entries.reserveCapacity(attributeCount + blockCount) }
         while ai < attributeCount || bi < blockCount {
             let takeAttribute = bi >= blockCount
-                || (ai < attributeCount && body.attributes[ai].range.start.offset < body.blocks[bi].range.start.offset)
+                || (ai < attributeCount && attributes[ai].range.start.offset < blocks[bi].range.start.offset)
             if takeAttribute {
                 let index = ai
                 ai += 1
-                if topLevel, isResourceMetaArgument(body.attributes[index].name) { continue }
-                entries.append(ObjectEntry(body.attributes[index].name, evaluate(body.attributes[index].expression, s),
-                                           keyRange: body.attributes[index].nameRange))
+                if topLevel, isResourceMetaArgument(attributes[index].name) { continue }
+                entries.append(ObjectEntry(attributes[index].name, evaluate(attributes[index].expression, s),
+                                           keyRange: attributes[index].nameRange))
             } else {
-                let b = body.blocks[bi]
+                let b = blocks[bi]
                 bi += 1
                 if topLevel, isResourceMetaBlock(b.type) { continue }
-                if b.type == "dynamic" {
+                if sameName(b.type, "dynamic") {
                     guard let type = b.labels.first?.value else { continue }
                     appendBlocks(type, expandDynamic(b, s, depth: depth), keyRange: b.typeRange)
                 } else {
@@ -394,30 +422,45 @@ extension Evaluator {
     // MARK: Child modules
 
     func childModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
-        if let cached = parent.childCache[call.name] { return cached }
+        let calls = parent.config.declarations.moduleCalls
+        let index = call.index
+        // Cached only for the parent's own declaration at that position (as every caller passes).
+        let cacheable = index < calls.count && calls[index] === call
+        if cacheable, index < parent.childCache.count, case .known(let cached) = parent.childCache[index] { return cached }
         let result = loadChildModules(call, parent)
-        parent.childCache[call.name] = result
+        if cacheable {
+            if parent.childCache.isEmpty { parent.childCache = Array(repeating: .none, count: calls.count) }
+            parent.childCache[index] = .known(result)
+        }
+        return result
+    }
+
+    /// A call of a module that is not installed: a note (once) and unknown outputs. Kept per call
+    /// declaration, as neither depends on the instance: four in five calls on tf-real are remote,
+    /// and each built the note's text and the unknown's detail again only to find the note reported.
+    private func notInstalled(_ call: ModuleCallDeclaration, source: String) -> ChildModules {
+        if let known = context.notInstalledModules[ObjectIdentifier(call)], known.call === call { return known.result }
+        context.note("module \(call.name) uses source \"\(source)\", which is not installed locally (run terraform init); its outputs are unknown", at: call.sourceRange ?? call.headerRange)
+        let result = ChildModules.unavailable(Value.unknown(.remoteModule, "module.\(call.name) (\(source))", range: call.headerRange))
+        context.notInstalledModules[ObjectIdentifier(call)] = (call, result)
         return result
     }
 
     private func loadChildModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
-        let manifestKey = parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name
+        // Made only where it is read (a manifest's look-up, the children): most calls need neither.
+        func makeManifestKey() -> String { parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name }
         guard let source = call.source else {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
         }
         var directory: String? = nil
-        let isLocal = source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
-        let cacheKey = parent.config.directory + "\u{0}" + source
-        if isLocal, let cached = context.localSources[cacheKey] {
-            directory = cached
-        } else if isLocal {
+        if let local = call.localDirectory {
+            directory = local
+        } else if ModuleCallDeclaration.isLocalSource(source) {
             directory = Path.normalize(Path.join(parent.config.directory, source))
-            context.localSources[cacheKey] = directory
-        } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[manifestKey] {
+        } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[makeManifestKey()] {
             directory = Path.normalize(Path.join(parent.rootDirectory, dir))
         } else {
-            context.note("module \(call.name) uses source \"\(source)\", which is not installed locally (run terraform init); its outputs are unknown", at: call.sourceRange ?? call.headerRange)
-            return .unavailable(Value.unknown(.remoteModule, "module.\(call.name) (\(source))", range: call.headerRange))
+            return notInstalled(call, source: source)
         }
         guard let dir = directory else { return .unavailable(Value.unknown(.invalid, "module \(call.name)")) }
         guard context.isInsideScanRoot(dir) else {
@@ -448,6 +491,7 @@ extension Evaluator {
         // Built here, once the module is known to load: a remote or missing module never needs it.
         let callAddress = parent.addressPrefix + "module.\(call.name)"
         let expansion = expand(count: call.count, forEach: call.forEach, EvalScope(module: parent), what: callAddress)
+        let manifestKey = makeManifestKey()
         let calls = parent.moduleCalls + [RelatedLocation("module \"\(call.name)\" is called here", at: call.headerRange)]
         func make(_ key: InstanceKey?, _ iteration: Iteration) -> ModuleInstance {
             let child = ModuleInstance(config: config, address: InstanceKey.address(callAddress, key), rootDirectory: parent.rootDirectory,

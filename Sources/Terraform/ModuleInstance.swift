@@ -29,10 +29,20 @@ enum ChildModules {
     case unavailable(Value)
 }
 
-/// A memoised result: still being evaluated (a reference back to it is a cycle), or done.
-enum Memo<T> {
+/// A memoised value: not asked for yet, still being evaluated (a reference back to it is a
+/// cycle), or done. Not generic and not optional: an instance's caches are arrays of these, and
+/// arrays of a generic enum or of optionals were destroyed (and read) through the runtime's
+/// generic witnesses, element by element, about a hundred instructions each on top of the work.
+enum Memo {
+    case empty
     case inProgress
-    case done(T)
+    case done(Value)
+
+    /// The value when done.
+    var value: Value? {
+        if case .done(let v) = self { return v }
+        return nil
+    }
 }
 
 /// A variable's or local's value as read through its name: `via` extended with `origin`, the
@@ -40,6 +50,24 @@ enum Memo<T> {
 struct FlowedName {
     var origin: SourceRange
     var value: Value
+}
+
+/// `FlowedName?` for the reason `Memo` is not optional.
+enum KeptFlow {
+    case none
+    case kept(FlowedName)
+}
+
+/// `ChildModules?` for the reason `Memo` is not optional.
+enum KeptChildren {
+    case none
+    case known(ChildModules)
+}
+
+/// `Expansion?` for the reason `Memo` is not optional.
+enum KeptExpansion {
+    case none
+    case known(Expansion)
 }
 
 /// One instance of a resource declaration within a module instance.
@@ -56,8 +84,10 @@ final class ModuleInstance {
     let rootDirectory: String
     let parent: ModuleInstance?
     let call: ModuleCallDeclaration?
-    /// `call?.arguments`, stored apart: every variable of the instance reads it.
-    let callArguments: [String: Attribute]?
+    /// `call?.argumentIndex` and the call's attributes, stored apart: every variable of the
+    /// instance reads them, and binding `call` copied the whole declaration.
+    let callArgumentIndex: NameIndex?
+    let callAttributes: [Attribute]
     /// The iteration of the module call that created this instance, evaluated in the parent.
     let callIteration: Iteration
     /// The `module` blocks leading here, outermost first.
@@ -73,22 +103,24 @@ final class ModuleInstance {
     // look-up that finds a cached value (a separate in-progress set cost three more hashes a name).
     // By the declaration's position in `config` (see `ModuleConfiguration.variableIndex`); empty
     // until the first name of the kind is asked for, then sized for all of them.
-    var variableCache: [Memo<Value>?] = []
-    var localCache: [Memo<Value>?] = []
-    var outputCache: [Memo<Value>?] = []
+    var variableCache: [Memo] = []
+    var localCache: [Memo] = []
+    var outputCache: [Memo] = []
     /// `var.x` and `local.x` as a reference reads them (`Evaluator.flowedVariable`), by position.
-    var flowedVariableCache: [FlowedName?] = []
-    var flowedLocalCache: [FlowedName?] = []
+    var flowedVariableCache: [KeptFlow] = []
+    var flowedLocalCache: [KeptFlow] = []
     // Resource caches are arrays indexed by the declaration's index: no hashing at all.
-    var expansionCache: [Expansion?] = []
-    var resourceValueCache: [Memo<Value>?] = []
+    var expansionCache: [KeptExpansion] = []
+    var resourceValueCache: [Memo] = []
     /// Each declaration's address in this instance, as references name it: one string for all the
     /// references to it, which the kept values of a large scan hold by the hundred thousand.
     var referenceTargets: [String?] = []
     /// Attributes of the instance without a key (no `count`/`for_each`), by declaration index.
-    var singleInstanceAttributeCache: [Value?] = []
+    var singleInstanceAttributeCache: [Memo] = []
     var instanceAttributeCache: [ResourceInstanceID: Value] = [:]
-    var childCache: [String: ChildModules] = [:]
+    /// Child instances by the call's position (`ModuleCallDeclaration.index`): a table by name
+    /// hashed the name twice a call and was a table to allocate and free per instance.
+    var childCache: [KeptChildren] = []
 
     init(config: ModuleConfiguration, address: String, rootDirectory: String, parent: ModuleInstance?,
          call: ModuleCallDeclaration?, callIteration: Iteration, moduleCalls: [RelatedLocation], chain: [String]) {
@@ -97,15 +129,16 @@ final class ModuleInstance {
         self.rootDirectory = rootDirectory
         self.parent = parent
         self.call = call
-        self.callArguments = call?.arguments
+        self.callArgumentIndex = call?.argumentIndex
+        self.callAttributes = call?.body.attributes ?? []
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain
         self.addressPrefix = address.isEmpty ? "" : address + "."
         let declarations = config.resources.count
-        expansionCache = Array(repeating: nil, count: declarations)
-        resourceValueCache = Array(repeating: nil, count: declarations)
-        singleInstanceAttributeCache = Array(repeating: nil, count: declarations)
+        expansionCache = Array(repeating: .none, count: declarations)
+        resourceValueCache = Array(repeating: .empty, count: declarations)
+        singleInstanceAttributeCache = Array(repeating: .empty, count: declarations)
     }
 
     /// `module.api.` or `""`: what resource addresses in this module start with.
@@ -117,8 +150,8 @@ final class ModuleInstance {
     func releaseEvaluationState() {
         var pending = [self]  // a worklist, not recursion: module trees can be wide
         while let m = pending.popLast() {
-            for case .loaded(_, let instances) in m.childCache.values { pending += instances.map(\.module) }
-            m.childCache = [:]
+            for case .known(.loaded(_, let instances)) in m.childCache { pending += instances.map(\.module) }
+            m.childCache = []
         }
     }
 

@@ -159,10 +159,29 @@ private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int)
 }
 
 /// Object entries sorted by key the way Terraform orders map and object attributes (bytewise).
+/// `a.utf8.lexicographicallyPrecedes(b.utf8)`, comparing the bytes in place: the generic
+/// sequence comparison walked both strings through iterators, about ten instructions a byte.
+@inline(__always)
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            let n = min(x.count, y.count)
+            var i = 0
+            while i < n {
+                if x[i] != y[i] { return x[i] < y[i] }
+                i += 1
+            }
+            return x.count < y.count
+        }
+    }
+    if let known = inPlace ?? nil { return known }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
 func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
     // Most objects are already in order (maps built by sorting, for_each over sorted keys).
     var inOrder = true
-    for i in entries.indices.dropFirst() where !entries[i - 1].key.utf8.lexicographicallyPrecedes(entries[i].key.utf8) {
+    for i in entries.indices.dropFirst() where !utf8Precedes(entries[i - 1].key, entries[i].key) {
         inOrder = false
         break
     }
@@ -173,7 +192,7 @@ func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
     unique.reserveCapacity(entries.count)
     if entries.count <= 16 {
         for e in entries {
-            if let i = unique.firstIndex(where: { $0.key == e.key }) { unique[i] = e } else { unique.append(e) }
+            if let i = unique.firstIndex(where: { sameName($0.key, e.key) }) { unique[i] = e } else { unique.append(e) }
         }
     } else {
         var byKey: [String: Int] = [:]
@@ -181,7 +200,7 @@ func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
             if let i = byKey[e.key] { unique[i] = e } else { byKey[e.key] = unique.count; unique.append(e) }
         }
     }
-    return unique.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    return unique.sorted { utf8Precedes($0.key, $1.key) }
 }
 
 extension Value {

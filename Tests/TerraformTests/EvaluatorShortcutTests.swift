@@ -14,11 +14,60 @@ final class EvaluatorShortcutTests: XCTestCase {
         }
     }
 
+    /// `NameIndex` answers what the `[String: Int]` it replaces answered, the first position kept.
+    func testNameIndexMatchesADictionary() {
+        var names: [String] = ["", "a", "var", "local", "aws_s3_bucket.logs", "aws_s3_bucket.logs2", "é", "日本語の名前",
+                               String(repeating: "x", count: 7), String(repeating: "x", count: 8), String(repeating: "x", count: 9)]
+        for i in 0..<300 { names.append("name_\(i)") }
+        names += names.prefix(40)  // repeats keep their first position
+        var index = NameIndex()
+        var presized = NameIndex(minimumCapacity: names.count)
+        var expected: [String: Int] = [:]
+        for (position, name) in names.enumerated() {
+            let had = expected[name]
+            if had == nil { expected[name] = position }
+            XCTAssertEqual(index.insertIfAbsent(name, position: position), had, name)
+            XCTAssertEqual(presized.insertIfAbsent(name, position: position), had, name)
+        }
+        XCTAssertEqual(index.count, expected.count)
+        XCTAssertEqual(Set(index.names), Set(expected.keys))
+        XCTAssertEqual(index.names.count, expected.count)
+        for (name, position) in expected {
+            XCTAssertEqual(index[name], position, name)
+            XCTAssertEqual(presized[name], position, name)
+        }
+        for missing in ["b", "name_300", "aws_s3_bucket.log", "xxxxxxxxxx", "Var"] {
+            XCTAssertNil(index[missing], missing)
+        }
+        XCTAssertNil(NameIndex()["a"])
+        XCTAssertTrue(NameIndex(minimumCapacity: 4).isEmpty)
+    }
+
+    /// Every root name of a traversal is told apart as the `switch` over strings did.
+    func testTraversalRootsMatchTheirNames() {
+        let roots: [(String, TraversalRoot)] = [("var", .variable), ("local", .local), ("module", .module), ("data", .data),
+                                                ("path", .path), ("terraform", .terraform), ("count", .count), ("each", .each),
+                                                ("self", .selfObject), ("ephemeral", .ephemeral)]
+        for (name, root) in roots { XCTAssertEqual(TraversalRoot(name), root, name) }
+        for name in ["", "va", "vars", "aws", "aws_s3_bucket", "Data", "module_", "terraforms", "counts", "eachh", "paths", "ephemeraL"] {
+            XCTAssertEqual(TraversalRoot(name), .resourceType, name)
+        }
+        XCTAssertTrue(sameName("dynamic", "dynamic"))
+        XCTAssertFalse(sameName("dynamic", "dynamics"))
+        XCTAssertFalse(sameName("dynamic", "Dynamic"))
+    }
+
     func testFunctionResolutionsMatchTheTables() {
         let names = Set(FunctionLibrary.table.keys).union(FunctionLibrary.unknownAtPlan).union(FunctionLibrary.preservesStructure)
         XCTAssertEqual(Set(FunctionLibrary.resolutions.keys), names)
+        XCTAssertNil(FunctionLibrary.resolution("no_such_function"))
+        // The evaluator skips its `::` scan for names the library resolves.
+        XCTAssertTrue(names.allSatisfy { !$0.contains(":") })
         for name in names {
             let r = FunctionLibrary.resolutions[name]
+            XCTAssertEqual(FunctionLibrary.resolution(name)?.spec != nil, r?.spec != nil, name)
+            XCTAssertEqual(FunctionLibrary.resolution(name)?.unknownAtPlan, r?.unknownAtPlan, name)
+            XCTAssertEqual(FunctionLibrary.resolution(name)?.preservesStructure, r?.preservesStructure, name)
             XCTAssertEqual(r?.spec != nil, FunctionLibrary.table[name] != nil, name)
             XCTAssertEqual(r?.unknownAtPlan, FunctionLibrary.unknownAtPlan.contains(name), name)
             XCTAssertEqual(r?.preservesStructure, FunctionLibrary.preservesStructure.contains(name), name)
