@@ -15,16 +15,19 @@ public struct Resource: Hashable, Sendable {
     /// (instance key, base address, condition, metadata) boxed, so the box is 168 bytes, a 176-byte
     /// heap block instead of 224: 15 MB less for the 320,000 resources of a 100 MB scan.
     private final class Storage: @unchecked Sendable {  // mutated only when uniquely referenced
-        var address: String
-        var type: String
-        var scope: String
+        // Constants for the fields set once in practice: reading a class's `var` costs a dynamic
+        // exclusivity check (the rules read `scope` and `type` of every resource, several times).
+        // Setting one of them replaces the box (`copy`).
+        let address: String
+        let type: String
+        let scope: String
+        let mode: Mode
+        let origin: Origin
         var attributes: Value
         var dependsOn: [Reference]
         var moduleCalls: [RelatedLocation]
         var rare: Rare?
         var range: SourceRange?
-        var mode: Mode
-        var origin: Origin
 
         init(address: String, type: String, mode: Mode, origin: Origin, scope: String, range: SourceRange?,
              attributes: Value, dependsOn: [Reference], moduleCalls: [RelatedLocation], rare: Rare?) {
@@ -40,8 +43,10 @@ public struct Resource: Hashable, Sendable {
             self.origin = origin
         }
 
-        func copy() -> Storage {
-            Storage(address: address, type: type, mode: mode, origin: origin, scope: scope, range: range,
+        func copy(address: String? = nil, type: String? = nil, mode: Mode? = nil, origin: Origin? = nil,
+                  scope: String? = nil) -> Storage {
+            Storage(address: address ?? self.address, type: type ?? self.type, mode: mode ?? self.mode,
+                    origin: origin ?? self.origin, scope: scope ?? self.scope, range: range,
                     attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls, rare: rare)
         }
     }
@@ -106,29 +111,29 @@ public struct Resource: Hashable, Sendable {
     public var address: String {
         _read { yield storage.address }
         set {
-            let s = unique()
-            s.address = newValue
+            let s = storage.copy(address: newValue)
             s.rare = Rare.make(address: newValue, instanceKey: s.rare?.instanceKey, extras: s.rare?.extras)
+            storage = s
         }
     }
     /// `aws_api_gateway_stage`, `AWS::ApiGateway::Stage`, `AWS::Serverless::Api`…
     public var type: String {
         _read { yield storage.type }
-        _modify { yield &unique().type }
+        set { storage = storage.copy(type: newValue) }
     }
     public var mode: Mode {
         _read { yield storage.mode }
-        _modify { yield &unique().mode }
+        set { storage = storage.copy(mode: newValue) }
     }
     public var origin: Origin {
         _read { yield storage.origin }
-        _modify { yield &unique().origin }
+        set { storage = storage.copy(origin: newValue) }
     }
     /// The configuration the resource belongs to: references resolve only within one scope.
     /// A Terraform root module's directory, or a template's path.
     public var scope: String {
         _read { yield storage.scope }
-        _modify { yield &unique().scope }
+        set { storage = storage.copy(scope: newValue) }
     }
     /// The instance key for `count`/`for_each` instances (`0`, `"prod"`), as written in the address.
     public var instanceKey: String? {

@@ -102,6 +102,19 @@ final class CoreTypesTests: XCTestCase {
         c.dropAttributeValues()
         XCTAssertNil(c["bucket"])
         XCTAssertEqual(b["bucket"]?.stringValue, "x")
+        // The fields set once in practice are replaced with their box, the rest of the resource kept.
+        var d = b
+        d.type = "aws_s3_bucket_policy"
+        d.scope = "other"
+        d.mode = .data
+        d.origin = .terraformPlan
+        XCTAssertEqual([d.type, d.scope, d.address, d.instanceKey], ["aws_s3_bucket_policy", "other", "aws_s3_bucket.b[0]", "0"])
+        XCTAssertEqual(d.mode, .data)
+        XCTAssertEqual(d.origin, .terraformPlan)
+        XCTAssertEqual(d["bucket"]?.stringValue, "x")
+        XCTAssertEqual([b.type, b.scope], ["aws_s3_bucket", "root"])
+        XCTAssertEqual(b.mode, .managed)
+        XCTAssertEqual(b.origin, .terraform)
     }
 
     func testDroppedValuesKeepOneEdgePerTargetAttributeAndKind() {
