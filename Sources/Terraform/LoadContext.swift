@@ -31,6 +31,11 @@ final class LoadContext {
     /// for the same one, and the table look-up hashed the whole path each time.
     private var lastManifest: (root: String, manifest: ModuleManifest?)?
     private lazy var normalizedScanRoot = Path.normalize(options.scanRoot)
+    /// The environment's `TF_VAR_*` entries in key order, with their variable names: sorted once,
+    /// not once per root (sorting the whole environment per root was 0.6% of a 10 MB scan).
+    lazy var terraformEnvironmentVariables: [(key: String, name: String, text: String)] =
+        options.environment.filter { $0.key.hasPrefix("TF_VAR_") }.sorted { $0.key < $1.key }
+            .map { (key: $0.key, name: String($0.key.dropFirst(7)), text: $0.value) }
 
     /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
     func isInsideScanRoot(_ directory: String) -> Bool {

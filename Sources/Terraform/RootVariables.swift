@@ -28,9 +28,8 @@ enum RootVariables {
                 return evaluator.evaluate(expression, scope).withRange(nil)
             }
         }
-        for (key, text) in options.environment.sorted(by: { $0.key < $1.key }) where key.hasPrefix("TF_VAR_") {
-            let name = String(key.dropFirst(7))
-            if declared.variableIndex[name] != nil { result[name] = raw(name, text, origin: "environment variable \(key)") }
+        for (key, name, text) in context.terraformEnvironmentVariables where declared.variableIndex[name] != nil {
+            result[name] = raw(name, text, origin: "environment variable \(key)")
         }
         var files: [String] = []
         if let names = context.reader.listing(module.config.directory) {
