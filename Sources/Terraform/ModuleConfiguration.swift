@@ -93,17 +93,6 @@ final class ModuleCallDeclaration: Sendable {
         for i in body.attributes.indices { index.insertIfAbsent(body.attributes[i].name, position: i) }
         self.argumentIndex = index
     }
-
-    /// Terraform's test for a local module source.
-    static func isLocalSource(_ source: String) -> Bool {
-        source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".."
-    }
-
-    /// The argument written for `name`, if any.
-    func argument(_ name: String) -> Attribute? {
-        guard let i = argumentIndex[name], i < body.attributes.count else { return nil }
-        return body.attributes[i]
-    }
 }
 
 /// Arguments of a `module` block that are not input variables.
@@ -136,13 +125,10 @@ final class ModuleConfiguration: @unchecked Sendable {
     var variableDeclarations: [VariableDeclaration] { declarations.variableDeclarations }
     var variableIndex: NameIndex { declarations.variableIndex }
     var localAttributes: [Attribute] { declarations.localAttributes }
-    var localIndex: NameIndex { declarations.localIndex }
     var outputAttributes: [Attribute] { declarations.outputAttributes }
     var outputIndex: NameIndex { declarations.outputIndex }
     var resources: [ResourceDeclaration] { declarations.resources }
-    var resourceIndex: NameIndex { declarations.resourceIndex }
     var moduleCalls: [ModuleCallDeclaration] { declarations.moduleCalls }
-    var moduleCallIndex: NameIndex { declarations.moduleCallIndex }
 
     /// The variable declared with this name.
     func variable(_ name: String) -> VariableDeclaration? {
@@ -276,7 +262,7 @@ struct ModuleDeclarations {
                     continue
                 }
                 var localDirectory: String? = nil
-                if let source, ModuleCallDeclaration.isLocalSource(source) {
+                if let source, LocalCall.isLocal(source) {
                     localDirectory = Path.normalize(Path.join(directory, source))
                 }
                 moduleCalls.append(ModuleCallDeclaration(name: name, source: source, sourceRange: meta.source?.expression.range,

@@ -453,10 +453,8 @@ extension Evaluator {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
         }
         var directory: String? = nil
-        if let local = call.localDirectory {
+        if let local = call.localDirectory {  // a local source, resolved when the call was read
             directory = local
-        } else if ModuleCallDeclaration.isLocalSource(source) {
-            directory = Path.normalize(Path.join(parent.config.directory, source))
         } else if let manifest = context.manifest(forRoot: parent.rootDirectory), let dir = manifest.directories[makeManifestKey()] {
             directory = Path.normalize(Path.join(parent.rootDirectory, dir))
         } else {

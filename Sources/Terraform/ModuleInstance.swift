@@ -37,12 +37,6 @@ enum Memo {
     case empty
     case inProgress
     case done(Value)
-
-    /// The value when done.
-    var value: Value? {
-        if case .done(let v) = self { return v }
-        return nil
-    }
 }
 
 /// A variable's or local's value as read through its name: `via` extended with `origin`, the

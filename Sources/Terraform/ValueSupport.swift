@@ -158,7 +158,6 @@ private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int)
     }
 }
 
-/// Object entries sorted by key the way Terraform orders map and object attributes (bytewise).
 /// `a.utf8.lexicographicallyPrecedes(b.utf8)`, comparing the bytes in place: the generic
 /// sequence comparison walked both strings through iterators, about ten instructions a byte.
 @inline(__always)
@@ -178,6 +177,7 @@ func utf8Precedes(_ a: String, _ b: String) -> Bool {
     return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
+/// Object entries sorted by key the way Terraform orders map and object attributes (bytewise).
 func sortedEntries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
     // Most objects are already in order (maps built by sorting, for_each over sorted keys).
     var inOrder = true

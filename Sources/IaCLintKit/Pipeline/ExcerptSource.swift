@@ -17,8 +17,9 @@ enum ExcerptSource {
         var out: [UInt8] = []
         out.reserveCapacity(starts.count + wanted.count * 80)
         var next = 0  // index into `wanted`
-        for number in 1...max(1, starts.count) where number <= starts.count {
-            let start = starts[number - 1]
+        for index in starts.indices {
+            let number = index + 1
+            let start = starts[index]
             let end = number < starts.count ? starts[number] : bytes.count
             while next < wanted.count, wanted[next] < number { next += 1 }
             if next < wanted.count, wanted[next] == number {
