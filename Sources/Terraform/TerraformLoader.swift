@@ -54,14 +54,22 @@ public enum TerraformLoader {
         // Those groups parse anyway, so the first pass only lexes for `module` blocks where it can;
         // each group checks the calls against its parse (below).
         let scans = reparse && options.findsCallsByScanning
+        // When the groups parse again, the first pass keeps the bytes it read for them (FirstPassFiles).
+        let keepsFiles = reparse && options.keepsFirstPassFiles
         let summarize: @Sendable ((String, [String]?)) -> ScannedModule = { entry in
+            let recorder = keepsFiles ? FileRecorder(readFile: options.fileReader) : nil
+            let readFile: @Sendable (String) -> Result<[UInt8], FileError>
+            if let recorder { readFile = { recorder.read($0) } } else { readFile = options.fileReader }
             if scans, let names = entry.1,
-               let scan = ModuleCallScan.scan(directory: entry.0, names: names, readFile: options.fileReader) {
-                return ScannedModule(directory: entry.0, byteCount: scan.byteCount, calls: scan.calls, config: nil, fromScan: true)
+               let scan = ModuleCallScan.scan(directory: entry.0, names: names, readFile: readFile) {
+                return ScannedModule(directory: entry.0, byteCount: scan.byteCount, calls: scan.calls, config: nil,
+                                     fromScan: true, files: recorder?.files ?? [])
             }
-            let config = read(entry)
-            return ScannedModule(directory: config.directory, byteCount: config.byteCount,
-                                 calls: LocalCall.calls(of: config), config: reparse ? nil : config, fromScan: false)
+            recorder?.forget()  // the parse reads the scan's files again
+            let config = ModuleReader.read(directory: entry.0, names: entry.1, readFile: readFile,
+                                           workingDirectory: options.workingDirectory)
+            return ScannedModule(directory: config.directory, byteCount: config.byteCount, calls: LocalCall.calls(of: config),
+                                 config: reparse ? nil : config, fromScan: false, files: recorder?.files ?? [])
         }
         var scannedModules = threads > 1 ? listed.parallelMap(summarize) : listed.map(summarize)
         let parseSeconds = ModuleReader.threadCPUSeconds() - parseStarted
@@ -106,6 +114,14 @@ public enum TerraformLoader {
         // output does not depend on scheduling.
         let groups = contiguousGroups(roots, count: threads > 1 ? min(roots.count, threads * 4) : 1)
             .map { RootGroup(roots: $0, scanned: scannedSet, modules: byDirectory, localCalls: localCalls) }
+        // Every file the first pass read, for as many groups as will parse its directory.
+        let firstPassFiles: FirstPassFiles? = keepsFiles ? {
+            var files: [String: [(path: String, bytes: [UInt8])]] = [:]
+            for module in scannedModules where !module.files.isEmpty { files[module.directory] = module.files }
+            var reads: [String: Int] = [:]
+            for group in groups { for directories in group.lastNeededBy { for d in directories { reads[d, default: 0] += 1 } } }
+            return FirstPassFiles(files: files, readsByDirectory: reads)
+        }() : nil
         // From here each group holds the only references to the modules it needs, so a module's
         // syntax trees are freed once the last root that calls it is evaluated.
         byDirectory = [:]
@@ -113,7 +129,9 @@ public enum TerraformLoader {
         let scanned = Set(normalized)
         let listings = lister.knownListings
         let evaluate: @Sendable (RootGroup) -> GroupResult = { group in
-            let context = LoadContext(options: options)
+            var groupOptions = options
+            if let firstPassFiles { groupOptions.fileReader = firstPassFiles.reader(fallingBackTo: options.fileReader) }
+            let context = LoadContext(options: groupOptions)
             context.reader.seed(group.takeModules(), bytes: 0, parseSeconds: 0, countedElsewhere: scanned)
             context.reader.adopt(listings)
             context.reader.expectedCalls = scannedCalls
@@ -376,6 +394,8 @@ struct ScannedModule: Sendable {
     var config: ModuleConfiguration?
     /// The calls come from `ModuleCallScan`, not from a parse, and must be checked.
     var fromScan: Bool
+    /// The files the first pass read, kept when the groups will parse them again.
+    var files: [(path: String, bytes: [UInt8])]
 }
 
 /// What one group of roots gives back.

@@ -40,6 +40,10 @@ public struct TerraformOptions: Sendable {
     /// When the groups parse again, the first pass finds local `module` calls from tokens
     /// (`ModuleCallScan`) instead of parsing; false after a scan disagreed with a parse.
     var findsCallsByScanning = true
+    /// When the groups parse again, they parse the bytes the first pass read (`FirstPassFiles`)
+    /// instead of reading each file a second time; false makes them read again (a test stands a file
+    /// that reads differently the second time for a scan the parse contradicts).
+    var keepsFirstPassFiles = true
 
     public init(variables: [String: String] = [:], varFiles: [String] = [], environment: [String: String] = [:],
                 scanRoot: String = FileSystem.currentDirectory(),

@@ -105,6 +105,7 @@ final class ModuleCallScanTests: XCTestCase {
         })
         options.reparseFromDirectoryCount = 0
         options.maximumConcurrency = 1
+        options.keepsFirstPassFiles = false  // kept, the first read's bytes would be parsed too
         let directories = [Path.join(dir.path, "app"), Path.join(dir.path, "child")]
         let loaded = TerraformLoader.loadWithStatistics(directories: directories, options: options)
 

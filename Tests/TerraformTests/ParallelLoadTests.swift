@@ -2,6 +2,7 @@ import XCTest
 @testable import Terraform
 import IaCLintCore
 import TestSupport
+import Synchronization
 
 /// Module directories are parsed on every core and groups of roots evaluated in parallel: the graph
 /// must be the one a single thread builds, in the same order.
@@ -57,6 +58,57 @@ final class ParallelLoadTests: XCTestCase {
             XCTAssertEqual(kept.graph.emptyDeclarations, parsedAgain.graph.emptyDeclarations)
             XCTAssertEqual(kept.bytesParsed, parsedAgain.bytesParsed, "bytes are counted once either way")
         }
+    }
+
+    func testGroupsParsingAgainReadEachScannedFileOnce() {
+        let root = TestPaths.testdata("terraform")
+        var directories: [String] = []
+        for fixture in ["dynamic", "functions", "jsonsyntax", "modules", "override", "tfvars", "count", "foreach"] {
+            let dir = Path.join(root, fixture)
+            guard FileSystem.kind(dir) == .directory else { continue }
+            directories.append(dir)
+            if case .success(let names) = FileSystem.list(dir) {
+                for name in names where FileSystem.kind(Path.join(dir, name), followLinks: true) == .directory {
+                    directories.append(Path.join(dir, name))
+                }
+            }
+        }
+        for threads in [1, 4] {
+            let reads = Mutex<[String: Int]>([:])
+            var again = TerraformOptions(scanRoot: root, fileReader: { path in
+                reads.withLock { $0[path, default: 0] += 1 }
+                return FileSystem.read(path)
+            })
+            again.maximumConcurrency = threads
+            again.reparseFromDirectoryCount = 0
+            var keep = TerraformOptions(scanRoot: root)
+            keep.maximumConcurrency = threads
+            keep.reparseFromDirectoryCount = .max
+            let parsedAgain = TerraformLoader.loadWithStatistics(directories: directories, options: again)
+            let kept = TerraformLoader.loadWithStatistics(directories: directories, options: keep)
+            XCTAssertEqual(kept.graph.resources, parsedAgain.graph.resources, "\(threads) threads")
+            XCTAssertEqual(kept.graph.diagnostics, parsedAgain.graph.diagnostics, "\(threads) threads")
+            let scanned = Set(directories.map { Path.normalize($0) })
+            let counts = reads.withLock { $0 }
+            let scannedFiles = counts.filter { scanned.contains(Path.directory(of: $0.key)) && ModuleReader.isConfigurationFile(Path.fileName($0.key)) }
+            XCTAssertGreaterThan(scannedFiles.count, 10, "the fixtures' configuration files were read")
+            for (path, n) in scannedFiles.sorted(by: { $0.key < $1.key }) {
+                XCTAssertEqual(n, 1, "\(path) read \(n) times with \(threads) threads")
+            }
+        }
+    }
+
+    func testFirstPassFilesServeEachGroupThenFallBack() {
+        let kept = FirstPassFiles(files: ["/m": [("/m/main.tf", Array("a".utf8))], "/unused": [("/unused/x.tf", [1])]],
+                                  readsByDirectory: ["/m": 2])
+        let disk = Mutex(0)
+        let read = kept.reader(fallingBackTo: { _ in disk.withLock { $0 += 1 }; return .success(Array("disk".utf8)) })
+        XCTAssertEqual(try read("/m/main.tf").get(), Array("a".utf8))
+        XCTAssertEqual(try read("/m/main.tf").get(), Array("a".utf8), "two groups read the directory")
+        XCTAssertEqual(disk.withLock { $0 }, 0)
+        XCTAssertEqual(try read("/m/main.tf").get(), Array("disk".utf8), "a third read goes to disk")
+        XCTAssertEqual(try read("/unused/x.tf").get(), Array("disk".utf8), "a directory no group reads keeps nothing")
+        XCTAssertEqual(disk.withLock { $0 }, 2)
     }
 
     func testContiguousGroupsKeepOrderAndCoverEverything() {
