@@ -9,16 +9,7 @@ import Synchronization
 final class ParallelLoadTests: XCTestCase {
     func testParallelLoadEqualsSingleThreadLoad() {
         let root = TestPaths.testdata("terraform")
-        var directories: [String] = []
-        for fixture in ["dynamic", "functions", "jsonsyntax", "modules", "override"] {
-            let dir = Path.join(root, fixture)
-            directories.append(dir)
-            if case .success(let names) = FileSystem.list(dir) {
-                for name in names where FileSystem.kind(Path.join(dir, name), followLinks: true) == .directory {
-                    directories.append(Path.join(dir, name))
-                }
-            }
-        }
+        let directories = fixtureDirectories(["dynamic", "functions", "jsonsyntax", "modules", "override"])
         var serial = TerraformOptions(scanRoot: root)
         serial.maximumConcurrency = 1
         var parallel = TerraformOptions(scanRoot: root)
@@ -33,17 +24,7 @@ final class ParallelLoadTests: XCTestCase {
 
     func testParsingAgainPerGroupEqualsKeepingEveryTree() {
         let root = TestPaths.testdata("terraform")
-        var directories: [String] = []
-        for fixture in ["dynamic", "functions", "jsonsyntax", "modules", "override", "tfvars", "count", "foreach"] {
-            let dir = Path.join(root, fixture)
-            guard FileSystem.kind(dir) == .directory else { continue }
-            directories.append(dir)
-            if case .success(let names) = FileSystem.list(dir) {
-                for name in names where FileSystem.kind(Path.join(dir, name), followLinks: true) == .directory {
-                    directories.append(Path.join(dir, name))
-                }
-            }
-        }
+        let directories = fixtureDirectories(["dynamic", "functions", "jsonsyntax", "modules", "override", "tfvars", "count", "foreach"])
         for threads in [1, 4] {
             var keep = TerraformOptions(scanRoot: root)
             keep.maximumConcurrency = threads
@@ -62,17 +43,7 @@ final class ParallelLoadTests: XCTestCase {
 
     func testGroupsParsingAgainReadEachScannedFileOnce() {
         let root = TestPaths.testdata("terraform")
-        var directories: [String] = []
-        for fixture in ["dynamic", "functions", "jsonsyntax", "modules", "override", "tfvars", "count", "foreach"] {
-            let dir = Path.join(root, fixture)
-            guard FileSystem.kind(dir) == .directory else { continue }
-            directories.append(dir)
-            if case .success(let names) = FileSystem.list(dir) {
-                for name in names where FileSystem.kind(Path.join(dir, name), followLinks: true) == .directory {
-                    directories.append(Path.join(dir, name))
-                }
-            }
-        }
+        let directories = fixtureDirectories(["dynamic", "functions", "jsonsyntax", "modules", "override", "tfvars", "count", "foreach"])
         for threads in [1, 4] {
             let reads = Mutex<[String: Int]>([:])
             var again = TerraformOptions(scanRoot: root, fileReader: { path in
@@ -118,5 +89,22 @@ final class ParallelLoadTests: XCTestCase {
         XCTAssertLessThanOrEqual(groups.count, 4)
         XCTAssertEqual(TerraformLoader.contiguousGroups(items, count: 1), [items])
         XCTAssertEqual(TerraformLoader.contiguousGroups([], count: 3), [[]])
+    }
+
+    /// Each fixture directory under testdata/terraform and its direct subdirectories.
+    private func fixtureDirectories(_ fixtures: [String]) -> [String] {
+        let root = TestPaths.testdata("terraform")
+        var directories: [String] = []
+        for fixture in fixtures {
+            let dir = Path.join(root, fixture)
+            guard FileSystem.kind(dir) == .directory else { continue }
+            directories.append(dir)
+            if case .success(let names) = FileSystem.list(dir) {
+                for name in names where FileSystem.kind(Path.join(dir, name), followLinks: true) == .directory {
+                    directories.append(Path.join(dir, name))
+                }
+            }
+        }
+        return directories
     }
 }
