@@ -33,31 +33,37 @@ final class FirstPassFiles: Sendable {
         var bytes: [UInt8]
         var readsLeft: Int
     }
-    private let kept: Mutex<[String: Kept]>
+    /// Paths found through `NameIndex`'s byte hash: a `[String: Kept]` hashed every path with
+    /// SipHash (11 M instructions on the 10 MB synthetic repository).
+    private let index: NameIndex
+    private let kept: Mutex<[Kept]>
 
     /// `files`: each directory's files as the first pass read them; `readsByDirectory`: how many
     /// groups will read each directory. Directories no group reads keep nothing.
     init(files: [String: [(path: String, bytes: [UInt8])]], readsByDirectory: [String: Int]) {
-        var table: [String: Kept] = [:]
-        table.reserveCapacity(files.reduce(0) { $0 + $1.value.count })
+        var index = NameIndex(minimumCapacity: files.reduce(0) { $0 + $1.value.count })
+        var table: [Kept] = []
         for (directory, list) in files {
             guard let reads = readsByDirectory[directory], reads > 0 else { continue }
-            for file in list { table[file.path] = Kept(bytes: file.bytes, readsLeft: reads) }
+            for file in list where index.insertIfAbsent(file.path, position: table.count) == nil {
+                table.append(Kept(bytes: file.bytes, readsLeft: reads))
+            }
         }
+        self.index = index
         kept = Mutex(table)
     }
 
     /// The kept bytes of `path`, or nil when none are left for it.
     func take(_ path: String) -> [UInt8]? {
-        kept.withLock { table in
-            guard var entry = table[path] else { return nil }
-            entry.readsLeft -= 1
-            if entry.readsLeft <= 0 {
-                table[path] = nil  // the last reader: the table no longer holds the buffer
-                return entry.bytes
-            }
-            table[path] = entry
-            return entry.bytes
+        guard let position = index[path] else { return nil }
+        return kept.withLock { table -> [UInt8]? in
+            guard table[position].readsLeft > 0 else { return nil }
+            table[position].readsLeft -= 1
+            guard table[position].readsLeft == 0 else { return table[position].bytes }
+            // The last reader: the table no longer holds the buffer.
+            let bytes = table[position].bytes
+            table[position].bytes = []
+            return bytes
         }
     }
 
