@@ -176,6 +176,17 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertEqual(SourceFile.lineStarts(of: Array("ab\r\ncd\n\né\nx".utf8)), [0, 4, 7, 8, 11])
         let long = Array(String(repeating: "0123456789abcdef\n", count: 100).utf8)
         XCTAssertEqual(SourceFile.lineStarts(of: long), (0...100).map { $0 * 17 })
+        // Every length around the 8-byte words, and the bytes next to 0x0A that a borrow could confuse.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x09, 0x00, 0x01, 0x0A, 0x7F, 0x80, 0x8A, 0xFF, 0x61, 0x0A]
+        for length in 0..<80 {
+            for _ in 0..<40 {
+                let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+                var expected = [0]
+                for (i, b) in bytes.enumerated() where b == 0x0A { expected.append(i + 1) }
+                XCTAssertEqual(SourceFile.lineStarts(of: bytes), expected, "\(bytes)")
+            }
+        }
     }
 
     func testPaths() {
