@@ -148,7 +148,7 @@ public enum TerraformLoader {
 
         var graph = ResourceGraph()
         var diagnostics: [Diagnostic] = []
-        var seenDiagnostics = Set<Diagnostic>()
+        var seenDiagnostics = Set<DiagnosticKey>()
         var bytesRead = bytes
         let groupParseSeconds = results.reduce(0) { $0 + $1.parseSeconds }
         for i in results.indices {
@@ -158,7 +158,7 @@ public enum TerraformLoader {
             if results.count == 1 { graph = part } else { graph.merge(part) }
             bytesRead += extraBytes
             // A module shared by roots in two groups reports its problems once.
-            for d in partDiagnostics where seenDiagnostics.insert(d).inserted { diagnostics.append(d) }
+            for d in partDiagnostics where seenDiagnostics.insert(DiagnosticKey(d)).inserted { diagnostics.append(d) }
         }
         graph.diagnostics = diagnostics
         var unknown: [UnknownReason.Kind: Int] = [:]
@@ -365,6 +365,24 @@ final class SharedStrings {
     private var pool = StringPool(minimumCapacity: 256)
 
     func shared(_ string: String) -> String { pool.shared(string) }
+}
+
+/// A diagnostic in the set that reports each once: hashed by severity, place and the message's
+/// length, compared whole. Hashing every message, detail and related location cost more than the
+/// comparisons this spares (tf-real's 3,355 diagnostics: 22.3 -> 10.6 M instructions).
+private struct DiagnosticKey: Hashable {
+    let diagnostic: Diagnostic
+
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+
+    static func == (lhs: DiagnosticKey, rhs: DiagnosticKey) -> Bool { lhs.diagnostic == rhs.diagnostic }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(diagnostic.severity)
+        hasher.combine(diagnostic.range?.fileID)
+        hasher.combine(diagnostic.range?.start.offset)
+        hasher.combine(diagnostic.message.utf8.count)
+    }
 }
 
 /// What the first pass keeps of a scanned directory: its size and local calls, and its parsed
