@@ -20,7 +20,9 @@ public struct TerraformLoadResult: Sendable {
     /// (a token scan on large scans) and every parse the groups of roots make.
     public var parseSeconds: Double
     /// CPU seconds of the whole load (parsing included), on the calling thread: both figures are
-    /// meaningful with `maximumConcurrency` 1, as the benchmark loads.
+    /// meaningful with `maximumConcurrency` 1, as the benchmark loads. The walk that counts known
+    /// and unknown values for these statistics is not part of it: a load without `countValues`
+    /// (the pipeline's) does no such walk.
     public var totalSeconds: Double
 }
 
@@ -161,6 +163,7 @@ public enum TerraformLoader {
             for d in partDiagnostics where seenDiagnostics.insert(DiagnosticKey(d)).inserted { diagnostics.append(d) }
         }
         graph.diagnostics = diagnostics
+        let loadSeconds = ModuleReader.threadCPUSeconds() - started
         var unknown: [UnknownReason.Kind: Int] = [:]
         var known = 0
         if countValues {
@@ -176,7 +179,7 @@ public enum TerraformLoader {
         }
         return TerraformLoadResult(graph: graph, roots: roots, bytesParsed: bytesRead,
                                    unknownCounts: unknown, knownCount: known, parseSeconds: parseSeconds + groupParseSeconds,
-                                   totalSeconds: ModuleReader.threadCPUSeconds() - started)
+                                   totalSeconds: loadSeconds)
     }
 
     /// Evaluates root modules one after another in one context, forgetting each module after the
