@@ -123,14 +123,16 @@ extension Evaluator {
     private func resourceReference(mode: Resource.Mode, type: String, name: String, steps: ArraySlice<TraversalStep>,
                                    _ t: ScopeTraversal, _ s: EvalScope) -> Value {
         let m = s.module
-        let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
         // By index: `resource(local)` copied the whole declaration (a retain per field) for every
         // reference, though a cached value needs none of it.
         let config = m.config
         // The array bound once: each `config.resources[index]` read of the class's property copied
         // the whole declaration (a retain per field) to read one field of it.
         let resources = config.resources
-        guard let index = config.declarations.resourceIndex[local], index < resources.count else {
+        let found = mode == .data ? config.declarations.resourceIndex.position(prefix: "data.", type, name)
+            : config.declarations.resourceIndex.position(prefix: "", type, name)
+        guard let index = found, index < resources.count else {
+            let local = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
             return Value.unknown(.invalid, "reference to undeclared \(mode == .data ? "data source" : "resource") \(local)", range: t.range)
         }
         var target = referenceTarget(index, m)
