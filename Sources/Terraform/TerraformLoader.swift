@@ -36,7 +36,7 @@ public enum TerraformLoader {
     /// `load`, plus figures; `countValues` walks every attribute to count known and unknown leaves.
     public static func loadWithStatistics(directories: [String], options: TerraformOptions, countValues: Bool = true) -> TerraformLoadResult {
         let started = ModuleReader.threadCPUSeconds()
-        let normalized = Array(Set(directories.map { Path.normalize($0) })).sorted()
+        let normalized = Array(Set(directories.map { FastPath.normalize($0) })).sorted()
         let threads = options.maximumConcurrency > 0 ? options.maximumConcurrency : Concurrency.processorCount
 
         // Parse every scanned directory first, on every core: parsing is most of the work and each

@@ -43,6 +43,16 @@ final class EvaluatorShortcutTests: XCTestCase {
         XCTAssertTrue(NameIndex(minimumCapacity: 4).isEmpty)
     }
 
+    /// Configuration file names told by their bytes as by the Character comparisons.
+    func testConfigurationFileNamesMatchTheCharacterChecks() {
+        let names = ["main.tf", "x.tf.json", ".tf", ".hidden.tf", "tf", ".", "", "a.tf.", "a.tfvars", "a.json", "a.TF",
+                     "a.tf.json.bak", "é.tf", "a.tf\u{301}", "x\u{600}.tf", "😀.tf.json", "override.tf", "a_override.tf.json"]
+        for name in names {
+            XCTAssertEqual(ModuleReader.isConfigurationFile(name),
+                           (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix("."), name)
+        }
+    }
+
     /// A local address found from its parts answers what the look-up of the built string answers.
     func testNameIndexFindsJoinedNamesLikeTheBuiltString() {
         let long = String(repeating: "n", count: 300)
