@@ -72,6 +72,13 @@ final class ModuleReader: @unchecked Sendable {
 
     var knownListings: Listings { Listings(entries: listings, configurationFiles: configurationFileCache) }
 
+    /// Room for `count` directories' listings: the load lists every scanned directory first, and
+    /// both tables grown one directory at a time rehashed every path at each doubling.
+    func reserveListings(_ count: Int) {
+        listings.reserveCapacity(listings.count + count)
+        configurationFileCache.reserveCapacity(configurationFileCache.count + count)
+    }
+
     func adopt(_ known: Listings) {
         // Assigned while empty, so the contexts share one copy.
         if listings.isEmpty { listings = known.entries } else { listings.merge(known.entries) { mine, _ in mine } }

@@ -43,6 +43,7 @@ public enum TerraformLoader {
         // directory is independent. Modules outside the scan are read later, when called.
         let lister = ModuleReader(readFile: options.fileReader, workingDirectory: options.workingDirectory,
                                   knownEntries: options.knownDirectoryEntries)
+        lister.reserveListings(normalized.count)
         let listed = normalized.map { ($0, lister.configurationFiles(in: $0)) }
         let parseStarted = ModuleReader.threadCPUSeconds()
         let read: @Sendable ((String, [String]?)) -> ModuleConfiguration = { entry in
