@@ -5,7 +5,11 @@ import IaCLintCore
 /// An HCL native-syntax expression as written (nothing is evaluated here).
 /// The leaves that make up most of a file (literals, strings, variable references, tuple and object
 /// constructors) are stored inline; a whole-enum `indirect` cost one heap object per node, paid
-/// again when the tree is freed. Only the cases that contain expressions directly are boxed.
+/// again when the tree is freed. Only the cases that contain expressions directly are held in a
+/// heap object, and that object is a final class with constant fields rather than an `indirect`
+/// box: the same one allocation per node, but matching `.conditional(let c)` borrows the object,
+/// where binding a boxed struct copied it (a retain and a release of every sub-expression, of each
+/// string and array, for every operator, call and `for` evaluated).
 public enum Expression: Hashable, Sendable {
     /// A number, `true`, `false` or `null`.
     case literal(Literal)
@@ -14,25 +18,25 @@ public enum Expression: Hashable, Sendable {
     /// A variable and static or dynamic accesses on it: `aws_cloudwatch_log_group.logs.arn`, `var.m["k"]`, `x[0]`.
     case scopeTraversal(ScopeTraversal)
     /// Accesses applied to any other expression: `f(x).a`, `[1, 2][0]`, `(x).y`.
-    indirect case relativeTraversal(RelativeTraversal)
+    case relativeTraversal(RelativeTraversal)
     /// `name(args...)`, including namespaced `provider::aws::arn_parse(...)`.
-    indirect case functionCall(FunctionCall)
+    case functionCall(FunctionCall)
     /// `[a, b]`.
     case tuple(TupleConstructor)
     /// `{ k = v, "k2" : v2, (expr) = v3 }`.
     case object(ObjectConstructor)
     /// `[for k, v in c : v if p]` or `{for k, v in c : k => v... if p}`.
-    indirect case forExpression(ForExpression)
+    case forExpression(ForExpression)
     /// `condition ? a : b`.
-    indirect case conditional(Conditional)
+    case conditional(Conditional)
     /// `-x`, `!x`.
-    indirect case unary(UnaryOperation)
+    case unary(UnaryOperation)
     /// `a + b`, `a && b`, `a == b`, ...
-    indirect case binary(BinaryOperation)
+    case binary(BinaryOperation)
     /// `(x)`.
-    indirect case parenthesized(Parenthesized)
+    case parenthesized(Parenthesized)
     /// `x[*].a` or `x.*.a`: the steps after the splat are applied to each element.
-    indirect case splat(Splat)
+    case splat(Splat)
     /// A place where an expression was expected but a syntax error was found (a diagnostic is reported).
     case invalid(SourceRange)
 
@@ -226,29 +230,39 @@ public struct ScopeTraversal: Hashable, Sendable {
 }
 
 /// `source.step[...]` where the source is not a plain variable.
-public struct RelativeTraversal: Hashable, Sendable {
-    public var source: Expression
-    public var steps: [TraversalStep]
-    public var range: SourceRange
+public final class RelativeTraversal: Hashable, Sendable {
+    public let source: Expression
+    public let steps: [TraversalStep]
+    public let range: SourceRange
 
     public init(source: Expression, steps: [TraversalStep], range: SourceRange) {
         self.source = source
         self.steps = steps
         self.range = range
     }
+
+    public static func == (lhs: RelativeTraversal, rhs: RelativeTraversal) -> Bool {
+        lhs === rhs || (lhs.source == rhs.source && lhs.steps == rhs.steps && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(steps)
+        hasher.combine(range)
+    }
 }
 
 /// `name(arg, arg...)`.
-public struct FunctionCall: Hashable, Sendable {
+public final class FunctionCall: Hashable, Sendable {
     /// The full name, namespaces included: `lookup`, `provider::aws::arn_parse`.
-    public var name: String
-    public var nameRange: SourceRange
-    public var arguments: [Expression]
+    public let name: String
+    public let nameRange: SourceRange
+    public let arguments: [Expression]
     /// True when the last argument is followed by `...` (its elements are the remaining arguments).
-    public var expandFinal: Bool
-    public var openParenRange: SourceRange
-    public var closeParenRange: SourceRange
-    public var range: SourceRange
+    public let expandFinal: Bool
+    public let openParenRange: SourceRange
+    public let closeParenRange: SourceRange
+    public let range: SourceRange
 
     public init(name: String, nameRange: SourceRange, arguments: [Expression], expandFinal: Bool,
                 openParenRange: SourceRange, closeParenRange: SourceRange, range: SourceRange) {
@@ -259,6 +273,20 @@ public struct FunctionCall: Hashable, Sendable {
         self.openParenRange = openParenRange
         self.closeParenRange = closeParenRange
         self.range = range
+    }
+
+    public static func == (lhs: FunctionCall, rhs: FunctionCall) -> Bool {
+        lhs === rhs || (lhs.name == rhs.name && lhs.nameRange == rhs.nameRange && lhs.arguments == rhs.arguments && lhs.expandFinal == rhs.expandFinal && lhs.openParenRange == rhs.openParenRange && lhs.closeParenRange == rhs.closeParenRange && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(nameRange)
+        hasher.combine(arguments)
+        hasher.combine(expandFinal)
+        hasher.combine(openParenRange)
+        hasher.combine(closeParenRange)
+        hasher.combine(range)
     }
 }
 
@@ -322,17 +350,17 @@ public enum ObjectKey: Hashable, Sendable {
 }
 
 /// `[for k, v in c : value if cond]` (keyExpression nil) or `{for k, v in c : key => value... if cond}`.
-public struct ForExpression: Hashable, Sendable {
-    public var keyVariable: Identifier?
-    public var valueVariable: Identifier
-    public var collection: Expression
+public final class ForExpression: Hashable, Sendable {
+    public let keyVariable: Identifier?
+    public let valueVariable: Identifier
+    public let collection: Expression
     /// Present exactly for the object form.
-    public var keyExpression: Expression?
-    public var valueExpression: Expression
-    public var condition: Expression?
+    public let keyExpression: Expression?
+    public let valueExpression: Expression
+    public let condition: Expression?
     /// `...` after the value in the object form: values with the same key are grouped into tuples.
-    public var grouping: Bool
-    public var range: SourceRange
+    public let grouping: Bool
+    public let range: SourceRange
 
     public init(keyVariable: Identifier?, valueVariable: Identifier, collection: Expression,
                 keyExpression: Expression?, valueExpression: Expression, condition: Expression?,
@@ -348,20 +376,46 @@ public struct ForExpression: Hashable, Sendable {
     }
 
     public var isObject: Bool { keyExpression != nil }
+
+    public static func == (lhs: ForExpression, rhs: ForExpression) -> Bool {
+        lhs === rhs || (lhs.keyVariable == rhs.keyVariable && lhs.valueVariable == rhs.valueVariable && lhs.collection == rhs.collection && lhs.keyExpression == rhs.keyExpression && lhs.valueExpression == rhs.valueExpression && lhs.condition == rhs.condition && lhs.grouping == rhs.grouping && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keyVariable)
+        hasher.combine(valueVariable)
+        hasher.combine(collection)
+        hasher.combine(keyExpression)
+        hasher.combine(valueExpression)
+        hasher.combine(condition)
+        hasher.combine(grouping)
+        hasher.combine(range)
+    }
 }
 
 /// `condition ? trueResult : falseResult`.
-public struct Conditional: Hashable, Sendable {
-    public var condition: Expression
-    public var trueResult: Expression
-    public var falseResult: Expression
-    public var range: SourceRange
+public final class Conditional: Hashable, Sendable {
+    public let condition: Expression
+    public let trueResult: Expression
+    public let falseResult: Expression
+    public let range: SourceRange
 
     public init(condition: Expression, trueResult: Expression, falseResult: Expression, range: SourceRange) {
         self.condition = condition
         self.trueResult = trueResult
         self.falseResult = falseResult
         self.range = range
+    }
+
+    public static func == (lhs: Conditional, rhs: Conditional) -> Bool {
+        lhs === rhs || (lhs.condition == rhs.condition && lhs.trueResult == rhs.trueResult && lhs.falseResult == rhs.falseResult && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(condition)
+        hasher.combine(trueResult)
+        hasher.combine(falseResult)
+        hasher.combine(range)
     }
 }
 
@@ -371,15 +425,25 @@ public enum UnaryOperator: String, Hashable, Sendable {
 }
 
 /// `-x` or `!x`.
-public struct UnaryOperation: Hashable, Sendable {
-    public var op: UnaryOperator
-    public var operand: Expression
-    public var range: SourceRange
+public final class UnaryOperation: Hashable, Sendable {
+    public let op: UnaryOperator
+    public let operand: Expression
+    public let range: SourceRange
 
     public init(op: UnaryOperator, operand: Expression, range: SourceRange) {
         self.op = op
         self.operand = operand
         self.range = range
+    }
+
+    public static func == (lhs: UnaryOperation, rhs: UnaryOperation) -> Bool {
+        lhs === rhs || (lhs.op == rhs.op && lhs.operand == rhs.operand && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(op)
+        hasher.combine(operand)
+        hasher.combine(range)
     }
 }
 
@@ -412,12 +476,12 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
 }
 
 /// `lhs op rhs`.
-public struct BinaryOperation: Hashable, Sendable {
-    public var op: BinaryOperator
-    public var lhs: Expression
-    public var rhs: Expression
-    public var operatorRange: SourceRange
-    public var range: SourceRange
+public final class BinaryOperation: Hashable, Sendable {
+    public let op: BinaryOperator
+    public let lhs: Expression
+    public let rhs: Expression
+    public let operatorRange: SourceRange
+    public let range: SourceRange
 
     public init(op: BinaryOperator, lhs: Expression, rhs: Expression, operatorRange: SourceRange, range: SourceRange) {
         self.op = op
@@ -426,34 +490,55 @@ public struct BinaryOperation: Hashable, Sendable {
         self.operatorRange = operatorRange
         self.range = range
     }
+
+    public static func == (lhs: BinaryOperation, rhs: BinaryOperation) -> Bool {
+        lhs === rhs || (lhs.op == rhs.op && lhs.lhs == rhs.lhs && lhs.rhs == rhs.rhs && lhs.operatorRange == rhs.operatorRange && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(op)
+        hasher.combine(lhs)
+        hasher.combine(rhs)
+        hasher.combine(operatorRange)
+        hasher.combine(range)
+    }
 }
 
 /// `( inner )`.
-public struct Parenthesized: Hashable, Sendable {
-    public var inner: Expression
-    public var range: SourceRange
+public final class Parenthesized: Hashable, Sendable {
+    public let inner: Expression
+    public let range: SourceRange
 
     public init(inner: Expression, range: SourceRange) {
         self.inner = inner
         self.range = range
     }
+
+    public static func == (lhs: Parenthesized, rhs: Parenthesized) -> Bool {
+        lhs === rhs || (lhs.inner == rhs.inner && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(inner)
+        hasher.combine(range)
+    }
 }
 
 /// A splat: `source[*].a.b` (full) or `source.*.a.b` (attribute-only). `each` is applied to every
 /// element of `source` (a non-list value is treated as a one-element list, null as an empty one).
-public struct Splat: Hashable, Sendable {
+public final class Splat: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// `[*]`: every following attribute and index step applies to each element.
         case full
         /// `.*`: only the following attribute steps apply to each element.
         case attributeOnly
     }
-    public var source: Expression
-    public var kind: Kind
-    public var each: [TraversalStep]
+    public let source: Expression
+    public let kind: Kind
+    public let each: [TraversalStep]
     /// The `[*]` or `.*` marker.
-    public var markerRange: SourceRange
-    public var range: SourceRange
+    public let markerRange: SourceRange
+    public let range: SourceRange
 
     public init(source: Expression, kind: Kind, each: [TraversalStep], markerRange: SourceRange, range: SourceRange) {
         self.source = source
@@ -461,6 +546,18 @@ public struct Splat: Hashable, Sendable {
         self.each = each
         self.markerRange = markerRange
         self.range = range
+    }
+
+    public static func == (lhs: Splat, rhs: Splat) -> Bool {
+        lhs === rhs || (lhs.source == rhs.source && lhs.kind == rhs.kind && lhs.each == rhs.each && lhs.markerRange == rhs.markerRange && lhs.range == rhs.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(kind)
+        hasher.combine(each)
+        hasher.combine(markerRange)
+        hasher.combine(range)
     }
 }
 

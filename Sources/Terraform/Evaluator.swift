@@ -78,6 +78,15 @@ final class Evaluator {
         }
     }
 
+    /// The value of `e` when there is one. Takes the optional as it is stored and unwraps it here:
+    /// a caller's `if let` copied the expression out of its node first.
+    func evaluate(ifPresent e: Expression?, _ s: EvalScope) -> Value? {
+        switch e {
+        case .some(let present): return evaluate(present, s)
+        case .none: return nil
+        }
+    }
+
     // MARK: Collections
 
     private func evaluateObject(_ o: ObjectConstructor, _ s: EvalScope) -> Value {
@@ -140,17 +149,18 @@ final class Evaluator {
         for i in 0..<pairs.count {
             if let kv = f.keyVariable { inner.bound[kv.name] = pairs.key(i) }
             inner.bound[f.valueVariable.name] = pairs.value(i)
-            if let cond = f.condition {
-                let c = evaluate(cond, inner)
+            // The optional parts are evaluated through `evaluate(ifPresent:)`: unwrapped here with
+            // `if let`, each was copied (a retain and release of what it holds) per element.
+            if let c = evaluate(ifPresent: f.condition, inner) {
                 if c.isUnknown { return Value(c.kind, range: f.range, references: mergeReferences(references, c.references)) }
-                guard let keep = c.terraformBool else { return Value.unknown(.invalid, "for condition must be a bool", range: cond.range) }
+                guard let keep = c.terraformBool else { return Value.unknown(.invalid, "for condition must be a bool", range: f.condition?.range ?? f.range) }
                 if !keep { continue }
             }
             let value = evaluate(f.valueExpression, inner)
-            if let keyExpr = f.keyExpression {
-                let key = evaluate(keyExpr, inner)
+            if let key = evaluate(ifPresent: f.keyExpression, inner) {
+                let keyRange = f.keyExpression?.range ?? f.range
                 if key.isUnknown { return Value(key.kind, range: f.range, references: mergeReferences(references, key.references)) }
-                guard let ks = key.terraformString else { return Value.unknown(.invalid, "for expression key must be a string", range: keyExpr.range) }
+                guard let ks = key.terraformString else { return Value.unknown(.invalid, "for expression key must be a string", range: keyRange) }
                 references = mergeReferences(references, key.references)
                 if f.grouping {
                     if let i = groups.position(of: ks, in: entries), case .list(var l) = entries[i].value.kind {
@@ -158,14 +168,14 @@ final class Evaluator {
                         entries[i].value = .list(l)
                     } else {
                         groups.add(ks, before: entries)
-                        entries.append(ObjectEntry(ks, .list([value]), keyRange: keyExpr.range))
+                        entries.append(ObjectEntry(ks, .list([value]), keyRange: keyRange))
                     }
                 } else {
                     if groups.position(of: ks, in: entries) != nil {
-                        return Value.unknown(.invalid, "duplicate object key \"\(ks)\" in for expression (use ... to group)", range: keyExpr.range)
+                        return Value.unknown(.invalid, "duplicate object key \"\(ks)\" in for expression (use ... to group)", range: keyRange)
                     }
                     groups.add(ks, before: entries)
-                    entries.append(ObjectEntry(ks, value, keyRange: keyExpr.range))
+                    entries.append(ObjectEntry(ks, value, keyRange: keyRange))
                 }
             } else {
                 items.append(value)
@@ -202,7 +212,9 @@ final class Evaluator {
         guard let b = cond.terraformBool else {
             return Value.unknown(.invalid, "condition must be a bool, got \(cond.typeName)", range: c.condition.range)
         }
-        let chosen = evaluate(b ? c.trueResult : c.falseResult, s)
+        // Not `evaluate(b ? c.trueResult : c.falseResult, s)`: the chosen branch was copied out of
+        // the node (a retain and release of what it holds) for the call.
+        let chosen = b ? evaluate(c.trueResult, s) : evaluate(c.falseResult, s)
         return chosen.addingReferences(cond.references)
     }
 

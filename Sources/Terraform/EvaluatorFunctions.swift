@@ -56,8 +56,9 @@ extension Evaluator {
     /// `try(a, b, …)`: the first argument that evaluates without error.
     private func evaluateTry(_ c: FunctionCall, _ s: EvalScope) -> Value {
         var lastError: Value? = nil
-        for arg in c.arguments {
-            let v = evaluate(arg, s)
+        let arguments = c.arguments
+        for i in arguments.indices {
+            let v = evaluate(arguments[i], s)
             if let u = v.firstUnknown, u.unknownReason?.kind == .invalid { lastError = u; continue }
             return v
         }

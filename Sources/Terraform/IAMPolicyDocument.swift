@@ -60,7 +60,9 @@ enum IAMPolicyDocument {
     /// sorted in reverse order.
     private static func stringSet(_ v: Value?) -> Value? {
         guard let items = v?.listValue, !items.isEmpty else { return nil }
-        let strings = Array(Set(items.compactMap(\.terraformString))).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Compared in place (`utf8Precedes`, the same bytewise order): copying both strings into
+        // arrays allocated twice per comparison.
+        let strings = Array(Set(items.compactMap(\.terraformString))).sorted { utf8Precedes($0, $1) }
         if strings.count == 1 { return .string(strings[0]) }
         return .list(strings.reversed().map { .string($0) })
     }

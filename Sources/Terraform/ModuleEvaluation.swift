@@ -78,19 +78,19 @@ extension Evaluator {
         if let parent = m.parent, let arguments = m.callArgumentIndex {
             if let i = arguments[name], i < m.callAttributes.count {
                 v = evaluate(m.callAttributes[i].expression, EvalScope(module: parent, iteration: m.callIteration))
-            } else if let d = defaultValue {
-                v = evaluate(d, constantScope)
+            } else if let d = evaluate(ifPresent: defaultValue, constantScope) {  // not `if let`: see `evaluate(ifPresent:)`
+                v = d
             } else {
                 v = Value.unknown(.unsetVariable, "var.\(name) (required by module \(m.call?.name ?? "") but not passed)", range: m.call?.headerRange)
             }
         } else if let given = m.rootVariables[name] {
             v = given
-        } else if let d = defaultValue {
-            v = evaluate(d, constantScope)
+        } else if let d = evaluate(ifPresent: defaultValue, constantScope) {
+            v = d
         } else {
             v = Value.unknown(.unsetVariable, "var.\(name)", range: config.variableDeclarations[index].range)
         }
-        if v.isNull, !config.variableDeclarations[index].nullable, let d = defaultValue { v = evaluate(d, constantScope) }
+        if v.isNull, !config.variableDeclarations[index].nullable, let d = evaluate(ifPresent: defaultValue, constantScope) { v = d }
         if let constraint = config.variableDeclarations[index].constraint {
             // Captures the module, not the scope: the closure's context was copied, scope and all
             // (a retain per field), at every level of the conversion.

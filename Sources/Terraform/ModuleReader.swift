@@ -37,7 +37,27 @@ final class ModuleReader: @unchecked Sendable {
     func absolute(_ path: String) -> String { Path.join(workingDirectory, path) }
 
     static func isConfigurationFile(_ name: String) -> Bool {
-        (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix(".")
+        // ASCII names (nearly all) by their bytes: `hasSuffix` and `hasPrefix` compare Characters,
+        // a few hundred instructions a name for every entry of every module directory listed.
+        if let ascii = name.utf8.withContiguousStorageIfAvailable(isConfigurationFileASCII), let known = ascii { return known }
+        return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix(".")
+    }
+
+    /// `isConfigurationFile` on an ASCII name's bytes; nil when a byte is not ASCII (where a
+    /// Character comparison can differ from a byte comparison).
+    private static func isConfigurationFileASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        guard let first = bytes.first, first != UInt8(ascii: ".") else { return false }
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard bytes.count >= n else { return false }
+            return suffix.withUTF8Buffer { s in
+                var i = 0
+                while i < n, bytes[bytes.count - n + i] == s[i] { i += 1 }
+                return i == n
+            }
+        }
+        return endsWith(".tf") || endsWith(".tf.json")
     }
 
     private var listings: [String: [DirectoryEntry]?] = [:]
@@ -51,6 +71,13 @@ final class ModuleReader: @unchecked Sendable {
     }
 
     var knownListings: Listings { Listings(entries: listings, configurationFiles: configurationFileCache) }
+
+    /// Room for `count` directories' listings: the load lists every scanned directory first, and
+    /// both tables grown one directory at a time rehashed every path at each doubling.
+    func reserveListings(_ count: Int) {
+        listings.reserveCapacity(listings.count + count)
+        configurationFileCache.reserveCapacity(configurationFileCache.count + count)
+    }
 
     func adopt(_ known: Listings) {
         // Assigned while empty, so the contexts share one copy.
@@ -102,7 +129,7 @@ final class ModuleReader: @unchecked Sendable {
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
         if let cached = cache[directory] { return cached }
-        let key = Path.normalize(directory)
+        let key = FastPath.normalize(directory)
         if let cached = cache[key] { cache[directory] = cached; return cached }
         let started = ModuleReader.threadCPUSeconds()
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
@@ -131,6 +158,7 @@ final class ModuleReader: @unchecked Sendable {
     /// Puts modules read elsewhere (in parallel, before evaluation) into the cache.
     /// `countedElsewhere`: directories whose bytes the caller counts, so reading one again adds nothing.
     func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double, countedElsewhere: Set<String> = []) {
+        cache.reserveCapacity(cache.count + modules.count)  // one table, not one per doubling
         for m in modules where cache[m.directory] == nil { cache[m.directory] = m }
         counted = countedElsewhere
         bytesRead += bytes

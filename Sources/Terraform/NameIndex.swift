@@ -36,6 +36,32 @@ struct NameIndex: Sendable {
         return position < 0 ? nil : Int(position)
     }
 
+    /// The position stored for the name `prefix + first + "." + second` (a resource's local
+    /// address, `aws_x.y` or `data.aws_x.y`), found without building that string: a reference
+    /// built it for every look-up, an allocation and a copy of both parts each time (21,000
+    /// references on tf-real). The name is assembled in a stack buffer; longer names than it holds
+    /// are built as a string.
+    func position(prefix: StaticString, _ first: String, _ second: String) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let length = prefix.utf8CodeUnitCount + first.utf8.count + 1 + second.utf8.count
+        guard length <= NameIndex.joinedNameCapacity else {
+            return self["\(prefix)\(first).\(second)"]
+        }
+        let position = withUnsafeTemporaryAllocation(byteCount: NameIndex.joinedNameCapacity, alignment: 8) { buffer -> Int32 in
+            var count = 0
+            prefix.withUTF8Buffer { count = NameIndex.copy(UnsafeRawBufferPointer($0), into: buffer, at: count) }
+            count = NameIndex.copy(first, into: buffer, at: count)
+            buffer[count] = UInt8(ascii: ".")
+            count = NameIndex.copy(second, into: buffer, at: count + 1)
+            let joined = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+            return NameIndex.find(joined, NameIndex.hash(joined), in: slots)
+        }
+        return position < 0 ? nil : Int(position)
+    }
+
+    /// Longest name `position(prefix:_:_:)` assembles on the stack.
+    private static let joinedNameCapacity = 256
+
     /// Stores `position` for `name` unless the name is there already; returns the position found
     /// then (which stays), nil when the name was added. One hash for both.
     @discardableResult
@@ -72,6 +98,56 @@ struct NameIndex: Sendable {
                 i = (i + 1) & mask
             }
         }
+    }
+
+    /// `find` for a name given as UTF-8 bytes: the position stored for it, or -1.
+    private static func find(_ name: UnsafeRawBufferPointer, _ hash: UInt32, in slots: [Slot]) -> Int32 {
+        slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var i = Int(hash) & mask
+            while true {
+                let position = table[i].position
+                if position < 0 || (table[i].hash == hash && sameBytes(table[i].name, name)) { return position }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Copies `bytes` into `buffer` at `offset` (the caller checked they fit); returns the end.
+    @inline(__always)
+    private static func copy(_ bytes: UnsafeRawBufferPointer, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+        return offset + bytes.count
+    }
+
+    /// `copy` for a string's UTF-8 bytes, read in place when the string is native or small.
+    @inline(__always)
+    private static func copy(_ string: String, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        if let end = string.utf8.withContiguousStorageIfAvailable({ copy(UnsafeRawBufferPointer($0), into: buffer, at: offset) }) {
+            return end
+        }
+        return Array(string.utf8).withUnsafeBytes { copy($0, into: buffer, at: offset) }
+    }
+
+    /// Whether `name`'s UTF-8 bytes are `bytes`, compared eight at a time.
+    private static func sameBytes(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard name.utf8.count == bytes.count else { return false }
+        func same(_ stored: UnsafeRawBufferPointer) -> Bool {
+            var i = 0
+            while i + 8 <= bytes.count {
+                if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) != bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
+            }
+            while i < bytes.count {
+                if stored[i] != bytes[i] { return false }
+                i += 1
+            }
+            return true
+        }
+        if let known = name.utf8.withContiguousStorageIfAvailable({ same(UnsafeRawBufferPointer($0)) }) { return known }
+        return Array(name.utf8).withUnsafeBytes { same($0) }
     }
 
     private mutating func grow() {

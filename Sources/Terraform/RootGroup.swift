@@ -42,9 +42,16 @@ final class RootGroup: @unchecked Sendable {
         self.roots = roots
         var lastUse: [String: Int] = [:]
         var order: [String] = []
+        lastUse.reserveCapacity(roots.count)
+        order.reserveCapacity(roots.count)
         for (index, root) in roots.enumerated() {
-            var seen: Set<String> = []
-            var pending = [root]  // a worklist, not recursion: call chains can be long
+            guard scanned.contains(root) else { continue }
+            if lastUse.updateValue(index, forKey: root) == nil { order.append(root) }
+            // Most roots call no local module: no set or worklist for them (tf-real's 1,999 roots:
+            // 33.5 -> 27.0 M instructions for planning the group).
+            guard let calls = localCalls[root] else { continue }
+            var seen: Set<String> = [root]
+            var pending = calls.map(\.target)  // a worklist, not recursion: call chains can be long
             while let dir = pending.popLast() {
                 guard scanned.contains(dir), seen.insert(dir).inserted else { continue }
                 if lastUse.updateValue(index, forKey: dir) == nil { order.append(dir) }

@@ -114,13 +114,22 @@ indirect enum TypeConstraint {
         case .object(let attributes):
             guard let entries = value.objectEntries else { return mismatch(value, "object") }
             var out: [ObjectEntry] = []
+            out.reserveCapacity(attributes.count)
             for attr in attributes {
-                if let e = entries.last(where: { $0.key == attr.name }) {
-                    var v = attr.type.convert(e.value, evaluateDefault: evaluateDefault, depth: depth + 1)
+                // The last entry with the name, compared in place: `last(where:)` copied every entry it
+                // passed into its closure (a retain and release of key and value), attribute by attribute.
+                var found = entries.endIndex
+                var i = entries.endIndex
+                while i > entries.startIndex {
+                    i -= 1
+                    if sameName(entries[i].key, attr.name) { found = i; break }
+                }
+                if found < entries.endIndex {
+                    var v = attr.type.convert(entries[found].value, evaluateDefault: evaluateDefault, depth: depth + 1)
                     if v.isNull, attr.optional, let d = attr.defaultValue {
                         v = attr.type.convert(evaluateDefault(d), evaluateDefault: evaluateDefault, depth: depth + 1)
                     }
-                    out.append(ObjectEntry(attr.name, v, keyRange: e.keyRange))
+                    out.append(ObjectEntry(attr.name, v, keyRange: entries[found].keyRange))
                 } else if attr.optional {
                     let v = attr.defaultValue.map { attr.type.convert(evaluateDefault($0), evaluateDefault: evaluateDefault, depth: depth + 1) } ?? .null
                     out.append(ObjectEntry(attr.name, v))

@@ -32,14 +32,25 @@ extension Value {
         case .unknown: return self
         // By index: elements are read in place, where `for item in items` copied each one (a
         // retain and a release of its boxes) on the way down.
+        // Primitives are passed over by their case alone: asking each of them recursively copied it
+        // (a retain and release of its boxes) only to answer nil.
         case .list(let items):
-            for i in items.indices { if let u = items[i].firstUnknown { return u } }
+            for i in items.indices where !items[i].isPrimitive { if let u = items[i].firstUnknown { return u } }
             return nil
         case .object(let entries):
-            for i in entries.indices { if let u = entries[i].value.firstUnknown { return u } }
+            for i in entries.indices where !entries[i].value.isPrimitive { if let u = entries[i].value.firstUnknown { return u } }
             return nil
         case .conditional, .absent: return Value.unknown(.invalid, "conditional value")
         default: return nil
+        }
+    }
+
+    /// Null, a bool, a number or a string: nothing inside, nothing unknown.
+    @inline(__always)
+    var isPrimitive: Bool {
+        switch kind {
+        case .null, .bool, .number, .string: return true
+        case .list, .object, .unknown, .conditional, .absent: return false
         }
     }
 

@@ -43,6 +43,36 @@ final class EvaluatorShortcutTests: XCTestCase {
         XCTAssertTrue(NameIndex(minimumCapacity: 4).isEmpty)
     }
 
+    /// Configuration file names told by their bytes as by the Character comparisons.
+    func testConfigurationFileNamesMatchTheCharacterChecks() {
+        let names = ["main.tf", "x.tf.json", ".tf", ".hidden.tf", "tf", ".", "", "a.tf.", "a.tfvars", "a.json", "a.TF",
+                     "a.tf.json.bak", "é.tf", "a.tf\u{301}", "x\u{600}.tf", "😀.tf.json", "override.tf", "a_override.tf.json"]
+        for name in names {
+            XCTAssertEqual(ModuleReader.isConfigurationFile(name),
+                           (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !name.hasPrefix("."), name)
+        }
+    }
+
+    /// A local address found from its parts answers what the look-up of the built string answers.
+    func testNameIndexFindsJoinedNamesLikeTheBuiltString() {
+        let long = String(repeating: "n", count: 300)
+        let stored = ["aws_s3_bucket.logs", "data.aws_iam_policy_document.p", "a.b", "data.a.b", "aws_x.é名",
+                      "aws_x.\(long)", "data.aws_x.\(long)"]
+        var index = NameIndex()
+        for (i, name) in stored.enumerated() { index.insertIfAbsent(name, position: i) }
+        let parts: [(StaticString, String, String)] = [
+            ("", "aws_s3_bucket", "logs"), ("data.", "aws_iam_policy_document", "p"), ("", "a", "b"), ("data.", "a", "b"),
+            ("", "aws_x", "é名"), ("", "aws_x", long), ("data.", "aws_x", long),
+            ("", "aws_s3_bucket", "log"), ("data.", "aws_s3_bucket", "logs"), ("", "aws_iam_policy_document", "p"),
+            ("", "a.b", ""), ("", "", "a"), ("", "aws_x", long + "n"), ("data.", "a", "b.c"),
+        ]
+        for (prefix, first, second) in parts {
+            let built = "\(prefix)\(first).\(second)"
+            XCTAssertEqual(index.position(prefix: prefix, first, second), index[built], built)
+        }
+        XCTAssertNil(NameIndex().position(prefix: "", "a", "b"))
+    }
+
     /// Every root name of a traversal is told apart as the `switch` over strings did.
     func testTraversalRootsMatchTheirNames() {
         let roots: [(String, TraversalRoot)] = [("var", .variable), ("local", .local), ("module", .module), ("data", .data),
