@@ -1,6 +1,7 @@
 // The "terraform" suite: load every module directory (modules, variables, evaluation) from memory
 // and compare with parsing alone; prints MB/s, the evaluation/parse ratio and unknowns by reason.
-//   swift run -c release iaclint-bench terraform [--runs N] [--keep-trees] [paths...]
+//   swift run -c release iaclint-bench terraform [--runs N] [--keep-trees] [--only parse|load] [paths...]
+// (`scripts/eval-ratio` runs `--only parse` and `--only load` in alternating processes: issue #3's figure.)
 // Default input: every directory with .tf/.tf.json files under ../shared/corpus/tf-real.
 
 import HCL
@@ -77,6 +78,10 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
     var showErrors = false
     var keepTrees = false  // keep every syntax tree from the first parse instead of parsing per group again
     var detailKind: String? = nil
+    // `--only parse` or `--only load`: one half of the comparison in this process, printed as one
+    // `ratio-input` line; `scripts/eval-ratio` runs the halves in alternating processes, so each
+    // pair meets the same machine and each half a fresh heap.
+    var only: String? = nil
     var paths: [String] = []
     var i = 0
     while i < args.count {
@@ -84,6 +89,7 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
         if args[i] == "--errors" { showErrors = true; i += 1; continue }
         if args[i] == "--keep-trees" { keepTrees = true; i += 1; continue }
         if args[i] == "--details", i + 1 < args.count { detailKind = args[i + 1]; i += 2; continue }
+        if args[i] == "--only", i + 1 < args.count, ["parse", "load"].contains(args[i + 1]) { only = args[i + 1]; i += 2; continue }
         paths.append(args[i])
         i += 1
     }
@@ -106,10 +112,14 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
     }
     let scanRoot = paths.count == 1 ? Path.normalize(paths[0]) : "/"
     var sink = 0
-    let (parseSeconds, parseFaults) = medianCPU(runs: runs) {
+    let (parseSeconds, parseFaults) = only == "load" ? (0, 0) : medianCPU(runs: runs) {
         for (path, bytes) in configFiles where path.hasSuffix(".tf") {
             sink &+= HCLParser.parse(bytes, path: path).body.blocks.count
         }
+    }
+    if only == "parse" {
+        print("ratio-input parse_ms=\(ms(parseSeconds))")
+        return sink == -1 ? 1 : 0
     }
     var last: TerraformLoadResult? = nil
     // Each run's split, for medians: one run's figures alone moved by a third on a busy machine.
@@ -126,6 +136,12 @@ func runTerraformBenchmark(_ args: [String]) -> Int32 {
             loadParseSeconds.append(result.parseSeconds)
             loadEvaluationSeconds.append(result.totalSeconds - result.parseSeconds)
         }
+    }
+    if only == "load", !loadEvaluationSeconds.isEmpty {
+        let parse = loadParseSeconds.sorted()[loadParseSeconds.count / 2]
+        let eval = loadEvaluationSeconds.sorted()[loadEvaluationSeconds.count / 2]
+        print("ratio-input evaluation_ms=\(ms(eval)) load_parse_ms=\(ms(parse)) load_ms=\(ms(loadSeconds))")
+        return 0
     }
     let reparsed = !keepTrees && dirs.count >= TerraformOptions().reparseFromDirectoryCount
     print("(times are CPU seconds of one thread; the load \(reparsed ? "parses each module again per group of roots, so it includes a second parse (--keep-trees: keep the first)" : "keeps the trees of its first parse"))")
