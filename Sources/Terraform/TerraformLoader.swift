@@ -46,10 +46,6 @@ public enum TerraformLoader {
         lister.reserveListings(normalized.count)
         let listed = normalized.map { ($0, lister.configurationFiles(in: $0)) }
         let parseStarted = ModuleReader.threadCPUSeconds()
-        let read: @Sendable ((String, [String]?)) -> ModuleConfiguration = { entry in
-            ModuleReader.read(directory: entry.0, names: entry.1, readFile: options.fileReader,
-                              workingDirectory: options.workingDirectory)
-        }
         // Large scans keep only each directory's local calls from this first parse, and each group
         // of roots parses its modules again as it evaluates them: the syntax trees of the whole
         // repository are never alive at once, and a tree is evaluated while still in cache.
@@ -155,7 +151,8 @@ public enum TerraformLoader {
                 var checked = Set<String>()
                 for r in results { checked.formUnion(r.checkedCalls) }
                 for directory in scannedCalls.keys.sorted() where !checked.contains(directory) {
-                    let config = read((directory, lister.configurationFiles(in: directory)))
+                    let config = ModuleReader.read(directory: directory, names: lister.configurationFiles(in: directory),
+                                                   readFile: options.fileReader, workingDirectory: options.workingDirectory)
                     if LocalCall.calls(of: config) != scannedCalls[directory] { disagree = true; break }
                 }
             }
