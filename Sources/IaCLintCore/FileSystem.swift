@@ -112,8 +112,24 @@ public enum FileSystem {
             }
             out.append(DirectoryEntry(name: name, kind: kind))
         }
-        out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        out.sort { precedesBytewise($0.name, $1.name) }
         return .success(out)
+    }
+
+    /// `a.utf8.lexicographicallyPrecedes(b.utf8)` with `memcmp`: the generic comparison walked the
+    /// views byte by byte (90 M instructions sorting the 100 MB synthetic repository's listings).
+    public static func precedesBytewise(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let order = memcmp(px, py, n)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     /// The canonical absolute path, or nil when it does not exist.

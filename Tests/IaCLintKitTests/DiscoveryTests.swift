@@ -141,4 +141,42 @@ final class DiscoveryTests: XCTestCase {
         compare("loop")
         compare("loop, following links", follow: true)
     }
+
+    /// Two names for one file (a link inside the root, or given paths that overlap) still give one
+    /// input: the check by real path runs whenever a link was met or more than one path was given.
+    func testOneFileReachedTwiceIsListedOnce() {
+        write("d/main.tf"); write("d/sub/x.yaml")
+        _ = symlink(root + "/d/main.tf", root + "/d/alias.tf")
+        let linked = Discovery.discover(paths: ["d"], workingDirectory: root)
+        XCTAssertEqual(linked.files.map(\.path), ["d/alias.tf", "d/sub/x.yaml"])
+        XCTAssertEqual(Set(linked.files.map(\.absolutePath)).count, linked.files.count)
+        let overlapping = Discovery.discover(paths: ["d/sub", "d"], workingDirectory: root)
+        XCTAssertEqual(overlapping.files.map(\.path), ["d/sub/x.yaml", "d/alias.tf"])
+    }
+
+    /// The byte-level kind test agrees with the `lowercased().hasSuffix` it replaced.
+    func testInputKindMatchesLowercasedSuffixes() {
+        func reference(_ fileName: String) -> InputKind? {
+            let name = fileName.lowercased()
+            if name.hasSuffix(".tf") { return .terraform }
+            if name.hasSuffix(".tf.json") { return .terraformJSON }
+            if name.hasSuffix(".tfvars") || name.hasSuffix(".tfvars.json") { return .terraformVariables }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") || name.hasSuffix(".template") { return .structured }
+            return nil
+        }
+        let names = ["main.tf", "MAIN.TF", "x.Tf.JsOn", "dev.tfvars", "prod.TFVARS.json", "a.yaml", "b.YML", "c.json",
+                     "stack.template", "Stack.TEMPLATE", "tf", ".tf", "x.tff", "x.t", "", "README.md", "x.yaml.bak",
+                     "é.tf", "café.YAML", "x.tf\u{301}", "\u{212A}.tf", "x.ym", "x.jsonl", "archive.tf.json.gz"]
+        for name in names { XCTAssertEqual(InputKind(fileName: name), reference(name), name) }
+    }
+
+    /// Listings are sorted by bytes, as `lexicographicallyPrecedes` over UTF-8 sorts them.
+    func testListingsSortBytewise() {
+        let names = ["b", "a", "B", "ab", "a.tf", "a-b", "é", "e", "\u{1F600}", "z", "aa", "a0", "A"]
+        let sorted = names.sorted { FileSystem.precedesBytewise($0, $1) }
+        XCTAssertEqual(sorted, names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        for name in names { write("s/" + name) }
+        guard case .success(let entries) = FileSystem.entries(root + "/s") else { return XCTFail("listing") }
+        XCTAssertEqual(entries.map(\.name), sorted)
+    }
 }

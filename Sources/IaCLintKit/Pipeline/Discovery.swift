@@ -41,8 +41,12 @@ public enum Discovery {
         for given in paths.isEmpty ? ["."] : paths {
             walker.visitGiven(given)
         }
-        var seen = Set<String>()
-        walker.result.files = walker.result.files.filter { seen.insert($0.absolutePath).inserted }
+        // The same file is met twice only through a link or overlapping given paths; without either
+        // the check is skipped (34,784 hashed paths, 77 M instructions, on the 100 MB synthetic repository).
+        if walker.sawLink || paths.count > 1 {
+            var seen = Set<String>(minimumCapacity: walker.result.files.count)
+            walker.result.files = walker.result.files.filter { seen.insert($0.absolutePath).inserted }
+        }
         return walker.result
     }
 
@@ -57,13 +61,28 @@ public enum Discovery {
     /// it split `Character`s and took 70,000 before it worked on bytes). Nil when composing might differ
     /// from `displayPath`: a name that is not plain ASCII, or a directory that is the working directory's
     /// ancestor (shown as `..` steps, where the name may lead back into the working directory).
+    /// Checked and joined on bytes in one allocation: with `String` tests and two concatenations this
+    /// was 2,900 instructions a file (94 M on the 100 MB synthetic repository's 32,500 files).
     static func displayPath(of name: String, inDirectoryShownAs directoryDisplay: String) -> String? {
-        guard !name.isEmpty, name != ".", name != "..",
-              name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "/") }) else { return nil }
-        if directoryDisplay == "." { return name }
-        if directoryDisplay.isEmpty || directoryDisplay == "/" || directoryDisplay.utf8.last == UInt8(ascii: "/")
-            || directoryDisplay == ".." || directoryDisplay.hasSuffix("/..") { return nil }
-        return directoryDisplay + "/" + name
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var nameBytes = name, directoryBytes = directoryDisplay
+        return nameBytes.withUTF8 { n -> String? in
+            guard !n.isEmpty, !(n.count == 1 && n[0] == dot), !(n.count == 2 && n[0] == dot && n[1] == dot) else { return nil }
+            for byte in n where byte >= 0x80 || byte == slash { return nil }
+            return directoryBytes.withUTF8 { d -> String? in
+                if d.count == 1, d[0] == dot { return name }
+                // Empty, `/`, ending in `/`, `..` or ending in `/..`.
+                guard let last = d.last, last != slash else { return nil }
+                if d.count >= 2, d[d.count - 1] == dot, d[d.count - 2] == dot, d.count == 2 || d[d.count - 3] == slash { return nil }
+                return String(unsafeUninitializedCapacity: d.count + 1 + n.count) { out in
+                    guard let base = out.baseAddress, let left = d.baseAddress, let right = n.baseAddress else { return 0 }
+                    base.initialize(from: left, count: d.count)
+                    base[d.count] = slash
+                    (base + d.count + 1).initialize(from: right, count: n.count)
+                    return d.count + 1 + n.count
+                }
+            }
+        }
     }
 }
 
@@ -80,6 +99,8 @@ private struct Walker: Sendable {
     /// or one met twice (its subtree is then walked once only, by whichever path came first).
     var sawDirectoryLink = false
     var sawRevisit = false
+    /// Any link met (to a file or a directory): two names may then lead to one file.
+    var sawLink = false
     var onEveryCore = true
 
     enum Piece: Sendable {
@@ -144,8 +165,10 @@ private struct Walker: Sendable {
             }
             let child = Path.join(directory, name)
             guard var kind = entry.kind ?? FileSystem.kind(child) else { continue }
-            var realChild = Path.join(real, name)
+            // Outside links a directory's real path is its path: one string for both.
+            var realChild = real == directory ? child : Path.join(real, name)
             if kind == .symlink {
+                sawLink = true
                 guard let target = FileSystem.realPath(child), let targetKind = FileSystem.kind(target, followLinks: true) else {
                     // Dangling or looping: an input file that can never be read is reported by its front end.
                     if let input = InputKind(fileName: name) { add(absolute: child, real: child, kind: input, explicit: false) }
@@ -258,5 +281,6 @@ private struct Walker: Sendable {
         }
         visitedDirectories = visited
         result.terraformListings = listings
+        sawLink = lister.sawLink || walked.contains { $0.sawLink }
     }
 }

@@ -47,8 +47,12 @@ public enum Linter {
         result.filesChecked += terraformFiles.filter { $0.kind != .terraformVariables }.count
         var terraformDirectories: [String] = []
         var seenDirectories = Set<String>()
+        var previous = ""
         for file in terraformFiles where file.kind != .terraformVariables {
             let dir = Path.directory(of: file.path)
+            // A directory's files come together in walk order: hash each directory once, not each file.
+            guard dir != previous else { continue }
+            previous = dir
             if seenDirectories.insert(dir).inserted { terraformDirectories.append(dir) }
         }
         // Paths stay as the user sees them (relative to `cwd`); reads resolve them against `cwd`.
