@@ -2,6 +2,7 @@
 
 import XCTest
 import IaCLintCore
+import YAML
 @testable import CloudFormation
 
 final class SAMTests: XCTestCase {
@@ -125,5 +126,49 @@ final class SAMTests: XCTestCase {
         XCTAssertEqual(SAMNaming.generatedStageLogicalID(api: "A", stageName: "beta-1"), "AStage3c577c46e6")
         XCTAssertEqual(SAMNaming.generatedStageLogicalID(api: "A", stageName: "dev", kind: .http), "AdevStage")
         XCTAssertEqual(SAMNaming.generatedStageLogicalID(api: "A", stageName: nil, kind: .http), "AStage")
+    }
+}
+
+/// The Globals merge of small mappings, names compared in place, gives what the merge by
+/// `String` names gives: same keys (the resource's last spelling), values and order.
+final class SAMGlobalsMergeTests: XCTestCase {
+    func testMergingInPlaceAgreesWithMergingByName() throws {
+        let pairs: [(global: String, local: String)] = [
+            ("{A: 1, B: {X: 1, Y: [1, 2]}, C: 3}", "{B: {Y: [3], Z: 4}, D: 5, A: 6}"),
+            ("{A: 1}", "{A: 2, A: 3, B: 4, B: 5}"),
+            ("{K: 1, k: 2}", "{\u{212A}: 3, k: 4}"),
+            ("{é: 1}", "{\"e\u{301}\": 2, é: 3}"),
+            ("{\"\": 1, A: 2}", "{[1]: 2, A: {N: 1}, \"\": 3}"),
+            ("{A: 1, [x]: 2}", "{[x]: 3, B: 4}"),
+            ("{}", "{A: 1}"),
+            ("{A: 1}", "{}"),
+        ]
+        for pair in pairs {
+            var table = YAMLReader.parseTable(Array("[\(pair.global), \(pair.local)]".utf8), path: "t.yaml")
+            let root = try XCTUnwrap(table.root)
+            let items = try XCTUnwrap(table.itemList(root))
+            let g = try XCTUnwrap(table.entryList(items[0])), l = try XCTUnwrap(table.entryList(items[1]))
+            let inPlace = SAMGlobals.mergedEntriesInPlace(g, l, in: &table)
+            let byName = SAMGlobals.mergedEntriesByName(g, l, in: &table)
+            XCTAssertEqual(inPlace.map { render($0, table) }, byName.map { render($0, table) }, "\(pair)")
+            XCTAssertEqual(inPlace.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+                           byName.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), "same key nodes: \(pair)")
+        }
+    }
+
+    private func render(_ id: YAMLNodeTable.NodeID, _ table: YAMLNodeTable) -> String {
+        switch table.kind(id) {
+        case .scalar: return table.scalar(id) ?? "?"
+        case .sequence:
+            let items: [String] = (table.itemList(id) ?? []).map { render($0, table) }
+            return "[" + items.joined(separator: ",") + "]"
+        case .mapping:
+            let entries: [String] = (table.entryList(id) ?? []).map { entry in
+                let key: String = render(entry.key, table)
+                let value: String = render(entry.value, table)
+                return key + ":" + value
+            }
+            return "{" + entries.joined(separator: ",") + "}"
+        }
     }
 }

@@ -153,6 +153,41 @@ final class PositionedJSONTests: XCTestCase {
         XCTAssertEqual(diagnostic.related.first?.range.start.offset, 1)
     }
 
+    /// Keys compared in place (by bytes when plain ASCII) find the duplicates a dictionary of decoded
+    /// names finds: the same pairs, each against the first key of its name, in small and large objects,
+    /// through escapes and canonically equivalent spellings, in nested objects.
+    func testDuplicateKeysMatchADictionaryOfDecodedNames() throws {
+        // Each key as written between the quotes of the JSON text.
+        let shapes: [[String]] = [
+            ["a", "b", "a", "a"], ["x", "\\u0061", "a"], ["K", "\u{212A}", "k"], ["é", "e\u{301}"],
+            (0..<40).map { "k\($0)" } + ["k3", "k39", "k40", "k40"], (0..<30).map { "n\($0)" } + ["\\u006e5"],
+            ["", "\\u0000", ""], ["ab", "abc", "a", "abc"],
+        ]
+        for keys in shapes {
+            var text = "{", keyOffsets: [Int] = []
+            for (i, key) in keys.enumerated() {
+                if i > 0 { text += ", " }
+                keyOffsets.append(text.utf8.count)
+                text += "\"\(key)\": {\"inner\": \(i), \"inner\": 0}"
+            }
+            text += "}"
+            var seen: [String: Int] = [:], want: [(second: Int, first: Int)] = []
+            for (i, key) in keys.enumerated() {
+                let name = Array(key.utf8).withUnsafeBufferPointer { JSONPullReader.unescape($0) }
+                if let first = seen[name] { want.append((i, first)) } else { seen[name] = i }
+            }
+            let result = parse(text, JSONParseOptions(duplicateKeys: .report(.warning)))
+            XCTAssertNotNil(result.document, text)
+            let outer = result.diagnostics.filter { !$0.message.contains("\"inner\"") }
+            XCTAssertEqual(outer.count, want.count, "\(keys)")
+            for (diagnostic, pair) in zip(outer, want) {
+                XCTAssertEqual(diagnostic.range?.start.offset, keyOffsets[pair.second], "\(keys)")
+                XCTAssertEqual(diagnostic.related.first?.range.start.offset, keyOffsets[pair.first], "\(keys)")
+            }
+            XCTAssertEqual(result.diagnostics.count - outer.count, keys.count, "each inner object's own duplicate")
+        }
+    }
+
     func testNumbersBeyondFastPath() throws {
         let doc = try document("[12345678901234567890, 1e400, -0, 0.1, 9007199254740993]")
         XCTAssertEqual(doc.root[0]?.numberValue, 1.2345678901234567e19)
