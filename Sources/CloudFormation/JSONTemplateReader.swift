@@ -22,15 +22,17 @@ enum JSONTemplateReader {
         var table = YAMLNodeTable()
         table.diagnostics = parsed.diagnostics
         guard let document = parsed.document else { return table }
-        var reader = NodeReader(lines: document.lineIndex, file: document.fileID)
-        table.documents = [reader.node(document.root, into: &table)]
+        var reader = NodeReader(document: document, lines: document.lineIndex, file: document.fileID)
+        table.documents = [reader.node(0, into: &table)]
         return table
     }
 
     /// Converts nodes in document order, computing each range's line from the previous one's (the
     /// next offset is mostly on the same line or the next): a binary search over the lines for each
-    /// of the two ends of every node was a third of the conversion.
+    /// of the two ends of every node was a third of the conversion. Nodes are read by index and
+    /// scalar bytes copied from the text (no `JSONNode` handles, member arrays or key strings).
     private struct NodeReader {
+        let document: JSONDocument
         let lines: LineIndex
         let file: SourceFileID
         /// The line of the last position computed.
@@ -43,34 +45,42 @@ enum JSONTemplateReader {
 
         /// Strings become quoted scalars (always strings); numbers, booleans and null become plain
         /// scalars with their text, which `YAMLScalar` types exactly as the same YAML would be.
-        mutating func node(_ json: JSONNode, into table: inout YAMLNodeTable) -> YAMLNodeTable.NodeID {
-            switch json.kind {
+        mutating func node(_ index: Int, into table: inout YAMLNodeTable) -> YAMLNodeTable.NodeID {
+            let bytes = document.byteRange(ofNode: index)
+            switch document.kind(ofNode: index) {
             case .string:
-                return table.appendScalar(json.stringValue ?? "", style: .quoted, range: range(json.byteRange))
-            case .number:
-                return table.appendScalar(json.rawText, style: .plain, range: range(json.byteRange))
-            case .bool:
-                return table.appendScalar(json.boolValue == true ? "true" : "false", style: .plain, range: range(json.byteRange))
-            case .null:
-                return table.appendScalar("null", style: .plain, range: range(json.byteRange))
+                let range = range(bytes)
+                return document.withStringBytes(ofNode: index) { table.appendScalar($0, style: .quoted, range: range) }
+            case .number, .bool, .null:
+                let range = range(bytes)
+                return document.withRawBytes(ofNode: index) { table.appendScalar($0, style: .plain, range: range) }
             case .array:
                 // The end is found after the items, near the last of them.
-                let start = lines.position(at: json.byteRange.lowerBound, hint: &line)
+                let start = lines.position(at: bytes.lowerBound, hint: &line)
+                let count = document.childCount(ofNode: index)
                 var items: [YAMLNodeTable.NodeID] = []
-                items.reserveCapacity(json.count)
-                for element in json.elements { items.append(node(element, into: &table)) }
-                let end = lines.position(at: json.byteRange.upperBound, hint: &line)
+                items.reserveCapacity(count)
+                var child = index + 1
+                for _ in 0..<count {
+                    items.append(node(child, into: &table))
+                    child = document.nextIndex(ofNode: child)
+                }
+                let end = lines.position(at: bytes.upperBound, hint: &line)
                 return table.appendCollection(.sequence, children: items, range: SourceRange(fileID: file, start: start, end: end))
             case .object:
-                let start = lines.position(at: json.byteRange.lowerBound, hint: &line)
-                let members = json.members
+                let start = lines.position(at: bytes.lowerBound, hint: &line)
+                let count = document.childCount(ofNode: index)
                 var children: [YAMLNodeTable.NodeID] = []
-                children.reserveCapacity(2 * members.count)
-                for member in members {
-                    children.append(table.appendScalar(member.key, style: .quoted, range: range(member.keyNode.byteRange)))
-                    children.append(node(member.value, into: &table))
+                children.reserveCapacity(2 * count)
+                var key = index + 1
+                for _ in 0..<count {
+                    let keyRange = range(document.byteRange(ofNode: key))
+                    children.append(document.withStringBytes(ofNode: key) { table.appendScalar($0, style: .quoted, range: keyRange) })
+                    let value = document.nextIndex(ofNode: key)
+                    children.append(node(value, into: &table))
+                    key = document.nextIndex(ofNode: value)
                 }
-                let end = lines.position(at: json.byteRange.upperBound, hint: &line)
+                let end = lines.position(at: bytes.upperBound, hint: &line)
                 return table.appendCollection(.mapping, children: children, range: SourceRange(fileID: file, start: start, end: end))
             }
         }

@@ -50,6 +50,43 @@ public struct JSONDocument: Sendable {
 
     public func position(at offset: Int) -> SourcePosition { storage.lines.position(at: offset) }
     public func range(_ start: Int, _ end: Int) -> SourceRange { storage.lines.range(file: storage.fileID, start, end) }
+
+    // MARK: Nodes by index, for a converter that visits every node once
+    // `JSONNode` handles and their `members`/`elements` arrays cost a retain per handle, an array per
+    // container and a decoded `String` per key; a converter walking whole documents reads the records.
+    // The root is node 0; a container's first child is at its index + 1 and each child's next sibling
+    // at `nextIndex(ofNode:)`; an object's children alternate key and value.
+
+    public func kind(ofNode index: Int) -> JSONKind { storage.nodes[index].kind }
+    public func byteRange(ofNode index: Int) -> Range<Int> {
+        let r = storage.nodes[index]
+        return Int(r.start)..<Int(r.end)
+    }
+    /// Elements of an array, members of an object, 0 otherwise.
+    public func childCount(ofNode index: Int) -> Int {
+        let r = storage.nodes[index]
+        return r.kind == .array || r.kind == .object ? Int(r.count) : 0
+    }
+    /// The index just past the node's subtree: its next sibling's.
+    public func nextIndex(ofNode index: Int) -> Int { Int(storage.nodes[index].next) }
+
+    /// A string node's value as UTF-8 bytes: the bytes between its quotes when it has no escapes
+    /// (the text is valid UTF-8, or the document would not exist), else the decoded value's.
+    public func withStringBytes<R>(ofNode index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = storage.nodes[index]
+        guard r.kind == .string, r.end >= r.start + 2 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        if r.count == 0 {
+            return storage.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(Int(r.start) + 1)..<(Int(r.end) - 1)])) }
+        }
+        var decoded = JSONPullReader(text: storage.text).decodeString(JSONStringToken(start: Int(r.start), end: Int(r.end), hasEscapes: true))
+        return decoded.withUTF8(body)
+    }
+
+    /// The node's text as written (a number, `true`, `false`, `null`; a string with its quotes).
+    public func withRawBytes<R>(ofNode index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = storage.nodes[index]
+        return storage.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.end)])) }
+    }
 }
 
 /// An object member: its key (with the key's own node, for the key's range) and its value.
