@@ -56,7 +56,7 @@ enum SAMGlobals {
     /// value merged in when the resource has that key (the resource's last such key and value), then
     /// the resource's other entries. Names compare as `String`s do.
     static func mergedEntriesByName(_ g: [(key: NodeID, value: NodeID)], _ l: [(key: NodeID, value: NodeID)],
-                                            in table: inout YAMLNodeTable) -> [NodeID] {
+                                    in table: inout YAMLNodeTable) -> [NodeID] {
         var merged: [NodeID] = []
         var localByKey: [String: NodeID] = [:]
         for entry in l { if let k = table.scalar(entry.key) { localByKey[k] = entry.value } }
@@ -86,7 +86,7 @@ enum SAMGlobals {
     /// both are ASCII, instead of a `String`, a dictionary and a set per merge (10 M instructions,
     /// a fifth of the Globals merging, on the 10 MB synthetic repository's SAM templates).
     static func mergedEntriesInPlace(_ g: [(key: NodeID, value: NodeID)], _ l: [(key: NodeID, value: NodeID)],
-                                             in table: inout YAMLNodeTable) -> [NodeID] {
+                                     in table: inout YAMLNodeTable) -> [NodeID] {
         var merged: [NodeID] = []
         merged.reserveCapacity(2 * (g.count + l.count))
         var globalKeys: [NodeID] = []
