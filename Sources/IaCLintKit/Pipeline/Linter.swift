@@ -98,7 +98,7 @@ public enum Linter {
         result.sources = suppressionSources.all
         let (narrowed, read) = readSourcesAndNarrow(findings, forExcerpts: request.readsSourcesForExcerpts,
                                                     workingDirectory: cwd, known: result.sources)
-        result.sources.merge(read) { known, _ in known }
+        if result.sources.isEmpty { result.sources = read } else { result.sources.merge(read) { known, _ in known } }
         result.findings = narrowed.sortedInReportOrder()
         timer.mark("sources and focus")
         return result
@@ -203,14 +203,15 @@ public enum Linter {
         var unread: [(path: String, id: SourceFileID)] = []
         var unreadFindings: [SourceFileID: [Int]] = [:]
         var knownFindings: [Int] = []
-        for (index, finding) in findings.enumerated() {
-            guard let range = finding.range else { continue }
+        // Read in place by index: a `for finding in` copy retained every field of 18,000 findings.
+        for index in findings.indices {
+            guard let range = findings[index].range else { continue }
             let path = range.file
-            if known[path] != nil {
-                if finding.focus?.isEmpty == false { knownFindings.append(index) }
+            if !known.isEmpty, known[path] != nil {
+                if findings[index].focus?.isEmpty == false { knownFindings.append(index) }
                 continue
             }
-            guard forExcerpts || finding.focus?.isEmpty == false else { continue }
+            guard forExcerpts || findings[index].focus?.isEmpty == false else { continue }
             let end = max(range.start.offset, range.end.offset)
             if let furthest = reach[range.fileID] {
                 if end > furthest { reach[range.fileID] = end }
@@ -221,28 +222,35 @@ public enum Linter {
             unreadFindings[range.fileID, default: []].append(index)
         }
         var out = findings
-        for (index, narrowed) in zip(knownFindings, FocusNarrowing.narrow(knownFindings.map { findings[$0] }, sources: known)) {
-            out[index] = narrowed
+        if !knownFindings.isEmpty {
+            for (index, narrowed) in zip(knownFindings, FocusNarrowing.narrow(knownFindings.map { findings[$0] }, sources: known)) {
+                out[index] = narrowed
+            }
         }
         let files = unread.map { (path: $0.path, reach: reach[$0.id] ?? Int.max, findings: unreadFindings[$0.id] ?? []) }
-        let read = files.parallelMap { file -> (source: SourceFile?, narrowed: [Finding]) in
+        // Each file's narrowed ranges come back, not whole findings: putting 18,000 findings back one
+        // by one into the report's array was 30 ms on one core on the 100 MB synthetic repository.
+        let read = files.parallelMap { file -> (source: SourceFile?, narrowed: [(index: Int, range: SourceRange?)]) in
             let mine = file.findings.map { findings[$0] }
             let absolute = file.path.hasPrefix("/") ? file.path : Path.join(cwd, file.path)
-            guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return (nil, mine) }
+            guard case .success(let bytes) = FileSystem.read(absolute, limit: 64 << 20) else { return (nil, []) }
             let prefix = SourcePrefix.needed(bytes, reaching: file.reach)
             let source = SourceFile(path: file.path, bytes: prefix)
             let narrowed = FocusNarrowing.narrow(mine, sources: [file.path: source])
+            var changed: [(index: Int, range: SourceRange?)] = []
+            for k in mine.indices where narrowed[k].range != mine[k].range { changed.append((file.findings[k], narrowed[k].range)) }
             // A file with a suppression comment stays whole (`SourcePrefix` kept it whole): the
             // suppressions are searched in every source the report holds.
             if prefix.count == bytes.count, SuppressionComment.contains(bytes, Array("iaclint:ignore".utf8)) {
-                return (source, narrowed)
+                return (source, changed)
             }
-            guard forExcerpts else { return (nil, narrowed) }
-            return (ExcerptSource.keeping(lines: narrowed.compactMap { $0.range?.start.line }, of: source), narrowed)
+            guard forExcerpts else { return (nil, changed) }
+            return (ExcerptSource.keeping(lines: narrowed.compactMap { $0.range?.start.line }, of: source), changed)
         }
         var sources: [String: SourceFile] = [:]
+        sources.reserveCapacity(files.count)
         for (file, result) in zip(files, read) {
-            for (index, narrowed) in zip(file.findings, result.narrowed) { out[index] = narrowed }
+            for change in result.narrowed { out[change.index].range = change.range }
             if let source = result.source, sources[file.path] == nil { sources[file.path] = source }
         }
         return (out, sources)
