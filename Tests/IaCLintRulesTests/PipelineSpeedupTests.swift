@@ -132,3 +132,36 @@ final class PipelineSpeedupTests: XCTestCase {
         XCTAssertNotEqual(AccessLogFormat.check(long, api: .http), AccessLogFormat.check(longDecomposed, api: .http))
     }
 }
+
+/// The fingerprint read over bytes in place is the FNV-1a of the parts as it was first written.
+final class FingerprintSpeedupTests: XCTestCase {
+    private func reference(_ ruleID: String, _ resource: String?, _ file: String?, _ discriminator: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [ruleID, resource ?? "", file ?? "", discriminator] {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            hash ^= 0xff
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        for i in 0..<16 { out[15 - i] = digits[Int((hash >> (4 * UInt64(i))) & 0xf)] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testFingerprintIsTheFNVOfTheParts() {
+        let parts = ["", "APIGW001", "aws_api_gateway_stage.prod[\"k\"]", "terraform/main.tf", "\u{212A}", "e\u{301}", "日本語のパス/main.tf",
+                     String(repeating: "long-", count: 40), "0"]
+        for a in parts {
+            for b in parts + [nil] as [String?] {
+                for c in [parts[3], parts[6], nil] as [String?] {
+                    for d in ["", "format", "\u{E9}"] {
+                        XCTAssertEqual(Fingerprint.make(ruleID: a, resource: b, file: c, discriminator: d), reference(a, b, c, d))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -208,7 +208,44 @@ final class ResourceLookup: Sendable {
     func resources(ofTypes types: Set<String>) -> [Resource] {
         // A type the lookup was not told to list is found by a pass over the graph.
         guard types.isSubset(of: listedTypes) else { return graph.resources(ofTypes: types) }
-        return types.flatMap { typePositions[$0] ?? [] }.sorted().map { graph.resources[$0] }
+        return positions(ofTypes: types).map { graph.resources[$0] }
+    }
+
+    /// The positions of the resources of any of `types` (listed types), in graph order.
+    func positions(ofTypes types: Set<String>) -> [Int] {
+        types.flatMap { typePositions[$0] ?? [] }.sorted()
+    }
+
+    /// The positions of the resources of any of `types` (listed types) in one scope, in graph order:
+    /// each run of the scope is cut out of the type's sorted positions, so the scope's other
+    /// resources are never read.
+    func positions(ofTypes types: [String], inScope scope: String) -> [Int] {
+        guard let number = scopeNumber(scope) else { return [] }
+        var out: [Int] = []
+        for type in types {
+            guard let positions = typePositions[type] else { continue }
+            for run in scopeRuns[number] { out += positions[Self.slice(of: positions, in: run)] }
+        }
+        return types.count > 1 ? out.sorted() : out
+    }
+
+    /// The scope's runs of positions, in graph order.
+    func runs(inScope scope: String) -> [Range<Int>] {
+        guard let number = scopeNumber(scope) else { return [] }
+        return scopeRuns[number]
+    }
+
+    /// The indices of `sorted` whose values lie in `range`.
+    static func slice(of sorted: [Int], in range: Range<Int>) -> Range<Int> {
+        func firstIndex(atLeast value: Int) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] >= value { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+        return firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)
     }
 
     func resources(ofType type: String) -> [Resource] { resources(ofTypes: [type]) }

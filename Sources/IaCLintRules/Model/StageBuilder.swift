@@ -20,37 +20,38 @@ struct StageBuilder {
 
     /// Every stage, in graph order. Stages are read independently, so on every core.
     func buildStages() -> [Stage] {
-        let candidates = lookup.resources(ofTypes: StageBuilder.stageTypes).filter { $0.mode == .managed }
+        let resources = lookup.graph.resources
+        let candidates = lookup.positions(ofTypes: StageBuilder.stageTypes).filter { resources[$0].mode == .managed }
         let builder = self
         // A handful of stages (a pre-commit run) is read faster than worker threads start.
-        guard candidates.count >= 64 else { return candidates.compactMap { builder.stage(for: $0) } }
-        return candidates.parallelMap { builder.stage(for: $0) }.compactMap { $0 }
+        guard candidates.count >= 64 else { return candidates.compactMap { builder.stage(for: resources[$0], at: $0) } }
+        return candidates.parallelMap { builder.stage(for: resources[$0], at: $0) }.compactMap { $0 }
     }
 
-    private func stage(for resource: Resource) -> Stage? {
+    private func stage(for resource: Resource, at position: Int) -> Stage? {
         switch resource.type {
         case ResourceTypes.tfRestStage:
-            return stage(resource, .terraformStage, api: .rest, name: resource["stage_name"],
+            return stage(resource, at: position, .terraformStage, api: .rest, name: resource["stage_name"],
                          accessLog: resource.attributes.entry("access_log_settings"),
                          execution: terraformMethodSettings(for: resource, stageName: resource["stage_name"]))
         case ResourceTypes.tfV2Stage:
             let api = v2ApiType(resource["api_id"], scope: resource.scope)
-            return stage(resource, .terraformV2Stage, api: api, name: resource["name"],
+            return stage(resource, at: position, .terraformV2Stage, api: api, name: resource["name"],
                          accessLog: resource.attributes.entry("access_log_settings"),
                          execution: routeSettings(default: resource["default_route_settings"],
                                                   routes: resource["route_settings"], terraform: true))
         case ResourceTypes.tfDeployment:
             // Only a deployment with a non-empty `stage_name` creates a stage.
             guard let name = resource["stage_name"], !ValueReading.isMissing(name), name.stringValue != "" else { return nil }
-            return stage(resource, .terraformDeployment, api: .rest, name: name, accessLog: nil,
+            return stage(resource, at: position, .terraformDeployment, api: .rest, name: name, accessLog: nil,
                          execution: terraformMethodSettings(for: resource, stageName: name))
         case ResourceTypes.cfnRestStage:
-            return stage(resource, .cloudFormationStage, api: .rest, name: resource["StageName"],
+            return stage(resource, at: position, .cloudFormationStage, api: .rest, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSetting"),
                          execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
         case ResourceTypes.cfnV2Stage:
             let api = v2ApiType(resource["ApiId"], scope: resource.scope)
-            return stage(resource, .cloudFormationV2Stage, api: api, name: resource["StageName"],
+            return stage(resource, at: position, .cloudFormationV2Stage, api: api, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSettings"),
                          execution: routeSettings(default: resource["DefaultRouteSettings"],
                                                   routes: resource["RouteSettings"], terraform: false))
@@ -60,15 +61,15 @@ struct StageBuilder {
             let execution = methodSettings(description?["MethodSettings"],
                                            stageWide: description?.entry("LoggingLevel"),
                                            dataTrace: description?.entry("DataTraceEnabled"))
-            return stage(resource, .cloudFormationDeployment, api: .rest, name: name,
+            return stage(resource, at: position, .cloudFormationDeployment, api: .rest, name: name,
                          accessLog: description?.entry("AccessLogSetting"), execution: execution)
         case ResourceTypes.samApi:
-            return stage(resource, .samApi, api: .rest, name: resource["StageName"],
+            return stage(resource, at: position, .samApi, api: .rest, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSetting"),
                          execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
         case ResourceTypes.samHttpApi, ResourceTypes.samWebSocketApi:
             let isHTTP = resource.type == ResourceTypes.samHttpApi
-            return stage(resource, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
+            return stage(resource, at: position, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
                          name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSettings"),
                          execution: routeSettings(default: resource["DefaultRouteSettings"],
@@ -78,7 +79,7 @@ struct StageBuilder {
         }
     }
 
-    private func stage(_ resource: Resource, _ declaration: Stage.Declaration, api: ApiType, name: Value?,
+    private func stage(_ resource: Resource, at position: Int, _ declaration: Stage.Declaration, api: ApiType, name: Value?,
                        accessLog: ObjectEntry?, execution: ExecutionLogging) -> Stage {
         let implicit = resource.metadata?["iaclint:implicit"].flatMap(ValueReading.knownBool) ?? false
         var stageName = name?.stringValue
@@ -93,7 +94,7 @@ struct StageBuilder {
         case .absent, .unknown:
             break
         }
-        return Stage(resource: resource, declaration: declaration, apiType: api, name: stageName, accessLog: presence,
+        return Stage(resource: resource, position: position, declaration: declaration, apiType: api, name: stageName, accessLog: presence,
                      accessLogEntry: accessLog, executionLogging: execution, isImplicit: implicit, destinations: destinations)
     }
 

@@ -168,9 +168,12 @@ struct AccessLogDestinationRule: Rule {
             guard stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
             let key = stage.declaration.destinationKey
             for destination in model.destinations(of: stage) {
-                let when = destination.conditions.isEmpty ? "" : " when \(Phrase.conditionText(destination.conditions))"
-                let subject = "\(key) of \(stage.displayName)\(when)"
-                if let problem = problem(destination, stage: stage, subject: subject) {
+                // Named only for a finding (most destinations are fine).
+                var subject: String {
+                    let when = destination.conditions.isEmpty ? "" : " when \(Phrase.conditionText(destination.conditions))"
+                    return "\(key) of \(stage.displayName)\(when)"
+                }
+                if let problem = problem(destination, stage: stage, subject: { subject }) {
                     report.add(problem, at: entry.range, resource: stage.resource,
                                discriminator: Phrase.conditionText(destination.conditions))
                 }
@@ -178,7 +181,8 @@ struct AccessLogDestinationRule: Rule {
         }
     }
 
-    private func problem(_ destination: LogDestination, stage: Stage, subject: String) -> String? {
+    private func problem(_ destination: LogDestination, stage: Stage, subject named: () -> String) -> String? {
+        var subject: String { named() }
         let restOnly = stage.apiType == .http || stage.apiType == .webSocket
         switch destination.kind {
         case .logGroup, .literalLogGroup, .unknown:

@@ -123,10 +123,15 @@ struct StageWaitsForAccountRule: Rule {
     }
 
     func check(_ model: LoggingModel, _ report: inout FindingCollector) {
-        // Stages by scope: comparing every account with every stage was quadratic in large monorepos.
-        let stagesByScope = Dictionary(grouping: model.stages, by: \.resource.scope)
+        // The account's scope's stages, cut out of the stages (in graph order) by the scope's runs of
+        // positions: comparing every account with every stage was quadratic in large monorepos, and
+        // grouping the stages by scope hashed every stage's scope.
+        let positions = model.stages.map(\.position)
         for account in model.accountSettings where account.setsRole {
-            for stage in stagesByScope[account.resource.scope] ?? []
+            let inScope = model.lookup.runs(inScope: account.resource.scope).flatMap { run in
+                model.stages[ResourceLookup.slice(of: positions, in: run)]
+            }
+            for stage in inScope
             where stage.apiType.needsAccountRole
                 && model.logsAnything(stage) && !model.dependsOn(stage.resource, account.resource) {
                 let fix = Phrase.isTerraform(stage.resource)
