@@ -64,7 +64,7 @@ public struct Resource: Hashable, Sendable {
         @usableFromInline let instanceKey: String?
         /// The address without `[key]`; nil when that is the address itself.
         @usableFromInline let baseAddress: String?
-        let extras: Extras?
+        @usableFromInline let extras: Extras?
 
         private init(instanceKey: String?, baseAddress: String?, extras: Extras?) {
             self.instanceKey = instanceKey
@@ -93,9 +93,9 @@ public struct Resource: Hashable, Sendable {
     }
 
     /// `condition` and `metadata` (CloudFormation only, and rare there).
-    final class Extras: Sendable {
+    @usableFromInline final class Extras: Sendable {
         let condition: Condition?
-        let metadata: Value?
+        @usableFromInline let metadata: Value?
         private init(condition: Condition?, metadata: Value?) {
             self.condition = condition
             self.metadata = metadata
@@ -183,7 +183,7 @@ public struct Resource: Hashable, Sendable {
     }
     /// Free-form metadata (CloudFormation `Metadata`, used for `iaclint` suppressions).
     public var metadata: Value? {
-        get { storage.rare?.extras?.metadata }
+        @inlinable get { storage.rare?.extras?.metadata }
         set {
             let s = unique()
             let extras = Extras.make(condition: s.rare?.extras?.condition, metadata: newValue)

@@ -112,7 +112,11 @@ final class PipelineSpeedupTests: XCTestCase {
                 findings.append(Finding(ruleID: "APIGW00\(next(3) + 1)", ruleName: "r", severity: .error,
                                         message: ["m", "n", "m"][next(3)], range: range, resource: "res\(i)"))
             }
-            XCTAssertEqual(findings.sortedInReportOrder(), findings.sorted(), "round \(round)")
+            let shared = findings
+            let sorted = findings.sortedInReportOrder()
+            XCTAssertEqual(sorted, findings.sorted(), "round \(round)")
+            XCTAssertEqual(shared, findings, "the input is left as it was")
+            XCTAssertEqual(sorted.sortedInReportOrder(), sorted, "sorted input comes back as it is")
         }
     }
 

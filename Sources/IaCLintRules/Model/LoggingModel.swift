@@ -77,8 +77,11 @@ public struct LoggingModel: Sendable {
     /// True when `from` depends on `to`, directly or through other resources (references and
     /// `depends_on`/`DependsOn`, including a module's `depends_on` as the front end records it).
     public func dependsOn(_ from: Resource, _ to: Resource, limit: Int = 100_000) -> Bool {
-        // Most stages name the account directly (depends_on): answer without a search.
-        if from.allReferences.contains(where: { $0.target == to.address || $0.target == to.baseAddress }) { return true }
+        // Most stages name the account directly (depends_on): answer without a search, looking at the
+        // edges in place rather than gathering them into one array first.
+        let address = to.address, base = to.baseAddress
+        if from.dependsOn.contains(where: { $0.target == address || $0.target == base })
+            || Self.anyReference(in: from.attributes, where: { $0.target == address || $0.target == base }) { return true }
         var seen: Set<String> = [from.address]
         var queue: [Resource] = [from]
         var steps = 0
@@ -95,12 +98,29 @@ public struct LoggingModel: Sendable {
         return false
     }
 
+    /// True when some reference in `value` or inside it satisfies `test` (what `allReferences.contains`
+    /// answers, without the array).
+    static func anyReference(in value: Value, where test: (Reference) -> Bool) -> Bool {
+        if value.references.contains(where: test) { return true }
+        switch value.kind {
+        case .list(let items): return items.contains { anyReference(in: $0, where: test) }
+        case .object(let entries): return entries.contains { anyReference(in: $0.value, where: test) }
+        case .conditional(_, let t, let f): return anyReference(in: t, where: test) || anyReference(in: f, where: test)
+        default: return false
+        }
+    }
+
     /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
     private func targets(of reference: Reference, scope: String) -> [Resource] {
         let direct = lookup.resolve(reference.target, scope: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
-        return resources(inScope: scope).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
+        // Addresses read in place; only the module's resources are copied out (copying the whole scope
+        // for every module reference of every searched resource was most of APIGW006's work).
+        let resources = graph.resources
+        return lookup.indices(inScope: scope).compactMap { i in
+            resources[i].address.hasPrefix(dotted) || resources[i].address.hasPrefix(indexed) ? resources[i] : nil
+        }
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.
@@ -114,10 +134,14 @@ public struct LoggingModel: Sendable {
         var index: [ScopedAddress: Int] = Dictionary(minimumCapacity: stages.count)
         var groups: [Resource] = []
         var members: [[Stage]] = []
-        var seen: Set<GroupMember> = Set(minimumCapacity: stages.count)
-        for stage in stages where stage.accessLogObject != nil {
+        /// Per group with many stages, their addresses: a group's first few stages are compared in
+        /// place (nearly every group has one), hashing each stage's address cost more.
+        var seen: [Int: Set<String>] = [:]
+        // A stage has destinations only when its access-log block is present (or conditional), as
+        // `accessLogObject` says; reading that copied the block out of every stage.
+        for stage in stages where !stage.destinations.isEmpty {
             for destination in stage.destinations {
-                guard let group = destination.logGroup else { continue }
+                guard case .logGroup(let group) = destination.kind else { continue }
                 let key = ScopedAddress(scope: group.scope, address: group.address)
                 let position: Int
                 if let known = index[key] {
@@ -128,7 +152,11 @@ public struct LoggingModel: Sendable {
                     groups.append(group)
                     members.append([])
                 }
-                if seen.insert(GroupMember(group: position, stage: stage.address)).inserted {
+                let address = stage.address
+                if members[position].count < 8 {
+                    if !members[position].contains(where: { $0.address == address }) { members[position].append(stage) }
+                    if members[position].count == 8 { seen[position] = Set(members[position].map(\.address)) }
+                } else if seen[position, default: []].insert(address).inserted {
                     members[position].append(stage)
                 }
             }
@@ -137,12 +165,6 @@ public struct LoggingModel: Sendable {
     }
 }
 
-/// A stage logging to the log group at a position of `usages`: a pair key rather than the position
-/// spelt out as a string, which cost an allocation per destination.
-private struct GroupMember: Hashable {
-    var group: Int
-    var stage: String
-}
 
 /// The log-group usages, computed once by whichever thread asks first (others wait for it).
 private final class UsagesOnce: Sendable {

@@ -165,7 +165,9 @@ struct AccessLogDestinationRule: Rule {
 
     func check(_ model: LoggingModel, _ report: inout FindingCollector) {
         for stage in model.stages {
-            guard stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
+            // A stage has destinations only when its block and destination entry are there: the block
+            // is read (copied out of the stage) only for a stage with a destination to judge.
+            guard !stage.destinations.isEmpty, stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
             let key = stage.declaration.destinationKey
             for destination in model.destinations(of: stage) {
                 // Named only for a finding (most destinations are fine).

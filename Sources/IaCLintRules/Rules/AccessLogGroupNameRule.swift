@@ -107,7 +107,10 @@ struct AccessLogGroupNameRule: Rule {
         }
         // Literal log group ARNs on the stage itself.
         for stage in model.stages {
-            guard stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
+            // Destinations first: only a stage with a literal group reads its block (a stage has
+            // destinations only when its block and destination entry are there).
+            guard stage.destinations.contains(where: { if case .literalLogGroup = $0.kind { true } else { false } }),
+                  stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
             for destination in model.destinations(of: stage) {
                 guard case .literalLogGroup(let name) = destination.kind else { continue }
                 let vended = stage.apiType == .http || stage.apiType == .webSocket ? [stage] : []
