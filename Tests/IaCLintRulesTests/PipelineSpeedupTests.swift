@@ -42,6 +42,14 @@ final class PipelineSpeedupTests: XCTestCase {
                     XCTAssertEqual(lookup.resolve(target, scope: scope), graph.resolve(target, scope: scope), "\(scope) \(target)")
                 }
             }
+            // A position's scope number is the number of the scope whose runs hold it.
+            let first = Dictionary(graph.resources.indices.map { (graph.resources[$0].scope, $0) }, uniquingKeysWith: { a, _ in a })
+            for i in graph.resources.indices {
+                XCTAssertEqual(lookup.scopeNumber(at: i), lookup.scopeNumber(at: first[graph.resources[i].scope] ?? -1), "position \(i)")
+                XCTAssertTrue(lookup.runs(inScope: graph.resources[i].scope).contains { $0.contains(i) })
+            }
+            XCTAssertEqual(Set(graph.resources.indices.compactMap { lookup.scopeNumber(at: $0) }).count, Set(graph.resources.map(\.scope)).count)
+            XCTAssertNil(lookup.scopeNumber(at: graph.resources.count))
             for types in [["aws_api_gateway_stage"], ["aws_iam_role", "AWS::ApiGateway::Stage"], ["none"], ["aws_s3_bucket", "aws_iam_role"]] {
                 XCTAssertEqual(lookup.resources(ofTypes: Set(types)), graph.resources(ofTypes: Set(types)))
             }

@@ -29,6 +29,10 @@ final class ResourceLookup: Sendable {
     private let addressHashes: AddressHashes
     /// Per scope number: its address table, once built.
     private let tables: Mutex<[ScopeTable?]>
+    /// Every run of every scope by its first position, in graph order, with the scope's number: the
+    /// scope of a position found by binary search, without reading or hashing the scope's name.
+    private let runStarts: [Int]
+    private let runScopes: [Int32]
 
     /// `types`: the types `resources(ofTypes:)` will be asked for; only their positions are noted
     /// (noting every type hashed a name per run of one type, 28,000 runs on the 10 MB repository).
@@ -47,14 +51,20 @@ final class ResourceLookup: Sendable {
         var runs: [[Range<Int>]] = []
         var positionsByType = [[Int]](repeating: [], count: listed.names.count)
         var openScope: (name: String, range: Range<Int>)?
+        var runStarts: [Int] = [], runScopes: [Int32] = []
         func close(_ open: (name: String, range: Range<Int>)) {
-            if let number = numbers[open.name] {
+            let number: Int
+            if let known = numbers[open.name] {
+                number = known
                 runs[number].append(open.range)
             } else {
-                numbers[open.name] = names.count
+                number = names.count
+                numbers[open.name] = number
                 names.append(open.name)
                 runs.append([open.range])
             }
+            runStarts.append(open.range.lowerBound)
+            runScopes.append(Int32(truncatingIfNeeded: number))
         }
         for part in parts {
             for run in part.scopes {
@@ -82,6 +92,23 @@ final class ResourceLookup: Sendable {
         typePositions = byType
         addressHashes = AddressHashes(parts.map(\.hashes))
         tables = Mutex([ScopeTable?](repeating: nil, count: names.count))
+        self.runStarts = runStarts
+        self.runScopes = runScopes
+    }
+
+    /// How many scopes the graph has; scope numbers are 0..<scopeCount.
+    var scopeCount: Int { scopeNames.count }
+
+    /// The number of the scope of the resource at `position`.
+    func scopeNumber(at position: Int) -> Int? {
+        // The last run starting at or before `position`.
+        var low = 0, high = runStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runStarts[mid] <= position { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, position < graph.resources.count else { return nil }
+        return Int(runScopes[low - 1])
     }
 
     /// The listed types by number, told from a resource's type by length and bytes without hashing

@@ -8,7 +8,7 @@ struct StageBuilder {
 
     init(lookup: ResourceLookup) {
         self.lookup = lookup
-        self.methodSettings = MethodSettingsIndex(lookup.resources(ofType: ResourceTypes.tfMethodSettings))
+        self.methodSettings = MethodSettingsIndex(lookup)
     }
 
     /// Types that can make a stage.
@@ -33,7 +33,7 @@ struct StageBuilder {
         case ResourceTypes.tfRestStage:
             return stage(resource, at: position, .terraformStage, api: .rest, name: resource["stage_name"],
                          accessLog: resource.attributes.entry("access_log_settings"),
-                         execution: terraformMethodSettings(for: resource, stageName: resource["stage_name"]))
+                         execution: terraformMethodSettings(for: resource, at: position, stageName: resource["stage_name"]))
         case ResourceTypes.tfV2Stage:
             let api = v2ApiType(resource["api_id"], scope: resource.scope)
             return stage(resource, at: position, .terraformV2Stage, api: api, name: resource["name"],
@@ -44,7 +44,7 @@ struct StageBuilder {
             // Only a deployment with a non-empty `stage_name` creates a stage.
             guard let name = resource["stage_name"], !ValueReading.isMissing(name), name.stringValue != "" else { return nil }
             return stage(resource, at: position, .terraformDeployment, api: .rest, name: name, accessLog: nil,
-                         execution: terraformMethodSettings(for: resource, stageName: name))
+                         execution: terraformMethodSettings(for: resource, at: position, stageName: name))
         case ResourceTypes.cfnRestStage:
             return stage(resource, at: position, .cloudFormationStage, api: .rest, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSetting"),
@@ -168,18 +168,23 @@ struct StageBuilder {
 
     /// `aws_api_gateway_method_settings` resources that apply to a REST stage: `stage_name`
     /// references the stage, or names it literally on the same REST API.
-    private func terraformMethodSettings(for stage: Resource, stageName: Value?) -> ExecutionLogging {
+    private func terraformMethodSettings(for stage: Resource, at position: Int, stageName: Value?) -> ExecutionLogging {
         var out = ExecutionLogging()
-        let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
+        // The stage's scope by its position, and nothing more to read when it has no method settings
+        // (keys of scope and address hashed the scope's path three times a stage).
+        guard let number = lookup.scopeNumber(at: position), number < methodSettings.scopes.count else { return out }
+        let scope = methodSettings.scopes[number]
+        guard scope.hasAny else { return out }
         let name = stageName?.stringValue
         // Could be ours, but cannot be told: never conclude "no execution logging".
-        if methodSettings.hasUnlinked.contains(stage.scope) { out.incomplete = true }
-        var candidates = methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.address)] ?? []
+        if scope.hasUnlinked { out.incomplete = true }
+        var candidates = scope.byTarget[stage.address] ?? []
         if stage.baseAddress != stage.address {
-            candidates += methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.baseAddress)] ?? []
+            candidates += scope.byTarget[stage.baseAddress] ?? []
         }
-        if let name {
-            for settings in methodSettings.byName[ScopedAddress(scope: stage.scope, address: name)] ?? [] {
+        if let name, let named = scope.byName[name] {
+            let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
+            for settings in named {
                 let api = Set((settings["rest_api_id"]?.allReferences ?? []).map(\.target))
                 let sameAPI = !api.isDisjoint(with: stageAPI)
                     || (api.isEmpty && stageAPI.isEmpty && settings["rest_api_id"]?.stringValue != nil
@@ -202,25 +207,37 @@ struct StageBuilder {
     }
 }
 
-/// `aws_api_gateway_method_settings` by the stage they name, built once: by referenced resource
-/// (`aws_api_gateway_stage.x.stage_name`) and by literal stage name, per scope.
+/// `aws_api_gateway_method_settings` resources by the stage they name, built once: per scope (by the
+/// lookup's scope number), by referenced resource (`aws_api_gateway_stage.x.stage_name`) and by
+/// literal stage name.
 struct MethodSettingsIndex {
-    var byTarget: [ScopedAddress: [Resource]] = [:]
-    var byName: [ScopedAddress: [Resource]] = [:]
-    /// Scopes with method settings whose stage cannot be told (unknown, no reference).
-    var hasUnlinked: Set<String> = []
+    struct InScope {
+        var byTarget: [String: [Resource]] = [:]
+        var byName: [String: [Resource]] = [:]
+        /// Method settings whose stage cannot be told (unknown, no reference).
+        var hasUnlinked = false
+        var hasAny = false
+    }
 
-    init(_ resources: [Resource]) {
-        for settings in resources where settings.type == ResourceTypes.tfMethodSettings && settings.mode == .managed {
-            guard let stageName = settings["stage_name"] else { continue }
+    /// By scope number.
+    private(set) var scopes: [InScope]
+
+    init(_ lookup: ResourceLookup) {
+        scopes = [InScope](repeating: InScope(), count: lookup.scopeCount)
+        let resources = lookup.graph.resources
+        for position in lookup.positions(ofTypes: [ResourceTypes.tfMethodSettings]) {
+            let settings = resources[position]
+            guard settings.mode == .managed, let stageName = settings["stage_name"],
+                  let number = lookup.scopeNumber(at: position) else { continue }
+            scopes[number].hasAny = true
             let targets = Set(stageName.allReferences.filter { $0.kind != .dependsOn }.map(\.target))
             for target in targets {
-                byTarget[ScopedAddress(scope: settings.scope, address: target), default: []].append(settings)
+                scopes[number].byTarget[target, default: []].append(settings)
             }
             if let name = stageName.stringValue {
-                byName[ScopedAddress(scope: settings.scope, address: name), default: []].append(settings)
+                scopes[number].byName[name, default: []].append(settings)
             } else if targets.isEmpty, stageName.isUnknown {
-                hasUnlinked.insert(settings.scope)
+                scopes[number].hasUnlinked = true
             }
         }
     }
