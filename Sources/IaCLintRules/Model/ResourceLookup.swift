@@ -131,6 +131,7 @@ final class ResourceLookup: Sendable {
         }
 
         /// The number of the listed type `type` is equal to (as `String`s), or nil.
+        @inline(__always)
         func number(of type: String) -> Int? {
             let bucket = TypeFilter.bucket(type)
             guard filter.mayMatch(bucket: bucket) else { return nil }
@@ -152,6 +153,7 @@ final class ResourceLookup: Sendable {
 
         /// Length and last byte, in 64 buckets. The last byte read from the contiguous bytes: the
         /// generic `utf8.last` cost ~40 instructions a resource.
+        @inline(__always)
         static func bucket(_ type: String) -> Int {
             let count = type.utf8.count
             let last = type.utf8.withContiguousStorageIfAvailable { $0.last } ?? type.utf8.last
@@ -175,6 +177,7 @@ final class ResourceLookup: Sendable {
             var runs: [(name: String, range: Range<Int>)] = []
             var typed: [(type: Int32, position: Int32)] = []
             var hashes = self.hashes
+            var seenTypes = [(bits: (UInt64, UInt64), number: Int?)](repeating: ((0, 0), nil), count: 256)
             resources.withUnsafeBufferPointer { resources in
                 var scope = resources[range.lowerBound].scope, scopeStart = range.lowerBound
                 for i in range {
@@ -183,7 +186,19 @@ final class ResourceLookup: Sendable {
                         scope = resources[i].scope
                         scopeStart = i
                     }
-                    if let type = listed.number(of: resources[i].type) {
+                    // Answers remembered by the type string's bits (the same bits are the same text):
+                    // a few hundred distinct type names, each shared by every resource of its type,
+                    // looked at without touching their text or reference counts.
+                    let bits = unsafeBitCast(resources[i].type, to: (UInt64, UInt64).self)
+                    let slot = Int(truncatingIfNeeded: (bits.0 ^ bits.1 ^ (bits.1 >> 17)) & 255)
+                    let number: Int?
+                    if seenTypes[slot].bits == bits, let known = seenTypes[slot].number {
+                        number = known >= 0 ? known : nil
+                    } else {
+                        number = listed.number(of: resources[i].type)
+                        seenTypes[slot] = (bits, number ?? -1)
+                    }
+                    if let type = number {
                         typed.append((Int32(truncatingIfNeeded: type), Int32(truncatingIfNeeded: i)))
                     }
                     hashes.note(i, address: resources[i].address)
