@@ -27,8 +27,10 @@ final class ResourceLookup: Sendable {
     /// of these touches no resource; reading every resource's address again, a second cold pass over
     /// 320,000 boxes on a 100 MB scan, was a fifth of the rules' CPU (most of it in retains).
     private let addressHashes: AddressHashes
-    /// Per scope number: its address table, once built.
-    private let tables: Mutex<[ScopeTable?]>
+    /// Per scope number: its address table, built by the first thread that asks about the scope while
+    /// any other thread asking waits for it. Built outside a lock, both cores built the same table
+    /// at once: stages of one scope are next to each other, and the two cores take them in turns.
+    private let tables: [ScopeTableOnce]
     /// Every run of every scope by its first position, in graph order, with the scope's number: the
     /// scope of a position found by binary search, without reading or hashing the scope's name.
     private let runStarts: [Int]
@@ -91,7 +93,7 @@ final class ResourceLookup: Sendable {
         for (k, positions) in positionsByType.enumerated() where !positions.isEmpty { byType[listed.names[k]] = positions }
         typePositions = byType
         addressHashes = AddressHashes(parts.map(\.hashes))
-        tables = Mutex([ScopeTable?](repeating: nil, count: names.count))
+        tables = names.indices.map { _ in ScopeTableOnce() }
         self.runStarts = runStarts
         self.runScopes = runScopes
     }
@@ -229,15 +231,11 @@ final class ResourceLookup: Sendable {
     private func positions(of target: String, inScope scope: String) -> [Int] {
         guard let number = scopeNumber(scope) else { return [] }
         let resources = graph.resources
-        if let table = tables.withLock({ $0[number] }) { return table.positions(of: target, resources) }
-        // Built outside the lock; a thread that stored the scope's table first keeps it.
-        let built = ScopeTable(resources, scopeRuns[number], addressHashes)
-        let table = tables.withLock { tables in
-            if let first = tables[number] { return first }
-            tables[number] = built
-            return built
+        return tables[number].table.withLock { table in
+            let built = table ?? ScopeTable(resources, scopeRuns[number], addressHashes)
+            table = built
+            return built.positions(of: target, resources)
         }
-        return table.positions(of: target, resources)
     }
 
     /// Like `ResourceGraph.indices(inScope:)`: positions of the scope's resources, in graph order.
@@ -291,6 +289,11 @@ final class ResourceLookup: Sendable {
     }
 
     func resources(ofType type: String) -> [Resource] { resources(ofTypes: [type]) }
+}
+
+/// One scope's address table, once built.
+private final class ScopeTableOnce: Sendable {
+    let table = Mutex<ScopeTable?>(nil)
 }
 
 /// The 32-bit `ASCIIHash` of every resource's address, and of the base address of every instance,
