@@ -25,7 +25,14 @@ struct StageBuilder {
         let builder = self
         // A handful of stages (a pre-commit run) is read faster than worker threads start.
         guard candidates.count >= 64 else { return candidates.compactMap { builder.stage(for: resources[$0], at: $0) } }
-        return candidates.parallelMap { builder.stage(for: resources[$0], at: $0) }.compactMap { $0 }
+        // Contiguous blocks of stages per task rather than one task per stage: the cores took stages in
+        // turns, so both read (and waited for) the same scope's address table at once, and wrote their
+        // results into neighbouring slots of one cache line.
+        let blockCount = Concurrency.processorCount * 8
+        let size = (candidates.count + blockCount - 1) / blockCount
+        let blocks = stride(from: 0, to: candidates.count, by: size).map { $0..<min(candidates.count, $0 + size) }
+        return blocks.parallelMap { block in candidates[block].compactMap { builder.stage(for: resources[$0], at: $0) } }
+            .flatMap { $0 }
     }
 
     private func stage(for resource: Resource, at position: Int) -> Stage? {
