@@ -177,3 +177,33 @@ final class FingerprintSpeedupTests: XCTestCase {
         }
     }
 }
+
+/// APIGW006's dependency target read over slices of the addresses names what the String parts named.
+final class DependencyTargetTests: XCTestCase {
+    private func reference(_ account: String, _ stage: String) -> String {
+        let accountParts = account.split(separator: ".").map(String.init)
+        let stageParts = stage.split(separator: ".").map(String.init)
+        let accountModule = Array(accountParts.dropLast(2)), stageModule = Array(stageParts.dropLast(2))
+        if accountModule == stageModule { return accountParts.suffix(2).joined(separator: ".") }
+        if accountModule.count >= 2, accountModule.starts(with: stageModule), accountModule.count > stageModule.count {
+            return accountModule[stageModule.count..<(stageModule.count + 2)].joined(separator: ".")
+        }
+        return account
+    }
+
+    func testDependencyTargetAsWithStringParts() {
+        let addresses = ["aws_api_gateway_account.this", "module.api.aws_api_gateway_account.this",
+                         "module.api.module.inner.aws_api_gateway_account.a", "module.other.aws_api_gateway_stage.s",
+                         "aws_api_gateway_stage.prod", "module.api.aws_api_gateway_stage.prod", "a..b", "single", "",
+                         "module.\u{212A}.aws_x.y", "module.K.aws_x.y"]
+        func resource(_ address: String) -> Resource {
+            Resource(address: address, type: "aws_x", origin: .terraform, scope: ".", range: nil)
+        }
+        for account in addresses {
+            for stage in addresses {
+                XCTAssertEqual(StageWaitsForAccountRule.dependencyTarget(resource(account), from: resource(stage)),
+                               reference(account, stage), "\(account) from \(stage)")
+            }
+        }
+    }
+}
