@@ -82,6 +82,8 @@ public struct LoggingModel: Sendable {
         let address = to.address, base = to.baseAddress
         if from.dependsOn.contains(where: { $0.target == address || $0.target == base })
             || Self.anyReference(in: from.attributes, where: { $0.target == address || $0.target == base }) { return true }
+        // Every resource the search reaches is in `from`'s scope: its number is found once.
+        let scope = lookup.scopeNumber(from.scope)
         var seen: Set<String> = [from.address]
         var queue: [Resource] = [from]
         var steps = 0
@@ -89,7 +91,7 @@ public struct LoggingModel: Sendable {
             steps += 1
             if steps > limit { return true }   // too large to decide: do not report
             for reference in next.allReferences {
-                for target in targets(of: reference, scope: next.scope) {
+                for target in targets(of: reference, scopeNumber: scope) {
                     if target.address == to.address || target.baseAddress == to.address { return true }
                     if seen.insert(target.address).inserted { queue.append(target) }
                 }
@@ -111,14 +113,15 @@ public struct LoggingModel: Sendable {
     }
 
     /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
-    private func targets(of reference: Reference, scope: String) -> [Resource] {
-        let direct = lookup.resolve(reference.target, scope: scope)
+    private func targets(of reference: Reference, scopeNumber scope: Int?) -> [Resource] {
+        guard let scope else { return [] }
+        let direct = lookup.resolve(reference.target, scopeNumber: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
         // Addresses read in place; only the module's resources are copied out (copying the whole scope
         // for every module reference of every searched resource was most of APIGW006's work).
         let resources = graph.resources
-        return lookup.indices(inScope: scope).compactMap { i in
+        return lookup.indices(inScopeNumber: scope).compactMap { i in
             resources[i].address.hasPrefix(dotted) || resources[i].address.hasPrefix(indexed) ? resources[i] : nil
         }
     }

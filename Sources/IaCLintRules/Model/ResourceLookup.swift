@@ -220,7 +220,7 @@ final class ResourceLookup: Sendable {
     }
 
     /// The number of a scope, or nil when no resource has it.
-    private func scopeNumber(_ scope: String) -> Int? {
+    func scopeNumber(_ scope: String) -> Int? {
         if let scopeTable, let hash = ASCIIHash.of(scope) { return scopeTable.find(scope, hash: hash) }
         return scopeNumbers[scope]
     }
@@ -230,6 +230,20 @@ final class ResourceLookup: Sendable {
     /// `[key]` suffix), as `ResourceGraph`'s index says.
     private func positions(of target: String, inScope scope: String) -> [Int] {
         guard let number = scopeNumber(scope) else { return [] }
+        return positions(of: target, inScopeNumber: number)
+    }
+
+    /// `resolve(_:scope:)` for a scope by number (a search that stays in one scope finds it once).
+    func resolve(_ target: String, scopeNumber number: Int) -> [Resource] {
+        positions(of: target, inScopeNumber: number).map { graph.resources[$0] }
+    }
+
+    /// `indices(inScope:)` for a scope by number.
+    func indices(inScopeNumber number: Int) -> [Int] {
+        scopeRuns[number].flatMap { $0 }
+    }
+
+    private func positions(of target: String, inScopeNumber number: Int) -> [Int] {
         let resources = graph.resources
         return tables[number].table.withLock { table in
             let built = table ?? ScopeTable(resources, scopeRuns[number], addressHashes)

@@ -42,7 +42,7 @@ struct StageBuilder {
                          accessLog: resource.attributes.entry("access_log_settings"),
                          execution: terraformMethodSettings(for: resource, at: position, stageName: resource["stage_name"]))
         case ResourceTypes.tfV2Stage:
-            let api = v2ApiType(resource["api_id"], scope: resource.scope)
+            let api = v2ApiType(resource["api_id"], at: position)
             return stage(resource, at: position, .terraformV2Stage, api: api, name: resource["name"],
                          accessLog: resource.attributes.entry("access_log_settings"),
                          execution: routeSettings(default: resource["default_route_settings"],
@@ -57,7 +57,7 @@ struct StageBuilder {
                          accessLog: resource.attributes.entry("AccessLogSetting"),
                          execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
         case ResourceTypes.cfnV2Stage:
-            let api = v2ApiType(resource["ApiId"], scope: resource.scope)
+            let api = v2ApiType(resource["ApiId"], at: position)
             return stage(resource, at: position, .cloudFormationV2Stage, api: api, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSettings"),
                          execution: routeSettings(default: resource["DefaultRouteSettings"],
@@ -96,7 +96,8 @@ struct StageBuilder {
         switch presence {
         case .present(let settings), .conditional(_, let settings):
             if let entry = settings.entry(declaration.destinationKey) {
-                destinations = DestinationResolver(lookup: lookup).resolve(entry.value, from: resource)
+                destinations = DestinationResolver(lookup: lookup, scopeNumber: lookup.scopeNumber(at: position))
+                    .resolve(entry.value, from: resource)
             }
         case .absent, .unknown:
             break
@@ -106,10 +107,11 @@ struct StageBuilder {
     }
 
     /// The protocol of the v2 API a stage's `api_id` / `ApiId` points at.
-    private func v2ApiType(_ apiId: Value?, scope: String) -> ApiType {
-        guard let apiId else { return .unknown }
+    /// `position`: the stage's, whose scope (found by position, not by hashing its name) the API is in.
+    private func v2ApiType(_ apiId: Value?, at position: Int) -> ApiType {
+        guard let apiId, let scope = lookup.scopeNumber(at: position) else { return .unknown }
         for reference in apiId.allReferences where reference.kind != .dependsOn {
-            for api in lookup.resolve(reference.target, scope: scope) {
+            for api in lookup.resolve(reference.target, scopeNumber: scope) {
                 switch api.type {
                 case ResourceTypes.tfV2Api: return ApiType.fromProtocol(api["protocol_type"]?.stringValue)
                 case ResourceTypes.cfnV2Api:
