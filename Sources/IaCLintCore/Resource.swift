@@ -14,22 +14,26 @@ public struct Resource: Hashable, Sendable {
     /// Field order is layout: the 1-byte fields last, after the 29-byte range, and the rare fields
     /// (instance key, base address, condition, metadata) boxed, so the box is 168 bytes, a 176-byte
     /// heap block instead of 224: 15 MB less for the 320,000 resources of a 100 MB scan.
-    private final class Storage: @unchecked Sendable {  // mutated only when uniquely referenced
+    /// `@usableFromInline` so the field getters below can be inlined into the other modules: called
+    /// through the module boundary, each read retained the box and the field (the type and scope
+    /// strings are shared by thousands of resources, so two cores reading them fought over one
+    /// reference count).
+    @usableFromInline final class Storage: @unchecked Sendable {  // mutated only when uniquely referenced
         // Constants for the fields set once in practice: reading a class's `var` costs a dynamic
         // exclusivity check (the rules read `scope` and `type` of every resource, several times).
         // Setting one of them replaces the box (`copy`).
-        let address: String
-        let type: String
-        let scope: String
-        var attributes: Value
-        var dependsOn: [Reference]
-        var moduleCalls: [RelatedLocation]
-        var rare: Rare?
-        var range: SourceRange?
+        @usableFromInline let address: String
+        @usableFromInline let type: String
+        @usableFromInline let scope: String
+        @usableFromInline var attributes: Value
+        @usableFromInline var dependsOn: [Reference]
+        @usableFromInline var moduleCalls: [RelatedLocation]
+        @usableFromInline var rare: Rare?
+        @usableFromInline var range: SourceRange?
         // Last, in the tail padding of `range`: placed after `scope` they added a word to every box
         // (5 MB on the 100 MB synthetic repository).
-        let mode: Mode
-        let origin: Origin
+        @usableFromInline let mode: Mode
+        @usableFromInline let origin: Origin
 
         init(address: String, type: String, mode: Mode, origin: Origin, scope: String, range: SourceRange?,
              attributes: Value, dependsOn: [Reference], moduleCalls: [RelatedLocation], rare: Rare?) {
@@ -56,11 +60,11 @@ public struct Resource: Hashable, Sendable {
     /// What few resources have: an instance key (and with it a base address that differs from the
     /// address), a condition or metadata. Immutable: replaced, never changed, so copies of `Storage`
     /// can share it. nil for the usual resource.
-    private final class Rare: Sendable {
-        let instanceKey: String?
+    @usableFromInline final class Rare: Sendable {
+        @usableFromInline let instanceKey: String?
         /// The address without `[key]`; nil when that is the address itself.
-        let baseAddress: String?
-        let extras: Extras?
+        @usableFromInline let baseAddress: String?
+        @usableFromInline let extras: Extras?
 
         private init(instanceKey: String?, baseAddress: String?, extras: Extras?) {
             self.instanceKey = instanceKey
@@ -89,9 +93,9 @@ public struct Resource: Hashable, Sendable {
     }
 
     /// `condition` and `metadata` (CloudFormation only, and rare there).
-    private final class Extras: Sendable {
+    @usableFromInline final class Extras: Sendable {
         let condition: Condition?
-        let metadata: Value?
+        @usableFromInline let metadata: Value?
         private init(condition: Condition?, metadata: Value?) {
             self.condition = condition
             self.metadata = metadata
@@ -101,7 +105,7 @@ public struct Resource: Hashable, Sendable {
         }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
     private mutating func unique() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -111,7 +115,7 @@ public struct Resource: Hashable, Sendable {
     /// Full address: `module.api.aws_api_gateway_stage.this["prod"]`, `data.aws_iam_policy_document.p`,
     /// or a CloudFormation logical id (`ServerlessRestApi` for SAM's implicit API).
     public var address: String {
-        _read { yield storage.address }
+        @inlinable _read { yield storage.address }
         set {
             let s = storage.copy(address: newValue)
             s.rare = Rare.make(address: newValue, instanceKey: s.rare?.instanceKey, extras: s.rare?.extras)
@@ -120,26 +124,26 @@ public struct Resource: Hashable, Sendable {
     }
     /// `aws_api_gateway_stage`, `AWS::ApiGateway::Stage`, `AWS::Serverless::Api`…
     public var type: String {
-        _read { yield storage.type }
+        @inlinable _read { yield storage.type }
         set { storage = storage.copy(type: newValue) }
     }
     public var mode: Mode {
-        _read { yield storage.mode }
+        @inlinable _read { yield storage.mode }
         set { storage = storage.copy(mode: newValue) }
     }
     public var origin: Origin {
-        _read { yield storage.origin }
+        @inlinable _read { yield storage.origin }
         set { storage = storage.copy(origin: newValue) }
     }
     /// The configuration the resource belongs to: references resolve only within one scope.
     /// A Terraform root module's directory, or a template's path.
     public var scope: String {
-        _read { yield storage.scope }
+        @inlinable _read { yield storage.scope }
         set { storage = storage.copy(scope: newValue) }
     }
     /// The instance key for `count`/`for_each` instances (`0`, `"prod"`), as written in the address.
     public var instanceKey: String? {
-        get { storage.rare?.instanceKey }
+        @inlinable get { storage.rare?.instanceKey }
         set {
             let s = unique()
             s.rare = Rare.make(address: s.address, instanceKey: newValue, extras: s.rare?.extras)
@@ -148,18 +152,18 @@ public struct Resource: Hashable, Sendable {
     /// The declaration's header (`resource "aws_api_gateway_stage" "this"`, the logical id key):
     /// where "something is missing" findings point.
     public var range: SourceRange? {
-        _read { yield storage.range }
+        @inlinable _read { yield storage.range }
         _modify { yield &unique().range }
     }
     /// Arguments and nested blocks. Terraform nested blocks appear as lists of objects, as in
     /// `terraform show -json`; CloudFormation properties as written in the template.
     public var attributes: Value {
-        _read { yield storage.attributes }
+        @inlinable _read { yield storage.attributes }
         _modify { yield &unique().attributes }
     }
     /// `depends_on` / `DependsOn` edges.
     public var dependsOn: [Reference] {
-        _read { yield storage.dependsOn }
+        @inlinable _read { yield storage.dependsOn }
         _modify { yield &unique().dependsOn }
     }
     /// A CloudFormation `Condition` on the whole resource: it exists only when the condition holds.
@@ -174,12 +178,12 @@ public struct Resource: Hashable, Sendable {
     /// The `module` blocks that instantiate this resource, outermost first, so a finding inside a
     /// module can name the line the user must change in the caller.
     public var moduleCalls: [RelatedLocation] {
-        _read { yield storage.moduleCalls }
+        @inlinable _read { yield storage.moduleCalls }
         _modify { yield &unique().moduleCalls }
     }
     /// Free-form metadata (CloudFormation `Metadata`, used for `iaclint` suppressions).
     public var metadata: Value? {
-        get { storage.rare?.extras?.metadata }
+        @inlinable get { storage.rare?.extras?.metadata }
         set {
             let s = unique()
             let extras = Extras.make(condition: s.rare?.extras?.condition, metadata: newValue)
@@ -202,7 +206,7 @@ public struct Resource: Hashable, Sendable {
     }
 
     /// The address without its instance key: what references without an index resolve to.
-    public var baseAddress: String { storage.rare?.baseAddress ?? storage.address }
+    @inlinable public var baseAddress: String { storage.rare?.baseAddress ?? storage.address }
 
     public static func == (lhs: Resource, rhs: Resource) -> Bool {
         if lhs.storage === rhs.storage { return true }

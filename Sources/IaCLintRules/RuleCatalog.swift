@@ -66,12 +66,22 @@ public enum RuleEngine {
         // A small graph (a pre-commit run) is checked in well under a millisecond: starting worker
         // threads for it would cost more than the rules.
         let large = graph.resources.count >= RuleEngine.parallelFromResourceCount
-        let ran = large ? schedule.parallelMap(run) : schedule.map(run)
+        var ran = large ? schedule.parallelMap(run) : schedule.map(run)
         var perRule = [[Finding]](repeating: [], count: RuleCatalog.rules.count)
-        for (position, index) in schedule.enumerated() { perRule[index] = ran[position] }
+        for (position, index) in schedule.enumerated() { swap(&perRule[index], &ran[position]) }
         // Freeing the model (stages, address tables) node by node took a tenth of a second on a large
         // repository; the next phases do not need it, so it is freed beside them on another core.
         if large { DispatchQueue.global(qos: .utility).async { [model = consume model] in withExtendedLifetime(model) {} } }
-        return perRule.flatMap { $0 }.sortedInReportOrder()
+        // The findings moved one after another rather than copied (`flatMap` retained each finding's
+        // strings, written by the other core, and freeing the rules' arrays released them again).
+        var all: [Finding] = []
+        all.reserveCapacity(perRule.reduce(0) { $0 + $1.count })
+        for i in perRule.indices {
+            var part: [Finding] = []
+            swap(&part, &perRule[i])
+            part.reverse()
+            while let finding = part.popLast() { all.append(finding) }
+        }
+        return all.sortedInReportOrder()
     }
 }

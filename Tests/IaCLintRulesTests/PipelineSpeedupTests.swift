@@ -42,6 +42,14 @@ final class PipelineSpeedupTests: XCTestCase {
                     XCTAssertEqual(lookup.resolve(target, scope: scope), graph.resolve(target, scope: scope), "\(scope) \(target)")
                 }
             }
+            // A position's scope number is the number of the scope whose runs hold it.
+            let first = Dictionary(graph.resources.indices.map { (graph.resources[$0].scope, $0) }, uniquingKeysWith: { a, _ in a })
+            for i in graph.resources.indices {
+                XCTAssertEqual(lookup.scopeNumber(at: i), lookup.scopeNumber(at: first[graph.resources[i].scope] ?? -1), "position \(i)")
+                XCTAssertTrue(lookup.runs(inScope: graph.resources[i].scope).contains { $0.contains(i) })
+            }
+            XCTAssertEqual(Set(graph.resources.indices.compactMap { lookup.scopeNumber(at: $0) }).count, Set(graph.resources.map(\.scope)).count)
+            XCTAssertNil(lookup.scopeNumber(at: graph.resources.count))
             for types in [["aws_api_gateway_stage"], ["aws_iam_role", "AWS::ApiGateway::Stage"], ["none"], ["aws_s3_bucket", "aws_iam_role"]] {
                 XCTAssertEqual(lookup.resources(ofTypes: Set(types)), graph.resources(ofTypes: Set(types)))
             }
@@ -112,7 +120,11 @@ final class PipelineSpeedupTests: XCTestCase {
                 findings.append(Finding(ruleID: "APIGW00\(next(3) + 1)", ruleName: "r", severity: .error,
                                         message: ["m", "n", "m"][next(3)], range: range, resource: "res\(i)"))
             }
-            XCTAssertEqual(findings.sortedInReportOrder(), findings.sorted(), "round \(round)")
+            let shared = findings
+            let sorted = findings.sortedInReportOrder()
+            XCTAssertEqual(sorted, findings.sorted(), "round \(round)")
+            XCTAssertEqual(shared, findings, "the input is left as it was")
+            XCTAssertEqual(sorted.sortedInReportOrder(), sorted, "sorted input comes back as it is")
         }
     }
 
@@ -130,5 +142,68 @@ final class PipelineSpeedupTests: XCTestCase {
         XCTAssertEqual(checks.problems(long, api: .http), AccessLogFormat.check(long, api: .http))
         XCTAssertEqual(checks.problems(longDecomposed, api: .http), AccessLogFormat.check(longDecomposed, api: .http))
         XCTAssertNotEqual(AccessLogFormat.check(long, api: .http), AccessLogFormat.check(longDecomposed, api: .http))
+    }
+}
+
+/// The fingerprint read over bytes in place is the FNV-1a of the parts as it was first written.
+final class FingerprintSpeedupTests: XCTestCase {
+    private func reference(_ ruleID: String, _ resource: String?, _ file: String?, _ discriminator: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [ruleID, resource ?? "", file ?? "", discriminator] {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            hash ^= 0xff
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        for i in 0..<16 { out[15 - i] = digits[Int((hash >> (4 * UInt64(i))) & 0xf)] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testFingerprintIsTheFNVOfTheParts() {
+        let parts = ["", "APIGW001", "aws_api_gateway_stage.prod[\"k\"]", "terraform/main.tf", "\u{212A}", "e\u{301}", "日本語のパス/main.tf",
+                     String(repeating: "long-", count: 40), "0"]
+        for a in parts {
+            for b in parts + [nil] as [String?] {
+                for c in [parts[3], parts[6], nil] as [String?] {
+                    for d in ["", "format", "\u{E9}"] {
+                        XCTAssertEqual(Fingerprint.make(ruleID: a, resource: b, file: c, discriminator: d), reference(a, b, c, d))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// APIGW006's dependency target read over slices of the addresses names what the String parts named.
+final class DependencyTargetTests: XCTestCase {
+    private func reference(_ account: String, _ stage: String) -> String {
+        let accountParts = account.split(separator: ".").map(String.init)
+        let stageParts = stage.split(separator: ".").map(String.init)
+        let accountModule = Array(accountParts.dropLast(2)), stageModule = Array(stageParts.dropLast(2))
+        if accountModule == stageModule { return accountParts.suffix(2).joined(separator: ".") }
+        if accountModule.count >= 2, accountModule.starts(with: stageModule), accountModule.count > stageModule.count {
+            return accountModule[stageModule.count..<(stageModule.count + 2)].joined(separator: ".")
+        }
+        return account
+    }
+
+    func testDependencyTargetAsWithStringParts() {
+        let addresses = ["aws_api_gateway_account.this", "module.api.aws_api_gateway_account.this",
+                         "module.api.module.inner.aws_api_gateway_account.a", "module.other.aws_api_gateway_stage.s",
+                         "aws_api_gateway_stage.prod", "module.api.aws_api_gateway_stage.prod", "a..b", "single", "",
+                         "module.\u{212A}.aws_x.y", "module.K.aws_x.y"]
+        func resource(_ address: String) -> Resource {
+            Resource(address: address, type: "aws_x", origin: .terraform, scope: ".", range: nil)
+        }
+        for account in addresses {
+            for stage in addresses {
+                XCTAssertEqual(StageWaitsForAccountRule.dependencyTarget(resource(account), from: resource(stage)),
+                               reference(account, stage), "\(account) from \(stage)")
+            }
+        }
     }
 }

@@ -27,8 +27,11 @@ public struct TextReporter: Reporter {
             write(out)
             out.removeAll(keepingCapacity: true)
         }
-        for finding in report.findings {
-            entry(finding, label: finding.severity.rawValue, labelStyle: style(finding.severity), suffix: "", report, into: &out)
+        // Each finding read in place: `for finding in` copied every finding out of the array, a retain
+        // and a release of each of its strings.
+        let findings = report.findings
+        for i in findings.indices {
+            entry(findings[i], label: findings[i].severity.rawValue, labelStyle: style(findings[i].severity), suffix: "", report, into: &out)
             flushIfFull()
         }
         if report.showSuppressed {

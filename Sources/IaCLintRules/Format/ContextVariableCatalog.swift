@@ -6,6 +6,11 @@ struct ContextVariableCatalog: Sendable {
     /// Families such as `authorizer.` that accept any suffix.
     let familyPrefixes: [String]
     private let lowercased: [String: String]
+    /// The names in order, with what `suggestion` compares of each worked out once: lowercasing every
+    /// name and sorting them again for each unknown variable was most of a format check.
+    private let sortedNames: [String]
+    private let sortedLowercasedBytes: [[UInt8]]
+    private let sortedLastSegments: [String]
 
     init(names: [String], familyPrefixes: [String]) {
         self.names = Set(names)
@@ -13,6 +18,9 @@ struct ContextVariableCatalog: Sendable {
         var lower: [String: String] = [:]
         for name in names { lower[name.lowercased()] = name }
         self.lowercased = lower
+        sortedNames = self.names.sorted()
+        sortedLowercasedBytes = sortedNames.map { Array($0.lowercased().utf8) }
+        sortedLastSegments = sortedNames.map { ($0.split(separator: ".").last.map { $0.lowercased() } ?? "") }
     }
 
     static func forAPI(_ type: ApiType) -> ContextVariableCatalog {
@@ -43,14 +51,17 @@ struct ContextVariableCatalog: Sendable {
     /// The valid name a typo most likely meant: same letters in another case, the same last
     /// segment under another prefix (`sourceIp` -> `identity.sourceIp`), or a small edit distance.
     func suggestion(for name: String) -> String? {
-        if let exact = lowercased[name.lowercased()] { return exact }
-        let last = name.split(separator: ".").last.map { $0.lowercased() } ?? name.lowercased()
-        let sameLast = names.filter { ($0.split(separator: ".").last.map { $0.lowercased() } ?? "") == last }.sorted()
+        let lowerName = name.lowercased()
+        if let exact = lowercased[lowerName] { return exact }
+        let last = name.split(separator: ".").last.map { $0.lowercased() } ?? lowerName
+        let sameLast = sortedNames.indices.filter { sortedLastSegments[$0] == last }.map { sortedNames[$0] }
         if sameLast.count == 1 { return sameLast[0] }
         var best: (String, Int)?
-        for candidate in names.sorted() {
-            let distance = EditDistance.between(name.lowercased(), candidate.lowercased(), limit: 3)
-            guard distance <= max(1, min(3, name.count / 4)) else { continue }
+        let nameBytes = Array(lowerName.utf8)
+        let allowed = max(1, min(3, name.count / 4))
+        for (index, candidate) in sortedNames.enumerated() {
+            let distance = EditDistance.between(nameBytes, sortedLowercasedBytes[index], limit: 3)
+            guard distance <= allowed else { continue }
             if let current = best, current.1 <= distance { continue }
             best = (candidate, distance)
         }
@@ -61,7 +72,10 @@ struct ContextVariableCatalog: Sendable {
 enum EditDistance {
     /// Levenshtein distance over bytes, giving up early above `limit` (returns limit + 1).
     static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        between(Array(a.utf8), Array(b.utf8), limit: limit)
+    }
+
+    static func between(_ x: [UInt8], _ y: [UInt8], limit: Int) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)

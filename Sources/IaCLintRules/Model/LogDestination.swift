@@ -91,6 +91,9 @@ struct ARN: Sendable {
 /// Resolves destination values; knows how each language spells a log group's ARN and name.
 struct DestinationResolver {
     let lookup: ResourceLookup
+    /// The number of the stage's scope when the caller knows it (from the stage's position): the
+    /// look-ups then skip finding the scope by its name.
+    var scopeNumber: Int? = nil
     var graph: ResourceGraph { lookup.graph }
 
     func resolve(_ value: Value, from stage: Resource) -> [LogDestination] {
@@ -106,7 +109,8 @@ struct DestinationResolver {
         let references = value.allReferences.filter { $0.kind != .dependsOn }
         var resolved: [(Reference, Resource)] = []
         for reference in references {
-            let targets = lookup.resolve(reference.target, scope: stage.scope)
+            let targets = scopeNumber.map { lookup.resolve(reference.target, scopeNumber: $0) }
+                ?? lookup.resolve(reference.target, scope: stage.scope)
             if targets.isEmpty {
                 if graph.isEmptyDeclaration(reference.target, scope: stage.scope)
                     || graph.isEmptyDeclaration(Self.withoutInstanceKey(reference.target), scope: stage.scope) {

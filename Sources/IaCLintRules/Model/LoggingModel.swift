@@ -27,7 +27,7 @@ public struct LoggingModel: Sendable {
 
     /// The types the model lists by type: stages, method settings, account settings.
     static let listedTypes: Set<String> = StageBuilder.stageTypes.union(ResourceTypes.accounts)
-        .union([ResourceTypes.tfMethodSettings])
+        .union([ResourceTypes.tfMethodSettings]).union(RolePermissionsReader.attachmentTypes)
 
     /// Where a stage's access logs go (one entry per branch of a conditional destination).
     public func destinations(of stage: Stage) -> [LogDestination] { stage.destinations }
@@ -68,14 +68,22 @@ public struct LoggingModel: Sendable {
     }
 
     public func permissions(of role: Resource) -> RolePermissions {
-        RolePermissionsReader(lookup: lookup, scopeResources: resources(inScope: role.scope)).read(role)
+        // Only the scope's policies and attachments: the reader ignores every other type, and copying the
+        // whole scope out of the graph for each account read thousands of resources to skip them.
+        let attachments = lookup.positions(ofTypes: RolePermissionsReader.attachmentTypes, inScope: role.scope)
+        return RolePermissionsReader(lookup: lookup, scopeResources: attachments.map { graph.resources[$0] }).read(role)
     }
 
     /// True when `from` depends on `to`, directly or through other resources (references and
     /// `depends_on`/`DependsOn`, including a module's `depends_on` as the front end records it).
     public func dependsOn(_ from: Resource, _ to: Resource, limit: Int = 100_000) -> Bool {
-        // Most stages name the account directly (depends_on): answer without a search.
-        if from.allReferences.contains(where: { $0.target == to.address || $0.target == to.baseAddress }) { return true }
+        // Most stages name the account directly (depends_on): answer without a search, looking at the
+        // edges in place rather than gathering them into one array first.
+        let address = to.address, base = to.baseAddress
+        if from.dependsOn.contains(where: { $0.target == address || $0.target == base })
+            || Self.anyReference(in: from.attributes, where: { $0.target == address || $0.target == base }) { return true }
+        // Every resource the search reaches is in `from`'s scope: its number is found once.
+        let scope = lookup.scopeNumber(from.scope)
         var seen: Set<String> = [from.address]
         var queue: [Resource] = [from]
         var steps = 0
@@ -83,7 +91,7 @@ public struct LoggingModel: Sendable {
             steps += 1
             if steps > limit { return true }   // too large to decide: do not report
             for reference in next.allReferences {
-                for target in targets(of: reference, scope: next.scope) {
+                for target in targets(of: reference, scopeNumber: scope) {
                     if target.address == to.address || target.baseAddress == to.address { return true }
                     if seen.insert(target.address).inserted { queue.append(target) }
                 }
@@ -92,12 +100,30 @@ public struct LoggingModel: Sendable {
         return false
     }
 
+    /// True when some reference in `value` or inside it satisfies `test` (what `allReferences.contains`
+    /// answers, without the array).
+    static func anyReference(in value: Value, where test: (Reference) -> Bool) -> Bool {
+        if value.references.contains(where: test) { return true }
+        switch value.kind {
+        case .list(let items): return items.contains { anyReference(in: $0, where: test) }
+        case .object(let entries): return entries.contains { anyReference(in: $0.value, where: test) }
+        case .conditional(_, let t, let f): return anyReference(in: t, where: test) || anyReference(in: f, where: test)
+        default: return false
+        }
+    }
+
     /// The resources a reference names; `module.m` (in `depends_on`) names everything inside the module.
-    private func targets(of reference: Reference, scope: String) -> [Resource] {
-        let direct = lookup.resolve(reference.target, scope: scope)
+    private func targets(of reference: Reference, scopeNumber scope: Int?) -> [Resource] {
+        guard let scope else { return [] }
+        let direct = lookup.resolve(reference.target, scopeNumber: scope)
         guard direct.isEmpty, reference.target.hasPrefix("module.") || reference.target.contains(".module.") else { return direct }
         let dotted = reference.target + ".", indexed = reference.target + "["
-        return resources(inScope: scope).filter { $0.address.hasPrefix(dotted) || $0.address.hasPrefix(indexed) }
+        // Addresses read in place; only the module's resources are copied out (copying the whole scope
+        // for every module reference of every searched resource was most of APIGW006's work).
+        let resources = graph.resources
+        return lookup.indices(inScopeNumber: scope).compactMap { i in
+            resources[i].address.hasPrefix(dotted) || resources[i].address.hasPrefix(indexed) ? resources[i] : nil
+        }
     }
 
     /// Log groups in the graph that receive access logs, with the stages that log there.
@@ -106,13 +132,19 @@ public struct LoggingModel: Sendable {
     }
 
     static func usages(of stages: [Stage]) -> [(logGroup: Resource, stages: [Stage])] {
-        var index: [ScopedAddress: Int] = [:]
+        // Sized up front: growing them rehashed every scope, address and stage name at each doubling,
+        // a third of the work on a large repository.
+        var index: [ScopedAddress: Int] = Dictionary(minimumCapacity: stages.count)
         var groups: [Resource] = []
         var members: [[Stage]] = []
-        var seen: Set<GroupMember> = []
-        for stage in stages where stage.accessLogObject != nil {
+        /// Per group with many stages, their addresses: a group's first few stages are compared in
+        /// place (nearly every group has one), hashing each stage's address cost more.
+        var seen: [Int: Set<String>] = [:]
+        // A stage has destinations only when its access-log block is present (or conditional), as
+        // `accessLogObject` says; reading that copied the block out of every stage.
+        for stage in stages where !stage.destinations.isEmpty {
             for destination in stage.destinations {
-                guard let group = destination.logGroup else { continue }
+                guard case .logGroup(let group) = destination.kind else { continue }
                 let key = ScopedAddress(scope: group.scope, address: group.address)
                 let position: Int
                 if let known = index[key] {
@@ -123,7 +155,11 @@ public struct LoggingModel: Sendable {
                     groups.append(group)
                     members.append([])
                 }
-                if seen.insert(GroupMember(group: position, stage: stage.address)).inserted {
+                let address = stage.address
+                if members[position].count < 8 {
+                    if !members[position].contains(where: { $0.address == address }) { members[position].append(stage) }
+                    if members[position].count == 8 { seen[position] = Set(members[position].map(\.address)) }
+                } else if seen[position, default: []].insert(address).inserted {
                     members[position].append(stage)
                 }
             }
@@ -132,12 +168,6 @@ public struct LoggingModel: Sendable {
     }
 }
 
-/// A stage logging to the log group at a position of `usages`: a pair key rather than the position
-/// spelt out as a string, which cost an allocation per destination.
-private struct GroupMember: Hashable {
-    var group: Int
-    var stage: String
-}
 
 /// The log-group usages, computed once by whichever thread asks first (others wait for it).
 private final class UsagesOnce: Sendable {

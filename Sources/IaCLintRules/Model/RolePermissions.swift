@@ -26,8 +26,15 @@ public struct RolePermissions: Sendable {
 
 struct RolePermissionsReader {
     let lookup: ResourceLookup
-    /// The resources of the role's configuration, where its attachments and policies are.
+    /// The resources of the role's configuration of `attachmentTypes`, in graph order: where its
+    /// attachments and policies are.
     let scopeResources: [Resource]
+
+    /// The types `read` looks for among the scope's resources; it passes over every other type.
+    static let attachmentTypes = [
+        ResourceTypes.tfRolePolicyAttachment, ResourceTypes.tfRolePolicy, ResourceTypes.tfRolePolicyAttachmentsExclusive,
+        ResourceTypes.tfPolicyAttachment, ResourceTypes.cfnPolicy, ResourceTypes.cfnManagedPolicy, ResourceTypes.cfnRolePolicy,
+    ]
     var policies: PolicyReader { PolicyReader(lookup: lookup) }
 
     func read(_ role: Resource) -> RolePermissions {

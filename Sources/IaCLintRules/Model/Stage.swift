@@ -47,10 +47,14 @@ public final class Stage: Sendable {
     public let isImplicit: Bool
     /// Where the access logs go, one entry per branch of a conditional destination (resolved once).
     public let destinations: [LogDestination]
+    /// The resource's position in the graph: stages of one scope are found from the scope's runs of
+    /// positions, without hashing every stage's scope.
+    let position: Int
 
-    init(resource: Resource, declaration: Declaration, apiType: ApiType, name: String?, accessLog: SettingPresence,
+    init(resource: Resource, position: Int, declaration: Declaration, apiType: ApiType, name: String?, accessLog: SettingPresence,
          accessLogEntry: ObjectEntry?, executionLogging: ExecutionLogging, isImplicit: Bool, destinations: [LogDestination]) {
         self.resource = resource
+        self.position = position
         self.declaration = declaration
         self.apiType = apiType
         self.name = name

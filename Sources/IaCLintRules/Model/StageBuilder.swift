@@ -8,7 +8,7 @@ struct StageBuilder {
 
     init(lookup: ResourceLookup) {
         self.lookup = lookup
-        self.methodSettings = MethodSettingsIndex(lookup.resources(ofType: ResourceTypes.tfMethodSettings))
+        self.methodSettings = MethodSettingsIndex(lookup)
     }
 
     /// Types that can make a stage.
@@ -20,37 +20,45 @@ struct StageBuilder {
 
     /// Every stage, in graph order. Stages are read independently, so on every core.
     func buildStages() -> [Stage] {
-        let candidates = lookup.resources(ofTypes: StageBuilder.stageTypes).filter { $0.mode == .managed }
+        let resources = lookup.graph.resources
+        let candidates = lookup.positions(ofTypes: StageBuilder.stageTypes).filter { resources[$0].mode == .managed }
         let builder = self
         // A handful of stages (a pre-commit run) is read faster than worker threads start.
-        guard candidates.count >= 64 else { return candidates.compactMap { builder.stage(for: $0) } }
-        return candidates.parallelMap { builder.stage(for: $0) }.compactMap { $0 }
+        guard candidates.count >= 64 else { return candidates.compactMap { builder.stage(for: resources[$0], at: $0) } }
+        // Contiguous blocks of stages per task rather than one task per stage: the cores took stages in
+        // turns, so both read (and waited for) the same scope's address table at once, and wrote their
+        // results into neighbouring slots of one cache line.
+        let blockCount = Concurrency.processorCount * 8
+        let size = (candidates.count + blockCount - 1) / blockCount
+        let blocks = stride(from: 0, to: candidates.count, by: size).map { $0..<min(candidates.count, $0 + size) }
+        return blocks.parallelMap { block in candidates[block].compactMap { builder.stage(for: resources[$0], at: $0) } }
+            .flatMap { $0 }
     }
 
-    private func stage(for resource: Resource) -> Stage? {
+    private func stage(for resource: Resource, at position: Int) -> Stage? {
         switch resource.type {
         case ResourceTypes.tfRestStage:
-            return stage(resource, .terraformStage, api: .rest, name: resource["stage_name"],
+            return stage(resource, at: position, .terraformStage, api: .rest, name: resource["stage_name"],
                          accessLog: resource.attributes.entry("access_log_settings"),
-                         execution: terraformMethodSettings(for: resource, stageName: resource["stage_name"]))
+                         execution: terraformMethodSettings(for: resource, at: position, stageName: resource["stage_name"]))
         case ResourceTypes.tfV2Stage:
-            let api = v2ApiType(resource["api_id"], scope: resource.scope)
-            return stage(resource, .terraformV2Stage, api: api, name: resource["name"],
+            let api = v2ApiType(resource["api_id"], at: position)
+            return stage(resource, at: position, .terraformV2Stage, api: api, name: resource["name"],
                          accessLog: resource.attributes.entry("access_log_settings"),
                          execution: routeSettings(default: resource["default_route_settings"],
                                                   routes: resource["route_settings"], terraform: true))
         case ResourceTypes.tfDeployment:
             // Only a deployment with a non-empty `stage_name` creates a stage.
             guard let name = resource["stage_name"], !ValueReading.isMissing(name), name.stringValue != "" else { return nil }
-            return stage(resource, .terraformDeployment, api: .rest, name: name, accessLog: nil,
-                         execution: terraformMethodSettings(for: resource, stageName: name))
+            return stage(resource, at: position, .terraformDeployment, api: .rest, name: name, accessLog: nil,
+                         execution: terraformMethodSettings(for: resource, at: position, stageName: name))
         case ResourceTypes.cfnRestStage:
-            return stage(resource, .cloudFormationStage, api: .rest, name: resource["StageName"],
+            return stage(resource, at: position, .cloudFormationStage, api: .rest, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSetting"),
                          execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
         case ResourceTypes.cfnV2Stage:
-            let api = v2ApiType(resource["ApiId"], scope: resource.scope)
-            return stage(resource, .cloudFormationV2Stage, api: api, name: resource["StageName"],
+            let api = v2ApiType(resource["ApiId"], at: position)
+            return stage(resource, at: position, .cloudFormationV2Stage, api: api, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSettings"),
                          execution: routeSettings(default: resource["DefaultRouteSettings"],
                                                   routes: resource["RouteSettings"], terraform: false))
@@ -60,15 +68,15 @@ struct StageBuilder {
             let execution = methodSettings(description?["MethodSettings"],
                                            stageWide: description?.entry("LoggingLevel"),
                                            dataTrace: description?.entry("DataTraceEnabled"))
-            return stage(resource, .cloudFormationDeployment, api: .rest, name: name,
+            return stage(resource, at: position, .cloudFormationDeployment, api: .rest, name: name,
                          accessLog: description?.entry("AccessLogSetting"), execution: execution)
         case ResourceTypes.samApi:
-            return stage(resource, .samApi, api: .rest, name: resource["StageName"],
+            return stage(resource, at: position, .samApi, api: .rest, name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSetting"),
                          execution: methodSettings(resource["MethodSettings"], stageWide: nil, dataTrace: nil))
         case ResourceTypes.samHttpApi, ResourceTypes.samWebSocketApi:
             let isHTTP = resource.type == ResourceTypes.samHttpApi
-            return stage(resource, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
+            return stage(resource, at: position, isHTTP ? .samHttpApi : .samWebSocketApi, api: isHTTP ? .http : .webSocket,
                          name: resource["StageName"],
                          accessLog: resource.attributes.entry("AccessLogSettings"),
                          execution: routeSettings(default: resource["DefaultRouteSettings"],
@@ -78,7 +86,7 @@ struct StageBuilder {
         }
     }
 
-    private func stage(_ resource: Resource, _ declaration: Stage.Declaration, api: ApiType, name: Value?,
+    private func stage(_ resource: Resource, at position: Int, _ declaration: Stage.Declaration, api: ApiType, name: Value?,
                        accessLog: ObjectEntry?, execution: ExecutionLogging) -> Stage {
         let implicit = resource.metadata?["iaclint:implicit"].flatMap(ValueReading.knownBool) ?? false
         var stageName = name?.stringValue
@@ -88,20 +96,22 @@ struct StageBuilder {
         switch presence {
         case .present(let settings), .conditional(_, let settings):
             if let entry = settings.entry(declaration.destinationKey) {
-                destinations = DestinationResolver(lookup: lookup).resolve(entry.value, from: resource)
+                destinations = DestinationResolver(lookup: lookup, scopeNumber: lookup.scopeNumber(at: position))
+                    .resolve(entry.value, from: resource)
             }
         case .absent, .unknown:
             break
         }
-        return Stage(resource: resource, declaration: declaration, apiType: api, name: stageName, accessLog: presence,
+        return Stage(resource: resource, position: position, declaration: declaration, apiType: api, name: stageName, accessLog: presence,
                      accessLogEntry: accessLog, executionLogging: execution, isImplicit: implicit, destinations: destinations)
     }
 
     /// The protocol of the v2 API a stage's `api_id` / `ApiId` points at.
-    private func v2ApiType(_ apiId: Value?, scope: String) -> ApiType {
-        guard let apiId else { return .unknown }
+    /// `position`: the stage's, whose scope (found by position, not by hashing its name) the API is in.
+    private func v2ApiType(_ apiId: Value?, at position: Int) -> ApiType {
+        guard let apiId, let scope = lookup.scopeNumber(at: position) else { return .unknown }
         for reference in apiId.allReferences where reference.kind != .dependsOn {
-            for api in lookup.resolve(reference.target, scope: scope) {
+            for api in lookup.resolve(reference.target, scopeNumber: scope) {
                 switch api.type {
                 case ResourceTypes.tfV2Api: return ApiType.fromProtocol(api["protocol_type"]?.stringValue)
                 case ResourceTypes.cfnV2Api:
@@ -167,18 +177,23 @@ struct StageBuilder {
 
     /// `aws_api_gateway_method_settings` resources that apply to a REST stage: `stage_name`
     /// references the stage, or names it literally on the same REST API.
-    private func terraformMethodSettings(for stage: Resource, stageName: Value?) -> ExecutionLogging {
+    private func terraformMethodSettings(for stage: Resource, at position: Int, stageName: Value?) -> ExecutionLogging {
         var out = ExecutionLogging()
-        let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
+        // The stage's scope by its position, and nothing more to read when it has no method settings
+        // (keys of scope and address hashed the scope's path three times a stage).
+        guard let number = lookup.scopeNumber(at: position), number < methodSettings.scopes.count else { return out }
+        let scope = methodSettings.scopes[number]
+        guard scope.hasAny else { return out }
         let name = stageName?.stringValue
         // Could be ours, but cannot be told: never conclude "no execution logging".
-        if methodSettings.hasUnlinked.contains(stage.scope) { out.incomplete = true }
-        var candidates = methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.address)] ?? []
+        if scope.hasUnlinked { out.incomplete = true }
+        var candidates = scope.byTarget[stage.address] ?? []
         if stage.baseAddress != stage.address {
-            candidates += methodSettings.byTarget[ScopedAddress(scope: stage.scope, address: stage.baseAddress)] ?? []
+            candidates += scope.byTarget[stage.baseAddress] ?? []
         }
-        if let name {
-            for settings in methodSettings.byName[ScopedAddress(scope: stage.scope, address: name)] ?? [] {
+        if let name, let named = scope.byName[name] {
+            let stageAPI = Set((stage["rest_api_id"]?.allReferences ?? []).map(\.target))
+            for settings in named {
                 let api = Set((settings["rest_api_id"]?.allReferences ?? []).map(\.target))
                 let sameAPI = !api.isDisjoint(with: stageAPI)
                     || (api.isEmpty && stageAPI.isEmpty && settings["rest_api_id"]?.stringValue != nil
@@ -201,25 +216,37 @@ struct StageBuilder {
     }
 }
 
-/// `aws_api_gateway_method_settings` by the stage they name, built once: by referenced resource
-/// (`aws_api_gateway_stage.x.stage_name`) and by literal stage name, per scope.
+/// `aws_api_gateway_method_settings` resources by the stage they name, built once: per scope (by the
+/// lookup's scope number), by referenced resource (`aws_api_gateway_stage.x.stage_name`) and by
+/// literal stage name.
 struct MethodSettingsIndex {
-    var byTarget: [ScopedAddress: [Resource]] = [:]
-    var byName: [ScopedAddress: [Resource]] = [:]
-    /// Scopes with method settings whose stage cannot be told (unknown, no reference).
-    var hasUnlinked: Set<String> = []
+    struct InScope {
+        var byTarget: [String: [Resource]] = [:]
+        var byName: [String: [Resource]] = [:]
+        /// Method settings whose stage cannot be told (unknown, no reference).
+        var hasUnlinked = false
+        var hasAny = false
+    }
 
-    init(_ resources: [Resource]) {
-        for settings in resources where settings.type == ResourceTypes.tfMethodSettings && settings.mode == .managed {
-            guard let stageName = settings["stage_name"] else { continue }
+    /// By scope number.
+    private(set) var scopes: [InScope]
+
+    init(_ lookup: ResourceLookup) {
+        scopes = [InScope](repeating: InScope(), count: lookup.scopeCount)
+        let resources = lookup.graph.resources
+        for position in lookup.positions(ofTypes: [ResourceTypes.tfMethodSettings]) {
+            let settings = resources[position]
+            guard settings.mode == .managed, let stageName = settings["stage_name"],
+                  let number = lookup.scopeNumber(at: position) else { continue }
+            scopes[number].hasAny = true
             let targets = Set(stageName.allReferences.filter { $0.kind != .dependsOn }.map(\.target))
             for target in targets {
-                byTarget[ScopedAddress(scope: settings.scope, address: target), default: []].append(settings)
+                scopes[number].byTarget[target, default: []].append(settings)
             }
             if let name = stageName.stringValue {
-                byName[ScopedAddress(scope: settings.scope, address: name), default: []].append(settings)
+                scopes[number].byName[name, default: []].append(settings)
             } else if targets.isEmpty, stageName.isUnknown {
-                hasUnlinked.insert(settings.scope)
+                scopes[number].hasUnlinked = true
             }
         }
     }

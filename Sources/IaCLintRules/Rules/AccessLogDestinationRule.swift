@@ -165,12 +165,17 @@ struct AccessLogDestinationRule: Rule {
 
     func check(_ model: LoggingModel, _ report: inout FindingCollector) {
         for stage in model.stages {
-            guard stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
+            // A stage has destinations only when its block and destination entry are there: the block
+            // is read (copied out of the stage) only for a stage with a destination to judge.
+            guard !stage.destinations.isEmpty, stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
             let key = stage.declaration.destinationKey
             for destination in model.destinations(of: stage) {
-                let when = destination.conditions.isEmpty ? "" : " when \(Phrase.conditionText(destination.conditions))"
-                let subject = "\(key) of \(stage.displayName)\(when)"
-                if let problem = problem(destination, stage: stage, subject: subject) {
+                // Named only for a finding (most destinations are fine).
+                var subject: String {
+                    let when = destination.conditions.isEmpty ? "" : " when \(Phrase.conditionText(destination.conditions))"
+                    return "\(key) of \(stage.displayName)\(when)"
+                }
+                if let problem = problem(destination, stage: stage, subject: { subject }) {
                     report.add(problem, at: entry.range, resource: stage.resource,
                                discriminator: Phrase.conditionText(destination.conditions))
                 }
@@ -178,7 +183,8 @@ struct AccessLogDestinationRule: Rule {
         }
     }
 
-    private func problem(_ destination: LogDestination, stage: Stage, subject: String) -> String? {
+    private func problem(_ destination: LogDestination, stage: Stage, subject named: () -> String) -> String? {
+        var subject: String { named() }
         let restOnly = stage.apiType == .http || stage.apiType == .webSocket
         switch destination.kind {
         case .logGroup, .literalLogGroup, .unknown:

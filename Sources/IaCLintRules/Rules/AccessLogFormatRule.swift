@@ -147,8 +147,11 @@ struct AccessLogFormatRule: Rule {
                     checkPartlyKnown(branch, entry: entry, stage: stage, &checks, &report)
                     continue
                 }
-                let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
-                let subject = "The access-log format of \(stage.displayName)\(when)"
+                // Named only for a finding: most formats have no problem, and the name cost more than the look-up.
+                var subject: String {
+                    let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
+                    return "The access-log format of \(stage.displayName)\(when)"
+                }
                 for problem in checks.problems(text, api: stage.apiType) {
                     let (message, key) = describe(problem, subject: subject, stage: stage)
                     report.add(message, at: entry.range, resource: stage.resource,
@@ -171,8 +174,10 @@ struct AccessLogFormatRule: Rule {
     private func checkPartlyKnown(_ branch: ValueBranch, entry: ObjectEntry, stage: Stage, _ checks: inout AccessLogFormatChecks,
                                   _ report: inout FindingCollector) {
         guard let text = AccessLogFormat.partlyKnownText(branch.value) else { return }
-        let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
-        let subject = "The access-log format of \(stage.displayName)\(when)"
+        var subject: String {
+            let when = branch.conditions.isEmpty ? "" : " when \(Phrase.conditionText(branch.conditions))"
+            return "The access-log format of \(stage.displayName)\(when)"
+        }
         for problem in checks.problems(text, api: stage.apiType) {
             switch problem.kind {
             case .unknownVariables, .unsupportedVariable, .newline(trailingOnly: false):

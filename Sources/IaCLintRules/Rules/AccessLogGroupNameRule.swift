@@ -83,18 +83,21 @@ struct AccessLogGroupNameRule: Rule {
             let group = usage.logGroup
             let key = Phrase.isTerraform(group) ? "name" : "LogGroupName"
             let entry = group.attributes.entry(key)
-            let stages = usage.stages.map(\.address).joined(separator: ", ")
+            // Message parts are built only for a finding: most groups have none, and joining every
+            // group's stage addresses and naming it cost more than the checks.
+            let stages = { usage.stages.map(\.address).joined(separator: ", ") }
+            let subject = { "The log group \(group.address)" }
             let vended = usage.stages.filter { $0.apiType == .http || $0.apiType == .webSocket }
             if let entry {
                 for branch in ValueReading.branches(entry.value) {
                     if let name = branch.value.stringValue {
-                        check(name: name, at: entry.range ?? group.range, resource: group, subject: "The log group \(group.address)",
-                              stages: stages, vendedStages: vended.map(\.address), &report)
+                        check(name: name, at: entry.range ?? group.range, resource: group, subject: subject,
+                              stages: stages, vendedStages: vended, &report)
                     } else if let known = AccessLogFormat.partlyKnownText(branch.value) {
                         // `!Sub API-Gateway-Execution-Logs_${Api}/prod`: the literal start decides.
                         let prefix = String(known.prefix { $0 != "$" })
-                        check(namePrefix: prefix, at: entry.range ?? group.range, resource: group, subject: "The log group \(group.address)",
-                              stages: stages, vendedStages: vended.map(\.address), &report)
+                        check(namePrefix: prefix, at: entry.range ?? group.range, resource: group, subject: subject,
+                              stages: stages, vendedStages: vended, &report)
                     }
                 }
             } else if Phrase.isTerraform(group) ? ValueReading.isMissing(group["name_prefix"]) : true, !vended.isEmpty {
@@ -104,20 +107,23 @@ struct AccessLogGroupNameRule: Rule {
         }
         // Literal log group ARNs on the stage itself.
         for stage in model.stages {
-            guard stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
+            // Destinations first: only a stage with a literal group reads its block (a stage has
+            // destinations only when its block and destination entry are there).
+            guard stage.destinations.contains(where: { if case .literalLogGroup = $0.kind { true } else { false } }),
+                  stage.accessLogObject != nil, let entry = stage.destinationEntry else { continue }
             for destination in model.destinations(of: stage) {
                 guard case .literalLogGroup(let name) = destination.kind else { continue }
-                let vended = stage.apiType == .http || stage.apiType == .webSocket ? [stage.address] : []
+                let vended = stage.apiType == .http || stage.apiType == .webSocket ? [stage] : []
                 check(name: name, at: entry.range ?? stage.resource.range, resource: stage.resource,
-                      subject: "The access-log destination of \(stage.displayName)", stages: stage.address,
+                      subject: { "The access-log destination of \(stage.displayName)" }, stages: { stage.address },
                       vendedStages: vended, &report)
             }
         }
     }
 
     /// Only the start of the name is known: report what that start already settles.
-    private func check(namePrefix prefix: String, at range: SourceRange?, resource: Resource, subject: String, stages: String,
-                       vendedStages: [String], _ report: inout FindingCollector) {
+    private func check(namePrefix prefix: String, at range: SourceRange?, resource: Resource, subject: () -> String,
+                       stages: () -> String, vendedStages: [Stage], _ report: inout FindingCollector) {
         if prefix.hasPrefix(Self.executionLogPrefix) {
             check(name: prefix + "…", at: range, resource: resource, subject: subject, stages: stages, vendedStages: vendedStages, &report)
         } else if !vendedStages.isEmpty, !prefix.hasPrefix(Self.vendedLogsPrefix), !Self.vendedLogsPrefix.hasPrefix(prefix) {
@@ -125,13 +131,13 @@ struct AccessLogGroupNameRule: Rule {
         }
     }
 
-    private func check(name: String, at range: SourceRange?, resource: Resource, subject: String, stages: String,
-                       vendedStages: [String], _ report: inout FindingCollector) {
+    private func check(name: String, at range: SourceRange?, resource: Resource, subject: () -> String, stages: () -> String,
+                       vendedStages: [Stage], _ report: inout FindingCollector) {
         if name.hasPrefix(Self.executionLogPrefix) {
-            report.add("\(subject) is named \(name), the group API Gateway uses for execution logs, so access logs from \(stages) get mixed with them; use a group of its own such as /aws/apigateway/<api>/access.",
+            report.add("\(subject()) is named \(name), the group API Gateway uses for execution logs, so access logs from \(stages()) get mixed with them; use a group of its own such as /aws/apigateway/<api>/access.",
                        at: range, resource: resource, discriminator: "execution-logs")
         } else if !vendedStages.isEmpty, !name.hasPrefix(Self.vendedLogsPrefix) {
-            report.add("\(subject) is named \(name), outside \(Self.vendedLogsPrefix), and receives access logs from \(vendedStages.joined(separator: ", ")); in accounts with many HTTP or WebSocket APIs this can hit the CloudWatch Logs resource-policy size limit, so name it under \(Self.vendedLogsPrefix).",
+            report.add("\(subject()) is named \(name), outside \(Self.vendedLogsPrefix), and receives access logs from \(vendedStages.map(\.address).joined(separator: ", ")); in accounts with many HTTP or WebSocket APIs this can hit the CloudWatch Logs resource-policy size limit, so name it under \(Self.vendedLogsPrefix).",
                        at: range, resource: resource, severity: .note, discriminator: "vended")
         }
     }

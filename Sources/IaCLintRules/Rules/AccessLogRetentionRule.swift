@@ -100,7 +100,8 @@ struct AccessLogRetentionRule: Rule {
         for usage in model.logGroupUsages() where usage.logGroup.mode == .managed {
             let group = usage.logGroup
             let key = Phrase.isTerraform(group) ? "retention_in_days" : "RetentionInDays"
-            let stages = usage.stages.map(\.address).joined(separator: ", ")
+            // Joined only for a finding: most groups have none.
+            var stages: String { usage.stages.map(\.address).joined(separator: ", ") }
             let entry = group.attributes.entry(key)
             guard let entry, !entry.value.isNull else {
                 report.add("The log group \(group.address), which receives access logs from \(stages), keeps them forever; set \(key) (for example 90).",

@@ -11,6 +11,7 @@ import Glibc
 /// those of `==` (canonical equivalence: U+212A KELVIN SIGN equals "K").
 enum ASCIIHash {
     /// The hash of `text`'s bytes, or nil when `text` is not all ASCII (or has no contiguous bytes).
+    @inline(__always)  // inlined, the caller need not retain the string around a call
     static func of(_ text: String) -> UInt64? {
         if let hash = text.utf8.withContiguousStorageIfAvailable({ of(bytes: UnsafeRawBufferPointer($0)) }) { return hash }
         var copy = text
