@@ -99,15 +99,12 @@ extension Evaluator {
     /// from is appended to `via` (outermost first).
     func flowed(_ v: consuming Value, to range: SourceRange) -> Value {
         // Changed in place (`v` is consumed): a new value copied the kind, a retain and a release
-        // of its box. Only `via` is set through its setter, which boxes new metadata once.
+        // of its box. `appendVia` boxes new metadata once, pointing at the earlier places.
         var out = v
         guard let origin = out.range else { out.range = range; return out }
         if origin == range { return out }
-        // Appended in place: `via + [origin]` allocated a one-element array and then the sum.
-        var via = out.via
-        via.append(origin)
         out.range = range
-        out.via = via
+        out.appendVia(origin)
         return out
     }
 
@@ -169,9 +166,12 @@ extension Evaluator {
         for r in result.references where r.target != target || r.attribute != nil {
             if !references.contains(where: { sameReference($0, r) }) { references.append(r) }
         }
-        var via = result.via
-        if !result.isUnknown, let origin = result.range, origin != t.range { via.append(origin) }
-        return Value(result.kind, range: t.range, references: references, via: via)
+        var origin: SourceRange? = nil
+        if !result.isUnknown, let from = result.range, from != t.range { origin = from }
+        var out = result
+        out.range = t.range
+        out.setReferences(references, appendingVia: origin)
+        return out
     }
 
     // MARK: Module outputs
