@@ -114,7 +114,7 @@ extension Evaluator {
     private func referenceTarget(_ index: Int, _ m: ModuleInstance) -> String {
         if index < m.referenceTargets.count, let known = m.referenceTargets[index] { return known }
         let local = m.config.resources[index].localAddress
-        let target = m.addressPrefix.isEmpty ? local : m.addressPrefix + local
+        let target = m.addressPrefix.isEmpty ? local : joined(m.addressPrefix, local)
         if m.referenceTargets.isEmpty { m.referenceTargets = Array(repeating: nil, count: m.config.resources.count) }
         if index < m.referenceTargets.count { m.referenceTargets[index] = target }
         return target
@@ -190,7 +190,7 @@ extension Evaluator {
             // Keep an edge to the module output, so a rule can say what the value depends on.
             var output: String? = nil
             if case .attribute(let o, _)? = rest.first { output = o }
-            let edge = Reference(target: s.module.addressPrefix + "module.\(name)", attribute: output, range: t.range)
+            let edge = Reference(target: joined(s.module.addressPrefix, "module.", name), attribute: output, range: t.range)
             return Value(u.kind, range: t.range, references: mergeReferences([edge], u.references))
         case .loaded(let expansion, let instances):
             var value: Value
@@ -256,10 +256,10 @@ extension Evaluator {
 
         func value(_ attr: String) -> Value {
             if mode == .data {
-                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, "\(target).\(attr)") }
-                return Value.unknown(.external, "\(target).\(attr) is read from the provider")
+                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, joined(target, ".", attr)) }
+                return Value.unknown(.external, joined(target, ".", attr, " is read from the provider"))
             }
-            return Value.unknown(.knownAfterApply, "\(target).\(attr)")
+            return Value.unknown(.knownAfterApply, joined(target, ".", attr))
         }
     }
 
@@ -281,7 +281,7 @@ extension Evaluator {
                     } else if first, let missing {
                         current = missing.value(name).withRange(range).addingReferences(current.references)
                     } else if let ref = current.references.first {
-                        current = Value.unknown(.knownAfterApply, "\(ref.target).\(name)", range: range, references: current.references)
+                        current = Value.unknown(.knownAfterApply, joined(ref.target, ".", name), range: range, references: current.references)
                     } else {
                         return Value.unknown(.invalid, "unsupported attribute \"\(name)\"", range: range, references: current.references)
                     }

@@ -303,7 +303,7 @@ extension Evaluator {
             return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
         case .empty: m.resourceValueCache[decl.index] = .inProgress
         }
-        let base = m.addressPrefix + decl.localAddress
+        let base = joined(m.addressPrefix, decl.localAddress)
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
             let attrs = instanceAttributes(decl, m, key: key, iteration: iteration)
             return Value(attrs.kind, range: decl.headerRange, references: [Reference(target: InstanceKey.address(base, key), range: decl.headerRange)])
@@ -448,7 +448,7 @@ extension Evaluator {
 
     private func loadChildModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
         // Made only where it is read (a manifest's look-up, the children): most calls need neither.
-        func makeManifestKey() -> String { parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name }
+        func makeManifestKey() -> String { parent.manifestKey.isEmpty ? call.name : joined(parent.manifestKey, ".", call.name) }
         guard let source = call.source else {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
         }
@@ -487,10 +487,10 @@ extension Evaluator {
             context.diagnostics += config.diagnostics
         }
         // Built here, once the module is known to load: a remote or missing module never needs it.
-        let callAddress = parent.addressPrefix + "module.\(call.name)"
+        let callAddress = joined(parent.addressPrefix, "module.", call.name)
         let expansion = expand(count: call.count, forEach: call.forEach, EvalScope(module: parent), what: callAddress)
         let manifestKey = makeManifestKey()
-        let calls = parent.moduleCalls + [RelatedLocation("module \"\(call.name)\" is called here", at: call.headerRange)]
+        let calls = parent.moduleCalls + [RelatedLocation(joined("module \"", call.name, "\" is called here"), at: call.headerRange)]
         func make(_ key: InstanceKey?, _ iteration: Iteration) -> ModuleInstance {
             let child = ModuleInstance(config: config, address: InstanceKey.address(callAddress, key), rootDirectory: parent.rootDirectory,
                                        parent: parent, call: call, callIteration: iteration, moduleCalls: calls,

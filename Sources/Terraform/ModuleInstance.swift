@@ -128,7 +128,7 @@ final class ModuleInstance {
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain
-        self.addressPrefix = address.isEmpty ? "" : address + "."
+        self.addressPrefix = address.isEmpty ? "" : joined(address, ".")
         let declarations = config.resources.count
         expansionCache = Array(repeating: .none, count: declarations)
         resourceValueCache = Array(repeating: .empty, count: declarations)

@@ -285,7 +285,7 @@ struct GraphBuilder {
         for index in resources.indices {
             let decl = resources[index]
             // Built once per declaration: every instance's address starts with it.
-            let base = m.addressPrefix.isEmpty ? decl.localAddress : m.addressPrefix + decl.localAddress
+            let base = m.addressPrefix.isEmpty ? decl.localAddress : joined(m.addressPrefix, decl.localAddress)
             let keepsValues = keep?(decl.type) ?? true
             let declared = decl.dependsOn == nil ? [] : dependencies(decl.dependsOn, m)
             let dependsOn = inherited.isEmpty ? declared : declared + inherited

@@ -109,7 +109,10 @@ extension Value {
     /// Replaces the detail of an unknown's reason.
     func detailed(_ detail: String) -> Value {
         guard case .unknown(let reason) = kind else { return self }
-        return Value(.unknown(UnknownReason(reason.kind, detail)), range: range, references: references, via: via)
+        // The kind replaced in a copy: its references and `via` places stay in their box.
+        var out = self
+        out.kind = .unknown(UnknownReason(reason.kind, detail))
+        return out
     }
 }
 
