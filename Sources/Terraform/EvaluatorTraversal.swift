@@ -115,7 +115,7 @@ extension Evaluator {
         if index < m.referenceTargets.count, let known = m.referenceTargets[index] { return known }
         let local = m.config.resources[index].localAddress
         let target = m.addressPrefix.isEmpty ? local : joined(m.addressPrefix, local)
-        if m.referenceTargets.isEmpty { m.referenceTargets = Array(repeating: nil, count: m.config.resources.count) }
+        if m.referenceTargets.isEmpty { m.referenceTargets = .filled(m.config.resources.count) { nil } }
         if index < m.referenceTargets.count { m.referenceTargets[index] = target }
         return target
     }

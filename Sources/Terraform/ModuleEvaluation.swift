@@ -67,7 +67,7 @@ extension Evaluator {
                 }
             }
         }
-        if index >= m.variableCache.count { m.variableCache = Array(repeating: .empty, count: config.variableDeclarations.count) }
+        if index >= m.variableCache.count { m.variableCache = .filled(config.variableDeclarations.count) { .empty } }
         m.variableCache[index] = .inProgress
         // Fields read in place: binding the declaration copied it (a retain per field).
         let defaultValue = config.variableDeclarations[index].defaultValue
@@ -118,7 +118,7 @@ extension Evaluator {
                 }
             }
         }
-        if index >= m.localCache.count { m.localCache = Array(repeating: .empty, count: config.localAttributes.count) }
+        if index >= m.localCache.count { m.localCache = .filled(config.localAttributes.count) { .empty } }
         m.localCache[index] = .inProgress
         let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
         m.localCache[index] = .done(v)
@@ -159,7 +159,7 @@ extension Evaluator {
         // Kept only once the name is evaluated: a value made while it is in progress is a cycle error.
         let memos = m[keyPath: memo]
         if index < memos.count, case .done = memos[index] {
-            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: .none, count: memos.count) }
+            if m[keyPath: kept].isEmpty { m[keyPath: kept] = .filled(memos.count) { .none } }
             m[keyPath: kept][index] = .kept(FlowedName(origin: origin, value: out))
         }
         return out
@@ -180,7 +180,7 @@ extension Evaluator {
                 }
             }
         }
-        if index >= m.outputCache.count { m.outputCache = Array(repeating: .empty, count: config.outputAttributes.count) }
+        if index >= m.outputCache.count { m.outputCache = .filled(config.outputAttributes.count) { .empty } }
         m.outputCache[index] = .inProgress
         let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
         m.outputCache[index] = .done(v)
@@ -429,7 +429,7 @@ extension Evaluator {
         if cacheable, index < parent.childCache.count, case .known(let cached) = parent.childCache[index] { return cached }
         let result = loadChildModules(call, parent)
         if cacheable {
-            if parent.childCache.isEmpty { parent.childCache = Array(repeating: .none, count: calls.count) }
+            if parent.childCache.isEmpty { parent.childCache = .filled(calls.count) { .none } }
             parent.childCache[index] = .known(result)
         }
         return result

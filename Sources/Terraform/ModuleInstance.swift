@@ -130,9 +130,9 @@ final class ModuleInstance {
         self.chain = chain
         self.addressPrefix = address.isEmpty ? "" : joined(address, ".")
         let declarations = config.resources.count
-        expansionCache = Array(repeating: .none, count: declarations)
-        resourceValueCache = Array(repeating: .empty, count: declarations)
-        singleInstanceAttributeCache = Array(repeating: .empty, count: declarations)
+        expansionCache = .filled(declarations) { .none }
+        resourceValueCache = .filled(declarations) { .empty }
+        singleInstanceAttributeCache = .filled(declarations) { .empty }
     }
 
     /// `module.api.` or `""`: what resource addresses in this module start with.
