@@ -5,10 +5,19 @@ import IaCLintCore
 import HCL
 
 /// `count.index`, `each.key`, `each.value` for one instance of a resource or module.
-struct Iteration {
-    var countIndex: Value?
-    var eachKey: Value?
-    var eachValue: Value?
+/// A class, made once per instance and shared by every scope evaluated in it: as a struct of three
+/// optional values, each scope made, copied or dropped (400,000 on tf-real) copied or destroyed
+/// the three, where now it retains or releases one reference.
+final class Iteration: Sendable {
+    let countIndex: Value?
+    let eachKey: Value?
+    let eachValue: Value?
+
+    init(countIndex: Value? = nil, eachKey: Value? = nil, eachValue: Value? = nil) {
+        self.countIndex = countIndex
+        self.eachKey = eachKey
+        self.eachValue = eachValue
+    }
 
     static let none = Iteration()
 }
