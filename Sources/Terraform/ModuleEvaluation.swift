@@ -94,7 +94,8 @@ extension Evaluator {
         if let constraint = config.variableDeclarations[index].constraint {
             // Captures the module, not the scope: the closure's context was copied, scope and all
             // (a retain per field), at every level of the conversion.
-            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
+            // `consume`: the value moves into the conversion (see `TypeConstraint.convert`).
+            v = constraint.convert(consume v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
         m.variableCache[index] = .done(v)
         return v
