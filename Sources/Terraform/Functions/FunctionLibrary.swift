@@ -95,8 +95,10 @@ enum FunctionLibrary {
             return invalidCall(bare, "expected \(expected) arguments, got \(args.count)", ctx)
         }
         if !spec.acceptsUnknown {
-            for a in args {
-                if let u = a.firstUnknown { return u.withRange(ctx.range) }
+            // By index, primitives passed over by their case: `for a in args` copied every
+            // argument (its kind's and metadata's boxes) to ask it.
+            for i in args.indices where !args[i].isPrimitive {
+                if let u = args[i].firstUnknown { return u.withRange(ctx.range) }
             }
         }
         var result = spec.run(args, ctx)
