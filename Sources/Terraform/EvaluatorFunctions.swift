@@ -34,7 +34,11 @@ extension Evaluator {
         // only functions that fold arguments into new text or numbers need every edge inside them.
         if preservesStructure {
             var refs: [Reference] = []
-            for a in args where !a.references.isEmpty { refs = mergeReferences(refs, a.references) }
+            // By index: `for a in args` copied each argument (its kind's and metadata's boxes).
+            for i in args.indices {
+                let own = args[i].references
+                if !own.isEmpty { refs = mergeReferences(refs, own) }
+            }
             return result.addingReferences(refs)
         }
         return result.addingReferences(collectReferences(args))

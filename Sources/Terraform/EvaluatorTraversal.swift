@@ -99,15 +99,12 @@ extension Evaluator {
     /// from is appended to `via` (outermost first).
     func flowed(_ v: consuming Value, to range: SourceRange) -> Value {
         // Changed in place (`v` is consumed): a new value copied the kind, a retain and a release
-        // of its box. Only `via` is set through its setter, which boxes new metadata once.
+        // of its box. `appendVia` boxes new metadata once, pointing at the earlier places.
         var out = v
         guard let origin = out.range else { out.range = range; return out }
         if origin == range { return out }
-        // Appended in place: `via + [origin]` allocated a one-element array and then the sum.
-        var via = out.via
-        via.append(origin)
         out.range = range
-        out.via = via
+        out.appendVia(origin)
         return out
     }
 
@@ -117,8 +114,8 @@ extension Evaluator {
     private func referenceTarget(_ index: Int, _ m: ModuleInstance) -> String {
         if index < m.referenceTargets.count, let known = m.referenceTargets[index] { return known }
         let local = m.config.resources[index].localAddress
-        let target = m.addressPrefix.isEmpty ? local : m.addressPrefix + local
-        if m.referenceTargets.isEmpty { m.referenceTargets = Array(repeating: nil, count: m.config.resources.count) }
+        let target = m.addressPrefix.isEmpty ? local : joined(m.addressPrefix, local)
+        if m.referenceTargets.isEmpty { m.referenceTargets = .filled(m.config.resources.count) { nil } }
         if index < m.referenceTargets.count { m.referenceTargets[index] = target }
         return target
     }
@@ -169,9 +166,12 @@ extension Evaluator {
         for r in result.references where r.target != target || r.attribute != nil {
             if !references.contains(where: { sameReference($0, r) }) { references.append(r) }
         }
-        var via = result.via
-        if !result.isUnknown, let origin = result.range, origin != t.range { via.append(origin) }
-        return Value(result.kind, range: t.range, references: references, via: via)
+        var origin: SourceRange? = nil
+        if !result.isUnknown, let from = result.range, from != t.range { origin = from }
+        var out = result
+        out.range = t.range
+        out.setReferences(references, appendingVia: origin)
+        return out
     }
 
     // MARK: Module outputs
@@ -190,7 +190,7 @@ extension Evaluator {
             // Keep an edge to the module output, so a rule can say what the value depends on.
             var output: String? = nil
             if case .attribute(let o, _)? = rest.first { output = o }
-            let edge = Reference(target: s.module.addressPrefix + "module.\(name)", attribute: output, range: t.range)
+            let edge = Reference(target: joined(s.module.addressPrefix, "module.", name), attribute: output, range: t.range)
             return Value(u.kind, range: t.range, references: mergeReferences([edge], u.references))
         case .loaded(let expansion, let instances):
             var value: Value
@@ -256,10 +256,10 @@ extension Evaluator {
 
         func value(_ attr: String) -> Value {
             if mode == .data {
-                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, "\(target).\(attr)") }
-                return Value.unknown(.external, "\(target).\(attr) is read from the provider")
+                if deploymentContextDataSources.contains(type) { return Value.unknown(.deploymentContext, joined(target, ".", attr)) }
+                return Value.unknown(.external, joined(target, ".", attr, " is read from the provider"))
             }
-            return Value.unknown(.knownAfterApply, "\(target).\(attr)")
+            return Value.unknown(.knownAfterApply, joined(target, ".", attr))
         }
     }
 
@@ -281,7 +281,7 @@ extension Evaluator {
                     } else if first, let missing {
                         current = missing.value(name).withRange(range).addingReferences(current.references)
                     } else if let ref = current.references.first {
-                        current = Value.unknown(.knownAfterApply, "\(ref.target).\(name)", range: range, references: current.references)
+                        current = Value.unknown(.knownAfterApply, joined(ref.target, ".", name), range: range, references: current.references)
                     } else {
                         return Value.unknown(.invalid, "unsupported attribute \"\(name)\"", range: range, references: current.references)
                     }

@@ -28,7 +28,7 @@ enum InstanceKey: Hashable, Sendable {
         // Most keys need no escape: checked on the bytes, then quoted whole. Appending scalar by
         // scalar cost a String append per character (55,000 on tf-real).
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + s + "\""
+            return joined("\"", s, "\"")
         }
         return quoteEscaping(s)
     }
@@ -58,7 +58,15 @@ enum InstanceKey: Hashable, Sendable {
     /// `base[key]`.
     static func address(_ base: String, _ key: InstanceKey?) -> String {
         guard let key else { return base }
-        return "\(base)[\(key.text)]"
+        switch key {
+        case .index(let i): return joined(base, "[", String(i), "]")
+        case .key(let s):
+            // Quoted in the same pass when no byte needs an escape (see `quote`).
+            if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                return joined(base, "[\"", s, "\"]")
+            }
+            return joined(base, "[", quoteEscaping(s), "]")
+        }
     }
 
     /// The key a known value selects: a whole number for `count`, a string for `for_each`.

@@ -23,7 +23,7 @@ final class LoadContext {
     var reportedModuleDiagnostics: Set<String> = []
     /// The working directory, read once.
     var cwd: String { options.workingDirectory }
-    private var insideScanRoot: [String: Bool] = [:]
+    private var insideScanRoot: [PathKey: Bool] = [:]
     /// What a call of a module that is not installed gives, by call declaration (held, so its
     /// identifier cannot be reused by another while it is here).
     var notInstalledModules: [ObjectIdentifier: (call: ModuleCallDeclaration, result: ChildModules)] = [:]
@@ -39,9 +39,10 @@ final class LoadContext {
 
     /// Whether a module directory (as the user sees it) lies inside the scan root; cached.
     func isInsideScanRoot(_ directory: String) -> Bool {
-        if let known = insideScanRoot[directory] { return known }
+        let key = PathKey(directory)
+        if let known = insideScanRoot[key] { return known }
         let inside = FastPath.isInside(Path.join(cwd, directory), normalizedRoot: normalizedScanRoot)
-        insideScanRoot[directory] = inside
+        insideScanRoot[key] = inside
         return inside
     }
 

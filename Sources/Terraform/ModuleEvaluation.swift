@@ -67,7 +67,7 @@ extension Evaluator {
                 }
             }
         }
-        if index >= m.variableCache.count { m.variableCache = Array(repeating: .empty, count: config.variableDeclarations.count) }
+        if index >= m.variableCache.count { m.variableCache = .filled(config.variableDeclarations.count) { .empty } }
         m.variableCache[index] = .inProgress
         // Fields read in place: binding the declaration copied it (a retain per field).
         let defaultValue = config.variableDeclarations[index].defaultValue
@@ -94,7 +94,8 @@ extension Evaluator {
         if let constraint = config.variableDeclarations[index].constraint {
             // Captures the module, not the scope: the closure's context was copied, scope and all
             // (a retain per field), at every level of the conversion.
-            v = constraint.convert(v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
+            // `consume`: the value moves into the conversion (see `TypeConstraint.convert`).
+            v = constraint.convert(consume v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
         m.variableCache[index] = .done(v)
         return v
@@ -118,7 +119,7 @@ extension Evaluator {
                 }
             }
         }
-        if index >= m.localCache.count { m.localCache = Array(repeating: .empty, count: config.localAttributes.count) }
+        if index >= m.localCache.count { m.localCache = .filled(config.localAttributes.count) { .empty } }
         m.localCache[index] = .inProgress
         let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
         m.localCache[index] = .done(v)
@@ -159,7 +160,7 @@ extension Evaluator {
         // Kept only once the name is evaluated: a value made while it is in progress is a cycle error.
         let memos = m[keyPath: memo]
         if index < memos.count, case .done = memos[index] {
-            if m[keyPath: kept].isEmpty { m[keyPath: kept] = Array(repeating: .none, count: memos.count) }
+            if m[keyPath: kept].isEmpty { m[keyPath: kept] = .filled(memos.count) { .none } }
             m[keyPath: kept][index] = .kept(FlowedName(origin: origin, value: out))
         }
         return out
@@ -180,7 +181,7 @@ extension Evaluator {
                 }
             }
         }
-        if index >= m.outputCache.count { m.outputCache = Array(repeating: .empty, count: config.outputAttributes.count) }
+        if index >= m.outputCache.count { m.outputCache = .filled(config.outputAttributes.count) { .empty } }
         m.outputCache[index] = .inProgress
         let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
         m.outputCache[index] = .done(v)
@@ -303,7 +304,7 @@ extension Evaluator {
             return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
         case .empty: m.resourceValueCache[decl.index] = .inProgress
         }
-        let base = m.addressPrefix + decl.localAddress
+        let base = joined(m.addressPrefix, decl.localAddress)
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
             let attrs = instanceAttributes(decl, m, key: key, iteration: iteration)
             return Value(attrs.kind, range: decl.headerRange, references: [Reference(target: InstanceKey.address(base, key), range: decl.headerRange)])
@@ -429,7 +430,7 @@ extension Evaluator {
         if cacheable, index < parent.childCache.count, case .known(let cached) = parent.childCache[index] { return cached }
         let result = loadChildModules(call, parent)
         if cacheable {
-            if parent.childCache.isEmpty { parent.childCache = Array(repeating: .none, count: calls.count) }
+            if parent.childCache.isEmpty { parent.childCache = .filled(calls.count) { .none } }
             parent.childCache[index] = .known(result)
         }
         return result
@@ -448,7 +449,7 @@ extension Evaluator {
 
     private func loadChildModules(_ call: ModuleCallDeclaration, _ parent: ModuleInstance) -> ChildModules {
         // Made only where it is read (a manifest's look-up, the children): most calls need neither.
-        func makeManifestKey() -> String { parent.manifestKey.isEmpty ? call.name : parent.manifestKey + "." + call.name }
+        func makeManifestKey() -> String { parent.manifestKey.isEmpty ? call.name : joined(parent.manifestKey, ".", call.name) }
         guard let source = call.source else {
             return .unavailable(Value.unknown(.invalid, "module \(call.name) has no literal source", range: call.headerRange))
         }
@@ -487,10 +488,10 @@ extension Evaluator {
             context.diagnostics += config.diagnostics
         }
         // Built here, once the module is known to load: a remote or missing module never needs it.
-        let callAddress = parent.addressPrefix + "module.\(call.name)"
+        let callAddress = joined(parent.addressPrefix, "module.", call.name)
         let expansion = expand(count: call.count, forEach: call.forEach, EvalScope(module: parent), what: callAddress)
         let manifestKey = makeManifestKey()
-        let calls = parent.moduleCalls + [RelatedLocation("module \"\(call.name)\" is called here", at: call.headerRange)]
+        let calls = parent.moduleCalls + [RelatedLocation(joined("module \"", call.name, "\" is called here"), at: call.headerRange)]
         func make(_ key: InstanceKey?, _ iteration: Iteration) -> ModuleInstance {
             let child = ModuleInstance(config: config, address: InstanceKey.address(callAddress, key), rootDirectory: parent.rootDirectory,
                                        parent: parent, call: call, callIteration: iteration, moduleCalls: calls,

@@ -5,10 +5,19 @@ import IaCLintCore
 import HCL
 
 /// `count.index`, `each.key`, `each.value` for one instance of a resource or module.
-struct Iteration {
-    var countIndex: Value?
-    var eachKey: Value?
-    var eachValue: Value?
+/// A class, made once per instance and shared by every scope evaluated in it: as a struct of three
+/// optional values, each scope made, copied or dropped (400,000 on tf-real) copied or destroyed
+/// the three, where now it retains or releases one reference.
+final class Iteration: Sendable {
+    let countIndex: Value?
+    let eachKey: Value?
+    let eachValue: Value?
+
+    init(countIndex: Value? = nil, eachKey: Value? = nil, eachValue: Value? = nil) {
+        self.countIndex = countIndex
+        self.eachKey = eachKey
+        self.eachValue = eachValue
+    }
 
     static let none = Iteration()
 }
@@ -128,11 +137,11 @@ final class ModuleInstance {
         self.callIteration = callIteration
         self.moduleCalls = moduleCalls
         self.chain = chain
-        self.addressPrefix = address.isEmpty ? "" : address + "."
+        self.addressPrefix = address.isEmpty ? "" : joined(address, ".")
         let declarations = config.resources.count
-        expansionCache = Array(repeating: .none, count: declarations)
-        resourceValueCache = Array(repeating: .empty, count: declarations)
-        singleInstanceAttributeCache = Array(repeating: .empty, count: declarations)
+        expansionCache = .filled(declarations) { .none }
+        resourceValueCache = .filled(declarations) { .empty }
+        singleInstanceAttributeCache = .filled(declarations) { .empty }
     }
 
     /// `module.api.` or `""`: what resource addresses in this module start with.

@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 final class ModuleReader: @unchecked Sendable {
-    private var cache: [String: ModuleConfiguration] = [:]
+    /// By `PathKey`, as are the listings: hashed once per look-up by bytes, not by SipHash.
+    private var cache: [PathKey: ModuleConfiguration] = [:]
     let readFile: @Sendable (String) -> Result<[UInt8], FileError>
     /// Total bytes of configuration parsed (for throughput figures).
     private(set) var bytesRead = 0
@@ -60,14 +61,14 @@ final class ModuleReader: @unchecked Sendable {
         return endsWith(".tf") || endsWith(".tf.json")
     }
 
-    private var listings: [String: [DirectoryEntry]?] = [:]
-    private var configurationFileCache: [String: [String]?] = [:]
+    private var listings: [PathKey: [DirectoryEntry]?] = [:]
+    private var configurationFileCache: [PathKey: [String]?] = [:]
 
     /// Directory listings made before evaluation, so each context does not list (a system call per
     /// directory) the directories already listed.
     struct Listings: Sendable {
-        fileprivate var entries: [String: [DirectoryEntry]?]
-        fileprivate var configurationFiles: [String: [String]?]
+        fileprivate var entries: [PathKey: [DirectoryEntry]?]
+        fileprivate var configurationFiles: [PathKey: [String]?]
     }
 
     var knownListings: Listings { Listings(entries: listings, configurationFiles: configurationFileCache) }
@@ -88,11 +89,12 @@ final class ModuleReader: @unchecked Sendable {
 
     /// The entries of a directory with their kinds (cached for the load), or nil when it cannot be listed.
     private func entries(_ directory: String) -> [DirectoryEntry]? {
-        if let cached = listings[directory] { return cached }
+        let key = PathKey(directory)
+        if let cached = listings[key] { return cached }
         let path = absolute(directory)
         var entries: [DirectoryEntry]? = knownEntries[path]
         if entries == nil, case .success(let e) = FileSystem.entries(path) { entries = e }
-        listings[directory] = entries
+        listings[key] = entries
         return entries
     }
 
@@ -103,7 +105,8 @@ final class ModuleReader: @unchecked Sendable {
 
     /// The configuration files of a directory, or nil when it has none.
     func configurationFiles(in directory: String) -> [String]? {
-        if let cached = configurationFileCache[directory] { return cached }
+        let key = PathKey(directory)
+        if let cached = configurationFileCache[key] { return cached }
         var result: [String]? = nil
         if let entries = entries(directory) {
             // Anything but a directory is kept, so a FIFO or a looping link is reported when read,
@@ -120,7 +123,7 @@ final class ModuleReader: @unchecked Sendable {
             }.map(\.name)
             result = files.isEmpty ? nil : files
         }
-        configurationFileCache[directory] = result
+        configurationFileCache[key] = result
         return result
     }
 
@@ -128,9 +131,11 @@ final class ModuleReader: @unchecked Sendable {
 
     /// The module in `directory` (as the user sees it), read and cached.
     func module(at directory: String) -> ModuleConfiguration {
-        if let cached = cache[directory] { return cached }
+        let asGiven = PathKey(directory)
+        if let cached = cache[asGiven] { return cached }
         let key = FastPath.normalize(directory)
-        if let cached = cache[key] { cache[directory] = cached; return cached }
+        let normalized = PathKey(key)
+        if let cached = cache[normalized] { cache[asGiven] = cached; return cached }
         let started = ModuleReader.threadCPUSeconds()
         defer { parseSeconds += ModuleReader.threadCPUSeconds() - started }
         let config = ModuleReader.read(directory: key, names: configurationFiles(in: key), readFile: readFile,
@@ -141,8 +146,8 @@ final class ModuleReader: @unchecked Sendable {
         }
         // A module read again after `evict` counts its bytes once.
         if counted.insert(key).inserted { bytesRead += config.byteCount }
-        cache[key] = config
-        cache[directory] = config
+        cache[normalized] = config
+        cache[asGiven] = config
         return config
     }
 
@@ -159,7 +164,10 @@ final class ModuleReader: @unchecked Sendable {
     /// `countedElsewhere`: directories whose bytes the caller counts, so reading one again adds nothing.
     func seed(_ modules: [ModuleConfiguration], bytes: Int, parseSeconds seconds: Double, countedElsewhere: Set<String> = []) {
         cache.reserveCapacity(cache.count + modules.count)  // one table, not one per doubling
-        for m in modules where cache[m.directory] == nil { cache[m.directory] = m }
+        for m in modules {
+            let key = PathKey(m.directory)
+            if cache[key] == nil { cache[key] = m }
+        }
         counted = countedElsewhere
         bytesRead += bytes
         parseSeconds += seconds
@@ -168,7 +176,7 @@ final class ModuleReader: @unchecked Sendable {
     /// Forgets a module no later root needs, so its syntax trees can be freed; asked for again, it
     /// is read again (the same files give the same configuration).
     func evict(_ directory: String) {
-        cache[directory] = nil
+        cache[PathKey(directory)] = nil
     }
 
     /// Reads and parses one module directory; touches no shared state, so directories can be read

@@ -207,7 +207,9 @@ public enum TerraformLoader {
             context.stepBudget = LoadContext.stepBudgetPerRoot
             let config = context.reader.module(at: root)
             context.diagnostics += config.diagnostics
-            context.reportedModuleDiagnostics.insert(root)
+            // Marked only when there is something to report again: a call of a module without
+            // diagnostics never asks (one path hashed into a set per root, 4.8 M instructions).
+            if !config.diagnostics.isEmpty { context.reportedModuleDiagnostics.insert(root) }
             let instance = ModuleInstance(config: config, address: "", rootDirectory: root, parent: nil, call: nil,
                                           callIteration: .none, moduleCalls: [], chain: [root])
             instance.rootVariables = RootVariables.values(for: instance, evaluator: evaluator)
@@ -285,7 +287,7 @@ struct GraphBuilder {
         for index in resources.indices {
             let decl = resources[index]
             // Built once per declaration: every instance's address starts with it.
-            let base = m.addressPrefix.isEmpty ? decl.localAddress : m.addressPrefix + decl.localAddress
+            let base = m.addressPrefix.isEmpty ? decl.localAddress : joined(m.addressPrefix, decl.localAddress)
             let keepsValues = keep?(decl.type) ?? true
             let declared = decl.dependsOn == nil ? [] : dependencies(decl.dependsOn, m)
             let dependsOn = inherited.isEmpty ? declared : declared + inherited

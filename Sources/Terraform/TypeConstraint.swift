@@ -70,7 +70,9 @@ indirect enum TypeConstraint {
 
     /// Converts `value` to this type the way Terraform does for variables. Unknowns pass through;
     /// an impossible conversion gives an invalid unknown. `evaluateDefault` evaluates `optional()` defaults.
-    func convert(_ value: Value, evaluateDefault: (Expression) -> Value, depth: Int = 0) -> Value {
+    /// Consuming: a value already of the type (most) is handed back as it came, where a borrowed
+    /// one was copied to be returned and the caller's released (two retains and two releases).
+    func convert(_ value: consuming Value, evaluateDefault: (Expression) -> Value, depth: Int = 0) -> Value {
         if value.isUnknown || value.isNull || depth > 64 { return value }
         switch self {
         case .any: return value
@@ -166,7 +168,7 @@ indirect enum TypeConstraint {
         }
     }
 
-    private func keep(_ original: Value, _ kind: Value.Kind) -> Value {
+    private func keep(_ original: consuming Value, _ kind: Value.Kind) -> Value {
         var converted = original
         converted.kind = kind
         return converted

@@ -142,7 +142,7 @@ func sameReference(_ a: Reference, _ b: Reference) -> Bool {
 /// arrays: most values carry no references at all, and this runs for every function call.
 func collectReferences(_ values: [Value]) -> [Reference] {
     var out: [Reference] = []
-    for i in values.indices { appendReferences(values[i], to: &out, depth: 0) }
+    appendReferences(in: values, to: &out, depth: 0)
     return out
 }
 
@@ -154,14 +154,39 @@ func collectReferences(in value: Value) -> [Reference] {
 }
 
 private func appendReferences(_ v: Value, to out: inout [Reference], depth: Int) {
-    let own = v.references
-    if !own.isEmpty {
-        for r in own where !out.contains(where: { sameReference($0, r) }) { out.append(r) }
-    }
+    appendOwnReferences(v.references, to: &out)
     guard depth < 64 else { return }
-    switch v.kind {
-    case .list(let items): for i in items.indices { appendReferences(items[i], to: &out, depth: depth + 1) }
-    case .object(let entries): for i in entries.indices { appendReferences(entries[i].value, to: &out, depth: depth + 1) }
+    appendInnerReferences(v.kind, to: &out, depth: depth)
+}
+
+/// `appendReferences` for each element, read in place: passing `items[i]` copied the element
+/// (a retain and a release of its kind's box and of its metadata box) at every level.
+private func appendReferences(in items: [Value], to out: inout [Reference], depth: Int) {
+    for i in items.indices {
+        appendOwnReferences(items[i].references, to: &out)
+        // Primitives hold nothing inside: passed over without reading their kind.
+        if depth < 64, !items[i].isPrimitive { appendInnerReferences(items[i].kind, to: &out, depth: depth) }
+    }
+}
+
+private func appendReferences(in entries: [ObjectEntry], to out: inout [Reference], depth: Int) {
+    for i in entries.indices {
+        appendOwnReferences(entries[i].value.references, to: &out)
+        if depth < 64, !entries[i].value.isPrimitive { appendInnerReferences(entries[i].value.kind, to: &out, depth: depth) }
+    }
+}
+
+@inline(__always)
+private func appendOwnReferences(_ own: [Reference], to out: inout [Reference]) {
+    if own.isEmpty { return }
+    for r in own where !out.contains(where: { sameReference($0, r) }) { out.append(r) }
+}
+
+/// The references inside a value of `kind` (one level down, then recursively).
+private func appendInnerReferences(_ kind: Value.Kind, to out: inout [Reference], depth: Int) {
+    switch kind {
+    case .list(let items): appendReferences(in: items, to: &out, depth: depth + 1)
+    case .object(let entries): appendReferences(in: entries, to: &out, depth: depth + 1)
     case .conditional(_, let t, let f):
         appendReferences(t, to: &out, depth: depth + 1)
         appendReferences(f, to: &out, depth: depth + 1)

@@ -43,6 +43,43 @@ final class CoreTypesTests: XCTestCase {
         XCTAssertNil(obj["missing"])
     }
 
+    func testViaPlacesAppendedAsAChainReadAsTheArrayWouldBe() {
+        func at(_ line: Int) -> SourceRange { SourceRange(file: "v.tf", at: SourcePosition(line: line, column: 1, offset: line * 10)) }
+        let ref = Reference(target: "aws_cloudwatch_log_group.logs", attribute: "arn")
+        let other = Reference(target: "aws_iam_role.r")
+        var v = Value.string("x", range: at(1))
+        v.appendVia(at(2))
+        v.appendVia(at(3))
+        XCTAssertEqual(v.via, [at(2), at(3)])
+        XCTAssertEqual(v.references, [])
+        // The same places set as an array: equal values, equal hashes.
+        XCTAssertEqual(v, Value(.string("x"), range: at(1), via: [at(2), at(3)]))
+        XCTAssertEqual(v.hashValue, Value(.string("x"), range: at(1), via: [at(2), at(3)]).hashValue)
+        XCTAssertNotEqual(v, Value(.string("x"), range: at(1), via: [at(3), at(2)]))
+        // A value flowed from `v` shares its earlier places; `v` itself is unchanged.
+        var w = v
+        w.setReferences([ref], appendingVia: at(4))
+        XCTAssertEqual(w.via, [at(2), at(3), at(4)])
+        XCTAssertEqual(w.references, [ref])
+        XCTAssertEqual(v.via, [at(2), at(3)])
+        // References replaced without a place keep the places; emptied, the places stay.
+        w.setReferences([other], appendingVia: nil)
+        XCTAssertEqual(w.references, [other])
+        XCTAssertEqual(w.via, [at(2), at(3), at(4)])
+        w.references = []
+        XCTAssertEqual(w.via, [at(2), at(3), at(4)])
+        XCTAssertEqual(w.references, [])
+        // Without places, emptied references leave no box to compare.
+        var u = Value(.string("x"), references: [ref])
+        u.references = []
+        XCTAssertEqual(u, Value.string("x"))
+        // The setter replaces the places whole.
+        w.via = [at(9)]
+        XCTAssertEqual(w.via, [at(9)])
+        w.via = []
+        XCTAssertEqual(w.via, [])
+    }
+
     func testGraphResolvesInstancesByBaseAddress() {
         var g = ResourceGraph()
         for key in ["0", "1"] {

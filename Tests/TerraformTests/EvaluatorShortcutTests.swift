@@ -214,6 +214,28 @@ final class EvaluatorShortcutTests: XCTestCase {
     }
 
     /// Repeated keys in a `for` expression are found the same way below and above the scan limit.
+    func testJoinedIsConcatenation() {
+        let parts = ["", "a", "module.", "aws_api_gateway_stage.this", "é", "日本語のキー", "x\u{0}y", String(repeating: "z", count: 40)]
+        for a in parts {
+            for b in parts {
+                XCTAssertEqual(joined(a, b), a + b)
+                for c in parts.prefix(4) {
+                    XCTAssertEqual(joined(a, b, c), a + b + c)
+                    XCTAssertEqual(Array(joined(a, b, c, "[", "]").utf8), Array((a + b + c + "[" + "]").utf8))
+                }
+            }
+        }
+    }
+
+    func testInstanceAddressesMatchTheInterpolatedForm() {
+        let bases = ["aws_s3_bucket.b", "module.api[\"eu\"].aws_api_gateway_stage.this"]
+        let keys: [InstanceKey] = [.index(0), .index(12), .key("prod"), .key(""), .key("a\"b"), .key("tab\there"), .key("é\\")]
+        for base in bases {
+            XCTAssertEqual(InstanceKey.address(base, nil), base)
+            for key in keys { XCTAssertEqual(InstanceKey.address(base, key), "\(base)[\(key.text)]") }
+        }
+    }
+
     func testEntryPositionsFindEveryKeyAddedBefore() {
         for count in [0, 1, 5, 15, 16, 17, 40] {
             var positions = EntryPositions()

@@ -95,8 +95,10 @@ enum FunctionLibrary {
             return invalidCall(bare, "expected \(expected) arguments, got \(args.count)", ctx)
         }
         if !spec.acceptsUnknown {
-            for a in args {
-                if let u = a.firstUnknown { return u.withRange(ctx.range) }
+            // By index, primitives passed over by their case: `for a in args` copied every
+            // argument (its kind's and metadata's boxes) to ask it.
+            for i in args.indices where !args[i].isPrimitive {
+                if let u = args[i].firstUnknown { return u.withRange(ctx.range) }
             }
         }
         var result = spec.run(args, ctx)
@@ -109,7 +111,10 @@ extension Value {
     /// Replaces the detail of an unknown's reason.
     func detailed(_ detail: String) -> Value {
         guard case .unknown(let reason) = kind else { return self }
-        return Value(.unknown(UnknownReason(reason.kind, detail)), range: range, references: references, via: via)
+        // The kind replaced in a copy: its references and `via` places stay in their box.
+        var out = self
+        out.kind = .unknown(UnknownReason(reason.kind, detail))
+        return out
     }
 }
 
