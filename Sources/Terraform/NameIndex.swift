@@ -132,20 +132,7 @@ struct NameIndex: Sendable {
     /// Whether `name`'s UTF-8 bytes are `bytes`, compared eight at a time.
     private static func sameBytes(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard name.utf8.count == bytes.count else { return false }
-        func same(_ stored: UnsafeRawBufferPointer) -> Bool {
-            var i = 0
-            while i + 8 <= bytes.count {
-                if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) != bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                    return false
-                }
-                i += 8
-            }
-            while i < bytes.count {
-                if stored[i] != bytes[i] { return false }
-                i += 1
-            }
-            return true
-        }
+        func same(_ stored: UnsafeRawBufferPointer) -> Bool { RawBytes.equal(stored, bytes) }
         if let known = name.utf8.withContiguousStorageIfAvailable({ same(UnsafeRawBufferPointer($0)) }) { return known }
         return Array(name.utf8).withUnsafeBytes { same($0) }
     }

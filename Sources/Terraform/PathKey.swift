@@ -26,22 +26,7 @@ struct PathKey: Hashable, Sendable {
     /// (always, for paths built here).
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
         let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                guard x.count == y.count else { return false }
-                let xs = UnsafeRawBufferPointer(x), ys = UnsafeRawBufferPointer(y)
-                var i = 0
-                while i + 8 <= xs.count {
-                    if xs.loadUnaligned(fromByteOffset: i, as: UInt64.self) != ys.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                        return false
-                    }
-                    i += 8
-                }
-                while i < xs.count {
-                    if xs[i] != ys[i] { return false }
-                    i += 1
-                }
-                return true
-            }
+            b.utf8.withContiguousStorageIfAvailable { y in RawBytes.equal(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
         }
         if let known = inPlace ?? nil { return known }
         return a.utf8.elementsEqual(b.utf8)
