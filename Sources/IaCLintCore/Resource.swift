@@ -80,8 +80,13 @@ public struct Resource: Hashable, Sendable {
 
         /// The base address when it differs from `address` (an instance key written as a `[key]` suffix);
         /// `knownBase` when it has the same bytes, so the instances of one declaration share it.
+        /// Finds the brackets on the UTF-8 view: `hasSuffix` and `lastIndex(of:)` over `Character`s
+        /// made this about 1,500 instructions an instance (7.4 M on tf-real). A bracket in an address
+        /// is followed by a quote, a digit or nothing, so it is a `Character` of its own and the
+        /// bytes find the same places.
         static func base(of address: String, instanceKey: String?, knownBase: String? = nil) -> String? {
-            guard instanceKey != nil, address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return nil }
+            guard instanceKey != nil, address.utf8.last == UInt8(ascii: "]"),
+                  let open = address.utf8.lastIndex(of: UInt8(ascii: "[")) else { return nil }
             var base = address[..<open]
             if var known = knownBase, known.utf8.count == base.utf8.count {
                 // Bytes, not `==` (which holds for canonically equivalent text with other bytes).
