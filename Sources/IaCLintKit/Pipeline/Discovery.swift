@@ -92,8 +92,8 @@ private struct Walker: Sendable {
     var result = DiscoveryResult()
     var visitedDirectories = Set<FileIdentity>()
     var currentRoot = "/"
-    /// Set while the first levels are listed for a walk on every core: files, problems and the
-    /// subdirectories still to walk, in the order a walk in one go meets them.
+    /// Set while a directory is listed for a walk on every core: its files, problems and the
+    /// subdirectories still to list, in the order a walk in one go meets them.
     var pieces: [Piece]?
     /// What makes walks of separate subtrees differ from one walk: a directory reached through a link,
     /// or one met twice (its subtree is then walked once only, by whichever path came first).

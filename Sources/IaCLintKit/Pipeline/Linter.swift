@@ -131,8 +131,8 @@ public enum Linter {
         return result
     }
 
-    /// Fewer templates and plans than this load before Terraform, on the calling thread's cores: a
-    /// thread of its own would cost more than it saves (the pre-commit case names one file).
+    /// Fewer templates and plans than this load before Terraform, on every core: a few files are not
+    /// worth a thread of their own (the pre-commit case names one).
     static let overlapFromStructuredFiles = 8
 
     /// Files named explicitly (pre-commit) are linted with the whole configuration around them: the
