@@ -111,7 +111,8 @@ public enum TerraformLoader {
         // Roots are independent configurations: evaluate groups of them in parallel, each group with
         // its own context over the parsed modules its roots call, and join in root order so the
         // output does not depend on scheduling.
-        let groups = contiguousGroups(roots, count: threads > 1 ? min(roots.count, threads * 4) : 1)
+        let costs = threads > 1 ? estimatedCosts(of: roots, modules: scannedModules, localCalls: localCalls) : []
+        let groups = shrinkingGroups(roots, costs: costs, threads: threads)
             .map { RootGroup(roots: $0, scanned: scannedSet, modules: byDirectory, localCalls: localCalls) }
         // Every file the first pass read, for as many groups as will parse its directory.
         let firstPassFiles: FirstPassFiles? = keepsFiles ? {
@@ -223,15 +224,49 @@ public enum TerraformLoader {
         for (address, range) in empty.list { graph.emptyDeclarations[address] = range }
     }
 
-    /// `items` cut into at most `count` runs of nearly equal length, in order.
-    static func contiguousGroups(_ items: [String], count: Int) -> [[String]] {
-        guard count > 1, items.count > 1 else { return [items] }
+    /// Each root's expected work: the bytes of its directory and of every scanned module it calls
+    /// locally, directly or not (each counted once). Parsing and evaluation both grow with them.
+    static func estimatedCosts(of roots: [String], modules: [ScannedModule], localCalls: [String: [LocalCall]]) -> [Int] {
+        var bytes: [String: Int] = [:]
+        bytes.reserveCapacity(modules.count)
+        for module in modules { bytes[module.directory] = module.byteCount }
+        return roots.map { root in
+            guard localCalls[root] != nil else { return bytes[root] ?? 0 }
+            var total = 0
+            var seen: Set<String> = []
+            var pending = [root]  // a worklist: call chains can be long
+            while let directory = pending.popLast() {
+                guard seen.insert(directory).inserted, let size = bytes[directory] else { continue }
+                total += size
+                for call in localCalls[directory] ?? [] where call.countsForRoots { pending.append(call.target) }
+            }
+            return total
+        }
+    }
+
+    /// `items` cut into runs, in order, whose costs shrink toward the end: each run takes about a
+    /// (2 × threads)th of the cost still left, down to a floor of 1/(32 × threads) of the whole.
+    /// Runs are handed to the cores in order, so the last ones to start are small and the cores
+    /// finish together. Equal runs of roots left one core alone for the last 0.3-0.5 s of the
+    /// 100 MB synthetic repository's load, because roots differ in size and templates load beside.
+    static func shrinkingGroups(_ items: [String], costs: [Int], threads: Int) -> [[String]] {
+        guard threads > 1, items.count > 1, costs.count == items.count else { return [items] }
+        // A root with no bytes (an empty directory) still costs a module read and an evaluation.
+        let weights = costs.map { max($0, 1) }
+        var remaining = weights.reduce(0, +)
+        let floor = max(1, remaining / (32 * threads))
         var groups: [[String]] = []
-        let size = (items.count + count - 1) / count
-        var i = 0
-        while i < items.count {
-            groups.append(Array(items[i..<min(items.count, i + size)]))
-            i += size
+        var start = 0
+        while start < items.count {
+            let target = max(floor, remaining / (2 * threads))
+            var end = start, taken = 0
+            while end < items.count, taken < target {
+                taken += weights[end]
+                end += 1
+            }
+            groups.append(Array(items[start..<end]))
+            remaining -= taken
+            start = end
         }
         return groups
     }

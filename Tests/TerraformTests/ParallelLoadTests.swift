@@ -82,13 +82,57 @@ final class ParallelLoadTests: XCTestCase {
         XCTAssertEqual(disk.withLock { $0 }, 2)
     }
 
-    func testContiguousGroupsKeepOrderAndCoverEverything() {
-        let items = (0..<10).map(String.init)
-        let groups = TerraformLoader.contiguousGroups(items, count: 4)
+    func testGroupsKeepOrderCoverEverythingAndShrink() {
+        let items = (0..<200).map(String.init)
+        let groups = TerraformLoader.shrinkingGroups(items, costs: Array(repeating: 10, count: 200), threads: 2)
+        XCTAssertEqual(groups.flatMap { $0 }, items, "runs in order, every item once")
+        XCTAssertEqual(groups.first?.count, 50, "the first run takes a quarter of the cost on two cores")
+        for (earlier, later) in zip(groups, groups.dropFirst()) {
+            XCTAssertGreaterThanOrEqual(earlier.count, later.count, "runs never grow toward the end")
+        }
+        // The floor is a 64th of the whole on two cores (31 of 2,000, so four items); only the last run,
+        // what is left, may be smaller.
+        XCTAssertEqual(groups.dropLast().map(\.count).min(), 4)
+        XCTAssertLessThanOrEqual(groups.last?.count ?? 0, 4)
+        XCTAssertLessThan(groups.count, 30)
+    }
+
+    func testGroupsFollowCostNotCount() {
+        // One big root and many small ones: the big one is a run of its own.
+        let items = (0..<9).map(String.init)
+        let groups = TerraformLoader.shrinkingGroups(items, costs: [800] + Array(repeating: 25, count: 8), threads: 2)
+        XCTAssertEqual(groups.first, ["0"])
         XCTAssertEqual(groups.flatMap { $0 }, items)
-        XCTAssertLessThanOrEqual(groups.count, 4)
-        XCTAssertEqual(TerraformLoader.contiguousGroups(items, count: 1), [items])
-        XCTAssertEqual(TerraformLoader.contiguousGroups([], count: 3), [[]])
+        XCTAssertEqual(TerraformLoader.shrinkingGroups(items, costs: Array(repeating: 0, count: 9), threads: 2).flatMap { $0 }, items,
+                       "empty directories still count")
+    }
+
+    func testOneThreadOrOneItemIsOneGroup() {
+        let items = ["a", "b", "c"]
+        XCTAssertEqual(TerraformLoader.shrinkingGroups(items, costs: [1, 2, 3], threads: 1), [items])
+        XCTAssertEqual(TerraformLoader.shrinkingGroups(items, costs: [], threads: 1), [items])
+        XCTAssertEqual(TerraformLoader.shrinkingGroups(["a"], costs: [5], threads: 4), [["a"]])
+        XCTAssertEqual(TerraformLoader.shrinkingGroups([], costs: [], threads: 4), [[]])
+    }
+
+    func testEstimatedCostCountsEachCalledModuleOnce() {
+        func module(_ directory: String, _ bytes: Int) -> ScannedModule {
+            ScannedModule(directory: directory, byteCount: bytes, calls: [], config: nil, fromScan: false, files: [])
+        }
+        func call(_ source: String, from directory: String) -> LocalCall {
+            guard let call = LocalCall(source: source, in: directory) else { fatalError("\(source) is a local source") }
+            return call
+        }
+        let modules = [module("/r1", 100), module("/r2", 7), module("/r1/a", 20), module("/r1/b", 3), module("/r1/shared", 1000)]
+        let calls: [String: [LocalCall]] = [
+            // r1 calls a and b, which both call shared (a diamond), and shared calls a back (a cycle).
+            "/r1": [call("./a", from: "/r1"), call("./b", from: "/r1")],
+            "/r1/a": [call("../shared", from: "/r1/a"), call("../../outside", from: "/r1/a")],
+            "/r1/b": [call("../shared", from: "/r1/b")],
+            "/r1/shared": [call("../a", from: "/r1/shared")],
+        ]
+        XCTAssertEqual(TerraformLoader.estimatedCosts(of: ["/r1", "/r2", "/unscanned"], modules: modules, localCalls: calls),
+                       [100 + 20 + 3 + 1000, 7, 0])
     }
 
     /// Each fixture directory under testdata/terraform and its direct subdirectories.
