@@ -133,6 +133,13 @@ final class ParallelLoadTests: XCTestCase {
         ]
         XCTAssertEqual(TerraformLoader.estimatedCosts(of: ["/r1", "/r2", "/unscanned"], modules: modules, localCalls: calls),
                        [100 + 20 + 3 + 1000, 7, 0])
+        // A long chain (past the short list of modules already counted) is counted once per module.
+        let chain = (0..<100).map { "/chain/m\($0)" }
+        var chainCalls: [String: [LocalCall]] = [:]
+        for (i, directory) in chain.enumerated() {
+            chainCalls[directory] = [call("../m\((i + 1) % chain.count)", from: directory), call("../m0", from: directory)]
+        }
+        XCTAssertEqual(TerraformLoader.estimatedCosts(of: ["/chain/m0"], modules: chain.map { module($0, 1) }, localCalls: chainCalls), [100])
     }
 
     /// Each fixture directory under testdata/terraform and its direct subdirectories.
