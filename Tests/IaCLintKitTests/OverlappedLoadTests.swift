@@ -58,3 +58,30 @@ final class OverlappedLoadTests: XCTestCase {
         var value: Int { count.load(ordering: .relaxed) }
     }
 }
+
+/// The Terraform directories of a scan are found per directory, not per file: the same list (first
+/// seen order, each once) and count as a set of every file's directory.
+final class TerraformDirectoryListTests: XCTestCase {
+    func testDirectoriesMatchEachFilesDirectoryInFirstSeenOrder() {
+        let paths: [(String, InputKind)] = [
+            ("main.tf", .terraform), ("vars.tf", .terraform), ("dev.tfvars", .terraformVariables),
+            ("a/main.tf", .terraform), ("a/x.tf.json", .terraformJSON), ("a/t.yaml", .structured),
+            ("ab/main.tf", .terraform), ("a/late.tf", .terraform),  // `a` again, after `ab`
+            ("/abs.tf", .terraform), ("/abs/b/c.tf", .terraform), ("only/vars.tfvars", .terraformVariables),
+            ("é/ü.tf", .terraform), ("é/v.tf", .terraform), ("e/w.tf", .terraform), ("./dot.tf", .terraform),
+        ]
+        let files = paths.map { DiscoveredFile(path: $0.0, absolutePath: "/work/" + $0.0, kind: $0.1, explicitlyGiven: false) }
+        var expected: [String] = []
+        var count = 0
+        for file in files where file.kind.isTerraform && file.kind != .terraformVariables {
+            count += 1
+            let directory = Path.directory(of: file.path)
+            if !expected.contains(directory) { expected.append(directory) }
+        }
+        let found = Linter.terraformDirectories(of: files)
+        XCTAssertEqual(found.directories, expected)
+        XCTAssertEqual(found.directories, [".", "a", "ab", "/", "/abs/b", "é", "e"])
+        XCTAssertEqual(found.fileCount, count)
+        XCTAssertEqual(Linter.terraformDirectories(of: []).directories, [])
+    }
+}
