@@ -3,10 +3,11 @@
 import Synchronization
 
 enum ProcessExit {
-    private static let kept = Mutex<[LintResult]>([])
+    private static let kept = Mutex<[any Sendable]>([])
 
-    /// Holds `result` until the process ends, so it is never deallocated piecemeal.
-    static func keepUntilExit(_ result: LintResult) {
-        kept.withLock { $0.append(result) }
+    /// Holds `value` (a run's result, its report) until the process ends, so it is never
+    /// deallocated piecemeal.
+    static func keepUntilExit(_ value: any Sendable) {
+        kept.withLock { $0.append(value) }
     }
 }

@@ -102,6 +102,9 @@ public enum CheckRunner {
                 }
             }
         }
+        // The findings and the excerpts' sources (18,000 and 5,000 on a 100 MB scan) were freed here,
+        // 10 ms after the last byte of the report, with nothing left to do but exit.
+        if options.processExitsAfterRun { ProcessExit.keepUntilExit(report) }
         return status
     }
 
