@@ -141,17 +141,19 @@ private struct Walker: Sendable {
 
     /// `shownAs` is the directory's display path, from which its files' display paths are composed.
     mutating func walk(directory: String, real: String, shownAs directoryDisplay: String) {
-        guard let identity = FileSystem.identity(real) else { return }
-        guard visitedDirectories.insert(identity).inserted else {  // loop or second path to it
-            sawRevisit = true
-            return
-        }
         let entries: [DirectoryEntry]
-        switch FileSystem.entries(directory) {
+        let listing = FileSystem.entries(directory) { identity in
+            if visitedDirectories.insert(identity).inserted { return true }
+            sawRevisit = true  // a loop, or a second path to it
+            return false
+        }
+        switch listing {
         case .success(let e): entries = e
         case .failure(let error):
             report(display(directory), error.message)
             return
+        case nil:
+            return  // seen already, or gone
         }
         var holdsTerraform = false
         defer { if holdsTerraform { result.terraformListings[directory] = entries } }
