@@ -139,8 +139,10 @@ public struct Value: Hashable, Sendable {
     private func appendAllReferences(to out: inout [Reference]) {
         if let meta { out += meta.references }
         switch kind {
-        case .list(let items): for item in items { item.appendAllReferences(to: &out) }
-        case .object(let entries): for e in entries { e.value.appendAllReferences(to: &out) }
+        // By index: each element is read in place, where `for item in items` copied every value
+        // (a retain and a release of its key, kind and metadata) on the way down.
+        case .list(let items): for i in items.indices { items[i].appendAllReferences(to: &out) }
+        case .object(let entries): for i in entries.indices { entries[i].value.appendAllReferences(to: &out) }
         case .conditional(_, let t, let f):
             t.appendAllReferences(to: &out)
             f.appendAllReferences(to: &out)
