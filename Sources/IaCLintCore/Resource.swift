@@ -258,11 +258,25 @@ public struct Resource: Hashable, Sendable {
     /// `dropAttributeValues` does: for resources of which the rules read only part.
     public mutating func dropAttributeValues(where unread: (String) -> Bool) {
         let attributes = self.attributes
-        guard let entries = attributes.objectEntries, entries.contains(where: { unread($0.key) }) else { return }
+        guard let entries = attributes.objectEntries else { return }
+        // Keys tested in place, through the buffer: `for entry in entries` copied every entry (its
+        // key, kind and metadata retained and released), and so did `contains(where:)`.
+        let firstUnread: Int? = entries.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where unread(buffer[i].key) { return i }
+            return nil
+        }
+        guard let firstUnread else { return }
         var keptEntries: [ObjectEntry] = []
         var dropped: [Reference] = attributes.references
-        for entry in entries {
-            if unread(entry.key) { dropped += entry.value.allReferences } else { keptEntries.append(entry) }
+        entries.withUnsafeBufferPointer { buffer in
+            keptEntries.reserveCapacity(buffer.count - 1)
+            for i in buffer.indices {
+                if i == firstUnread || (i > firstUnread && unread(buffer[i].key)) {
+                    dropped += buffer[i].value.allReferences
+                } else {
+                    keptEntries.append(buffer[i])
+                }
+            }
         }
         self.attributes = Value(.object(keptEntries), range: attributes.range, references: Resource.distinct(dropped))
     }

@@ -243,7 +243,10 @@ extension Evaluator {
         let states = m.resources
         let cacheable = decl.index < states.count
         if cacheable, case .known(let cached) = states[expansion: decl.index] { return cached }
-        let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
+        // Most declarations have neither argument: tested in place, where passing them to `expand`
+        // copied both optional attributes (about 100 bytes each) for every declaration.
+        let e = decl.count == nil && decl.forEach == nil ? .single
+            : expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
         if cacheable { states[expansion: decl.index] = .known(e) }
         return e
     }
