@@ -28,10 +28,12 @@ public struct Resource: Hashable, Sendable {
         @usableFromInline var attributes: Value
         @usableFromInline var dependsOn: [Reference]
         @usableFromInline var moduleCalls: [RelatedLocation]
+        /// A constant like `address`: the suppressions and rules read it (for the base address,
+        /// metadata and instance key) of every resource, and only tests change it.
+        @usableFromInline let rare: Rare?
         // Spelled `Optional<…>`, not `…?`: a `var` written `T?` starts as nil, so the initialiser's
-        // store was an assignment with a runtime exclusivity check (two a resource, 4 M
-        // instructions on the 10 MB synthetic repository); without a default it is initialisation.
-        @usableFromInline var rare: Optional<Rare>
+        // store was an assignment with a runtime exclusivity check (4 M instructions on the 10 MB
+        // synthetic repository with `rare`); without a default it is initialisation.
         @usableFromInline var range: Optional<SourceRange>
         // Last, in the tail padding of `range`: placed after `scope` they added a word to every box
         // (5 MB on the 100 MB synthetic repository).
@@ -56,6 +58,12 @@ public struct Resource: Hashable, Sendable {
                   scope: String? = nil) -> Storage {
             Storage(address: address ?? self.address, type: type ?? self.type, mode: mode ?? self.mode,
                     origin: origin ?? self.origin, scope: scope ?? self.scope, range: range,
+                    attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls, rare: rare)
+        }
+
+        /// A copy with other rare fields (and, when given, another address).
+        func copy(address: String? = nil, rare: Rare?) -> Storage {
+            Storage(address: address ?? self.address, type: type, mode: mode, origin: origin, scope: scope, range: range,
                     attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls, rare: rare)
         }
     }
@@ -125,9 +133,8 @@ public struct Resource: Hashable, Sendable {
     public var address: String {
         @inlinable _read { yield storage.address }
         set {
-            let s = storage.copy(address: newValue)
-            s.rare = Rare.make(address: newValue, instanceKey: s.rare?.instanceKey, extras: s.rare?.extras)
-            storage = s
+            storage = storage.copy(address: newValue,
+                                   rare: Rare.make(address: newValue, instanceKey: storage.rare?.instanceKey, extras: storage.rare?.extras))
         }
     }
     /// `aws_api_gateway_stage`, `AWS::ApiGateway::Stage`, `AWS::Serverless::Api`…
@@ -152,10 +159,7 @@ public struct Resource: Hashable, Sendable {
     /// The instance key for `count`/`for_each` instances (`0`, `"prod"`), as written in the address.
     public var instanceKey: String? {
         @inlinable get { storage.rare?.instanceKey }
-        set {
-            let s = unique()
-            s.rare = Rare.make(address: s.address, instanceKey: newValue, extras: s.rare?.extras)
-        }
+        set { storage = storage.copy(rare: Rare.make(address: storage.address, instanceKey: newValue, extras: storage.rare?.extras)) }
     }
     /// The declaration's header (`resource "aws_api_gateway_stage" "this"`, the logical id key):
     /// where "something is missing" findings point.
@@ -178,9 +182,8 @@ public struct Resource: Hashable, Sendable {
     public var condition: Condition? {
         get { storage.rare?.extras?.condition }
         set {
-            let s = unique()
-            let extras = Extras.make(condition: newValue, metadata: s.rare?.extras?.metadata)
-            s.rare = Rare.make(address: s.address, instanceKey: s.rare?.instanceKey, extras: extras)
+            let extras = Extras.make(condition: newValue, metadata: storage.rare?.extras?.metadata)
+            storage = storage.copy(rare: Rare.make(address: storage.address, instanceKey: storage.rare?.instanceKey, extras: extras))
         }
     }
     /// The `module` blocks that instantiate this resource, outermost first, so a finding inside a
@@ -193,9 +196,8 @@ public struct Resource: Hashable, Sendable {
     public var metadata: Value? {
         @inlinable get { storage.rare?.extras?.metadata }
         set {
-            let s = unique()
-            let extras = Extras.make(condition: s.rare?.extras?.condition, metadata: newValue)
-            s.rare = Rare.make(address: s.address, instanceKey: s.rare?.instanceKey, extras: extras)
+            let extras = Extras.make(condition: storage.rare?.extras?.condition, metadata: newValue)
+            storage = storage.copy(rare: Rare.make(address: storage.address, instanceKey: storage.rare?.instanceKey, extras: extras))
         }
     }
 
