@@ -121,26 +121,34 @@ enum IAMPolicyDocument {
     /// Go's `json.MarshalIndent(v, "", "  ")` with fields in the order given. Written as bytes into
     /// one buffer: the string concatenations made several temporary strings per line.
     private static func write(_ v: Value, indent: Int, to out: inout [UInt8]) {
+        // Punctuation appended byte by byte and entries read in place by index: appending a
+        // literal's `utf8` view went through the generic sequence append (about 170 instructions
+        // each, 41,000 on the 10 MB synthetic repository), and `enumerated()` copied each entry.
         switch v.kind {
         case .object(let entries):
-            guard !entries.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(contentsOf: "{\n".utf8)
-            for (i, e) in entries.enumerated() {
+            guard !entries.isEmpty else { out.append(UInt8(ascii: "{")); out.append(UInt8(ascii: "}")); return }
+            out.append(UInt8(ascii: "{"))
+            out.append(UInt8(ascii: "\n"))
+            for i in entries.indices {
                 pad(indent + 1, &out)
-                TerraformJSONEncoder.appendString(e.key, to: &out)
-                out.append(contentsOf: ": ".utf8)
-                write(e.value, indent: indent + 1, to: &out)
-                out.append(contentsOf: (i + 1 < entries.count ? ",\n" : "\n").utf8)
+                TerraformJSONEncoder.appendString(entries[i].key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: " "))
+                write(entries[i].value, indent: indent + 1, to: &out)
+                if i + 1 < entries.count { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\n"))
             }
             pad(indent, &out)
             out.append(UInt8(ascii: "}"))
         case .list(let items):
-            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(contentsOf: "[\n".utf8)
-            for (i, item) in items.enumerated() {
+            guard !items.isEmpty else { out.append(UInt8(ascii: "[")); out.append(UInt8(ascii: "]")); return }
+            out.append(UInt8(ascii: "["))
+            out.append(UInt8(ascii: "\n"))
+            for i in items.indices {
                 pad(indent + 1, &out)
-                write(item, indent: indent + 1, to: &out)
-                out.append(contentsOf: (i + 1 < items.count ? ",\n" : "\n").utf8)
+                write(items[i], indent: indent + 1, to: &out)
+                if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\n"))
             }
             pad(indent, &out)
             out.append(UInt8(ascii: "]"))
