@@ -28,8 +28,13 @@ public struct Resource: Hashable, Sendable {
         @usableFromInline var attributes: Value
         @usableFromInline var dependsOn: [Reference]
         @usableFromInline var moduleCalls: [RelatedLocation]
-        @usableFromInline var rare: Rare?
-        @usableFromInline var range: SourceRange?
+        /// A constant like `address`: the suppressions and rules read it (for the base address,
+        /// metadata and instance key) of every resource, and only tests change it.
+        @usableFromInline let rare: Rare?
+        // Spelled `Optional<…>`, not `…?`: a `var` written `T?` starts as nil, so the initialiser's
+        // store was an assignment with a runtime exclusivity check (4 M instructions on the 10 MB
+        // synthetic repository with `rare`); without a default it is initialisation.
+        @usableFromInline var range: Optional<SourceRange>
         // Last, in the tail padding of `range`: placed after `scope` they added a word to every box
         // (5 MB on the 100 MB synthetic repository).
         @usableFromInline let mode: Mode
@@ -53,6 +58,12 @@ public struct Resource: Hashable, Sendable {
                   scope: String? = nil) -> Storage {
             Storage(address: address ?? self.address, type: type ?? self.type, mode: mode ?? self.mode,
                     origin: origin ?? self.origin, scope: scope ?? self.scope, range: range,
+                    attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls, rare: rare)
+        }
+
+        /// A copy with other rare fields (and, when given, another address).
+        func copy(address: String? = nil, rare: Rare?) -> Storage {
+            Storage(address: address ?? self.address, type: type, mode: mode, origin: origin, scope: scope, range: range,
                     attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls, rare: rare)
         }
     }
@@ -90,7 +101,9 @@ public struct Resource: Hashable, Sendable {
             var base = address[..<open]
             if var known = knownBase, known.utf8.count == base.utf8.count {
                 // Bytes, not `==` (which holds for canonically equivalent text with other bytes).
-                let same = known.withUTF8 { k in base.withUTF8 { b in k.elementsEqual(b) } }
+                // Compared eight bytes at a time: `elementsEqual` went byte by byte through the
+                // generic sequence comparison (about 1,400 instructions an address).
+                let same = known.withUTF8 { k in base.withUTF8 { b in StringPool.sameBytes(UnsafeRawBufferPointer(k), UnsafeRawBufferPointer(b)) } }
                 if same { return known }
             }
             return String(base)
@@ -122,9 +135,8 @@ public struct Resource: Hashable, Sendable {
     public var address: String {
         @inlinable _read { yield storage.address }
         set {
-            let s = storage.copy(address: newValue)
-            s.rare = Rare.make(address: newValue, instanceKey: s.rare?.instanceKey, extras: s.rare?.extras)
-            storage = s
+            storage = storage.copy(address: newValue,
+                                   rare: Rare.make(address: newValue, instanceKey: storage.rare?.instanceKey, extras: storage.rare?.extras))
         }
     }
     /// `aws_api_gateway_stage`, `AWS::ApiGateway::Stage`, `AWS::Serverless::Api`…
@@ -149,10 +161,7 @@ public struct Resource: Hashable, Sendable {
     /// The instance key for `count`/`for_each` instances (`0`, `"prod"`), as written in the address.
     public var instanceKey: String? {
         @inlinable get { storage.rare?.instanceKey }
-        set {
-            let s = unique()
-            s.rare = Rare.make(address: s.address, instanceKey: newValue, extras: s.rare?.extras)
-        }
+        set { storage = storage.copy(rare: Rare.make(address: storage.address, instanceKey: newValue, extras: storage.rare?.extras)) }
     }
     /// The declaration's header (`resource "aws_api_gateway_stage" "this"`, the logical id key):
     /// where "something is missing" findings point.
@@ -175,9 +184,8 @@ public struct Resource: Hashable, Sendable {
     public var condition: Condition? {
         get { storage.rare?.extras?.condition }
         set {
-            let s = unique()
-            let extras = Extras.make(condition: newValue, metadata: s.rare?.extras?.metadata)
-            s.rare = Rare.make(address: s.address, instanceKey: s.rare?.instanceKey, extras: extras)
+            let extras = Extras.make(condition: newValue, metadata: storage.rare?.extras?.metadata)
+            storage = storage.copy(rare: Rare.make(address: storage.address, instanceKey: storage.rare?.instanceKey, extras: extras))
         }
     }
     /// The `module` blocks that instantiate this resource, outermost first, so a finding inside a
@@ -190,9 +198,8 @@ public struct Resource: Hashable, Sendable {
     public var metadata: Value? {
         @inlinable get { storage.rare?.extras?.metadata }
         set {
-            let s = unique()
-            let extras = Extras.make(condition: s.rare?.extras?.condition, metadata: newValue)
-            s.rare = Rare.make(address: s.address, instanceKey: s.rare?.instanceKey, extras: extras)
+            let extras = Extras.make(condition: storage.rare?.extras?.condition, metadata: newValue)
+            storage = storage.copy(rare: Rare.make(address: storage.address, instanceKey: storage.rare?.instanceKey, extras: extras))
         }
     }
 
@@ -203,11 +210,18 @@ public struct Resource: Hashable, Sendable {
                 instanceKey: String? = nil, range: SourceRange?, attributes: Value = .object([]),
                 dependsOn: [Reference] = [], condition: Condition? = nil,
                 moduleCalls: [RelatedLocation] = [], metadata: Value? = nil, knownBaseAddress: String? = nil) {
+        // The usual resource has none of the rare fields: tested here, where the optionals are at
+        // hand, `Extras.make` and `Rare.make` are not called with copies of them (about 260
+        // instructions a resource).
+        let rare: Rare?
+        if instanceKey == nil, condition == nil, metadata == nil {
+            rare = nil
+        } else {
+            rare = Rare.make(address: address, instanceKey: instanceKey, extras: Extras.make(condition: condition, metadata: metadata),
+                             knownBase: knownBaseAddress)
+        }
         storage = Storage(address: address, type: ResourceTypeNames.shared(type), mode: mode, origin: origin, scope: scope,
-                          range: range, attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls,
-                          rare: Rare.make(address: address, instanceKey: instanceKey,
-                                          extras: Extras.make(condition: condition, metadata: metadata),
-                                          knownBase: knownBaseAddress))
+                          range: range, attributes: attributes, dependsOn: dependsOn, moduleCalls: moduleCalls, rare: rare)
     }
 
     /// The address without its instance key: what references without an index resolve to.
@@ -248,11 +262,25 @@ public struct Resource: Hashable, Sendable {
     /// `dropAttributeValues` does: for resources of which the rules read only part.
     public mutating func dropAttributeValues(where unread: (String) -> Bool) {
         let attributes = self.attributes
-        guard let entries = attributes.objectEntries, entries.contains(where: { unread($0.key) }) else { return }
+        guard let entries = attributes.objectEntries else { return }
+        // Keys tested in place, through the buffer: `for entry in entries` copied every entry (its
+        // key, kind and metadata retained and released), and so did `contains(where:)`.
+        let firstUnread: Int? = entries.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where unread(buffer[i].key) { return i }
+            return nil
+        }
+        guard let firstUnread else { return }
         var keptEntries: [ObjectEntry] = []
         var dropped: [Reference] = attributes.references
-        for entry in entries {
-            if unread(entry.key) { dropped += entry.value.allReferences } else { keptEntries.append(entry) }
+        entries.withUnsafeBufferPointer { buffer in
+            keptEntries.reserveCapacity(buffer.count - 1)
+            for i in buffer.indices {
+                if i == firstUnread || (i > firstUnread && unread(buffer[i].key)) {
+                    dropped += buffer[i].value.allReferences
+                } else {
+                    keptEntries.append(buffer[i])
+                }
+            }
         }
         self.attributes = Value(.object(keptEntries), range: attributes.range, references: Resource.distinct(dropped))
     }

@@ -137,15 +137,51 @@ public struct Value: Hashable, Sendable {
     /// Appends into one array: building an array per level and concatenating them allocated at every
     /// level of every value (the graph builder asks this of each resource whose values it drops).
     private func appendAllReferences(to out: inout [Reference]) {
-        if let meta { out += meta.references }
+        Value.append(meta, to: &out)
+        appendChildReferences(to: &out)
+    }
+
+    /// The references of the values inside this one, in order.
+    private func appendChildReferences(to out: inout [Reference]) {
         switch kind {
-        case .list(let items): for item in items { item.appendAllReferences(to: &out) }
-        case .object(let entries): for e in entries { e.value.appendAllReferences(to: &out) }
+        case .list(let items):
+            items.withUnsafeBufferPointer { buffer in for i in buffer.indices { Value.appendAllReferences(of: buffer, i, to: &out) } }
+        case .object(let entries):
+            entries.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices {
+                    // The entry's value read in place, as `appendAllReferences(of:)` reads an item.
+                    Value.append(buffer[i].value.meta, to: &out)
+                    switch buffer[i].value.kind {
+                    case .list, .object, .conditional: buffer[i].value.appendChildReferences(to: &out)
+                    default: break
+                    }
+                }
+            }
         case .conditional(_, let t, let f):
             t.appendAllReferences(to: &out)
             f.appendAllReferences(to: &out)
         default: break
         }
+    }
+
+    /// `buffer[i].appendAllReferences(to:)` with the item read in place: a method called on the
+    /// item copied it first (a retain and a release of its kind and metadata, about 150
+    /// instructions), though most items are leaves with nothing inside to visit.
+    @inline(__always)
+    private static func appendAllReferences(of buffer: UnsafeBufferPointer<Value>, _ i: Int, to out: inout [Reference]) {
+        append(buffer[i].meta, to: &out)
+        switch buffer[i].kind {
+        case .list, .object, .conditional: buffer[i].appendChildReferences(to: &out)
+        default: break
+        }
+    }
+
+    /// Appends a metadata box's references; the first ones found are the array itself, shared
+    /// (most dropped values have one value with edges, and appending to an empty array allocated).
+    @inline(__always)
+    private static func append(_ meta: ValueMetadata?, to out: inout [Reference]) {
+        guard let meta else { return }
+        if out.isEmpty { out = meta.references } else { out += meta.references }
     }
 }
 

@@ -112,11 +112,11 @@ extension Evaluator {
 
     /// The address references to declaration `index` of `m` name, made once per instance.
     private func referenceTarget(_ index: Int, _ m: ModuleInstance) -> String {
-        if index < m.referenceTargets.count, let known = m.referenceTargets[index] { return known }
+        let states = m.resources
+        if index < states.count, let known = states[referenceTarget: index] { return known }
         let local = m.config.resources[index].localAddress
         let target = m.addressPrefix.isEmpty ? local : joined(m.addressPrefix, local)
-        if m.referenceTargets.isEmpty { m.referenceTargets = .filled(m.config.resources.count) { nil } }
-        if index < m.referenceTargets.count { m.referenceTargets[index] = target }
+        if index < states.count { states[referenceTarget: index] = target }
         return target
     }
 
@@ -137,7 +137,7 @@ extension Evaluator {
         }
         var target = referenceTarget(index, m)
         var value: Value
-        if index < m.resourceValueCache.count, case .done(let cached) = m.resourceValueCache[index] {
+        if index < m.resources.count, case .done(let cached) = m.resources[value: index] {
             value = cached
         } else {
             value = resourceValue(resources[index], m)

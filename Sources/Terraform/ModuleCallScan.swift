@@ -122,7 +122,9 @@ enum ModuleCallScan {
                 // memchr finds each 'm' at memory speed; few of them start the word.
                 guard let hit = memchr(base + from, Int32(word[0]), last - from + 1) else { return false }
                 let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, word, word.count) == 0 {
+                // The byte after the 'm' first: most 'm's are not followed by 'o', and a `memcmp`
+                // call per 'm' cost more than the search (130,000 on the 10 MB synthetic repository).
+                if buffer[at + 1] == word[1], memcmp(base + at, word, word.count) == 0 {
                     let before: UInt8 = at > 0 ? buffer[at - 1] : UInt8(ascii: " ")
                     let after: UInt8 = at + word.count < buffer.count ? buffer[at + word.count] : UInt8(ascii: " ")
                     if !continuesName(before) && before != UInt8(ascii: ".") && !continuesName(after) { return true }

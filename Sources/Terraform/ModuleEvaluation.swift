@@ -54,21 +54,14 @@ extension Evaluator {
     /// The variable at `index` in `m.config` (named `name`).
     private func variableValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
         let config = m.config
-        // The cache read once into a constant (one exclusivity check of the class's property, not
-        // one per read), in a scope that ends before the cache is written: a copy still alive then
-        // would make the write copy the whole array.
-        do {
-            let cache = m.variableCache
-            if index < cache.count {
-                switch cache[index] {
-                case .done(let cached): return cached
-                case .inProgress: return Value.unknown(.invalid, "var.\(name) depends on itself")
-                case .empty: break
-                }
-            }
+        let states = m.variables
+        guard index < states.count else { return Value.unknown(.invalid, "reference to undeclared variable var.\(name)") }
+        switch states[memo: index] {
+        case .done(let cached): return cached
+        case .inProgress: return Value.unknown(.invalid, "var.\(name) depends on itself")
+        case .empty: break
         }
-        if index >= m.variableCache.count { m.variableCache = .filled(config.variableDeclarations.count) { .empty } }
-        m.variableCache[index] = .inProgress
+        states[memo: index] = .inProgress
         // Fields read in place: binding the declaration copied it (a retain per field).
         let defaultValue = config.variableDeclarations[index].defaultValue
         var v: Value
@@ -97,7 +90,7 @@ extension Evaluator {
             // `consume`: the value moves into the conversion (see `TypeConstraint.convert`).
             v = constraint.convert(consume v, evaluateDefault: { self.evaluate($0, EvalScope(module: m)) })
         }
-        m.variableCache[index] = .done(v)
+        states[memo: index] = .done(v)
         return v
     }
 
@@ -109,20 +102,16 @@ extension Evaluator {
     /// The local at `index` in `m.config` (named `name`).
     private func localValue(at index: Int, _ name: String, _ m: ModuleInstance) -> Value {
         let config = m.config
-        do {  // see `variableValue(at:)`
-            let cache = m.localCache
-            if index < cache.count {
-                switch cache[index] {
-                case .done(let cached): return cached
-                case .inProgress: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
-                case .empty: break
-                }
-            }
+        let states = m.locals
+        guard index < states.count else { return Value.unknown(.invalid, "reference to undeclared local.\(name)") }
+        switch states[memo: index] {
+        case .done(let cached): return cached
+        case .inProgress: return Value.unknown(.invalid, "local.\(name) depends on itself", range: config.localAttributes[index].range)
+        case .empty: break
         }
-        if index >= m.localCache.count { m.localCache = .filled(config.localAttributes.count) { .empty } }
-        m.localCache[index] = .inProgress
+        states[memo: index] = .inProgress
         let v = evaluate(config.localAttributes[index].expression, EvalScope(module: m))
-        m.localCache[index] = .done(v)
+        states[memo: index] = .done(v)
         return v
     }
 
@@ -131,7 +120,7 @@ extension Evaluator {
     /// a metadata box for every reference.
     func flowedVariable(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
         guard let index = m.config.declarations.variableIndex[name] else { return flowed(variableValue(name, m), to: range) }
-        return flowedName(at: index, m, to: range, kept: \.flowedVariableCache, memo: \.variableCache) {
+        return flowedName(at: index, m.variables, to: range) {
             variableValue(at: index, name, m)
         }
     }
@@ -139,29 +128,23 @@ extension Evaluator {
     /// `local.name` read whole; see `flowedVariable`.
     func flowedLocal(_ name: String, _ m: ModuleInstance, to range: SourceRange) -> Value {
         guard let index = m.config.declarations.localIndex[name] else { return flowed(localValue(name, m), to: range) }
-        return flowedName(at: index, m, to: range, kept: \.flowedLocalCache, memo: \.localCache) {
+        return flowedName(at: index, m.locals, to: range) {
             localValue(at: index, name, m)
         }
     }
 
-    /// The flowed value of the name at `index`, from `kept` when a reference flowed it before.
-    private func flowedName(at index: Int, _ m: ModuleInstance, to range: SourceRange,
-                            kept: ReferenceWritableKeyPath<ModuleInstance, [KeptFlow]>,
-                            memo: KeyPath<ModuleInstance, [Memo]>, value: () -> Value) -> Value {
-        do {  // one read of the class's property (see `variableValue(at:)`)
-            let keptNow = m[keyPath: kept]
-            if index < keptNow.count, case .kept(let known) = keptNow[index] {
-                return known.origin == range ? value() : known.value.withRange(range)
-            }
+    /// The flowed value of the name at `index`, kept in `states` when a reference flowed it before.
+    private func flowedName(at index: Int, _ states: NameStates, to range: SourceRange, value: () -> Value) -> Value {
+        let known = index < states.count
+        if known, case .kept(let flow) = states[flow: index] {
+            return flow.origin == range ? value() : flow.value.withRange(range)
         }
         let v = value()
         guard let origin = v.range, origin != range else { return flowed(v, to: range) }
         let out = flowed(v, to: range)
         // Kept only once the name is evaluated: a value made while it is in progress is a cycle error.
-        let memos = m[keyPath: memo]
-        if index < memos.count, case .done = memos[index] {
-            if m[keyPath: kept].isEmpty { m[keyPath: kept] = .filled(memos.count) { .none } }
-            m[keyPath: kept][index] = .kept(FlowedName(origin: origin, value: out))
+        if known, case .done = states[memo: index] {
+            states[flow: index] = .kept(FlowedName(origin: origin, value: out))
         }
         return out
     }
@@ -171,20 +154,16 @@ extension Evaluator {
         guard let index = config.declarations.outputIndex[name] else {
             return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"")
         }
-        do {  // see `variableValue(at:)`
-            let cache = m.outputCache
-            if index < cache.count {
-                switch cache[index] {
-                case .done(let cached): return cached
-                case .inProgress: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
-                case .empty: break
-                }
-            }
+        let states = m.outputs
+        guard index < states.count else { return Value.unknown(.invalid, "module \(m.address) has no output \"\(name)\"") }
+        switch states[memo: index] {
+        case .done(let cached): return cached
+        case .inProgress: return Value.unknown(.invalid, "output \(name) depends on itself", range: config.outputAttributes[index].range)
+        case .empty: break
         }
-        if index >= m.outputCache.count { m.outputCache = .filled(config.outputAttributes.count) { .empty } }
-        m.outputCache[index] = .inProgress
+        states[memo: index] = .inProgress
         let v = evaluate(config.outputAttributes[index].expression, EvalScope(module: m))
-        m.outputCache[index] = .done(v)
+        states[memo: index] = .done(v)
         return v
     }
 
@@ -261,10 +240,14 @@ extension Evaluator {
     }
 
     func resourceExpansion(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Expansion {
-        let cacheable = decl.index < m.expansionCache.count
-        if cacheable, case .known(let cached) = m.expansionCache[decl.index] { return cached }
-        let e = expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
-        if cacheable { m.expansionCache[decl.index] = .known(e) }
+        let states = m.resources
+        let cacheable = decl.index < states.count
+        if cacheable, case .known(let cached) = states[expansion: decl.index] { return cached }
+        // Most declarations have neither argument: tested in place, where passing them to `expand`
+        // copied both optional attributes (about 100 bytes each) for every declaration.
+        let e = decl.count == nil && decl.forEach == nil ? .single
+            : expand(count: decl.count, forEach: decl.forEach, EvalScope(module: m), what: m.addressPrefix + decl.localAddress)
+        if cacheable { states[expansion: decl.index] = .known(e) }
         return e
     }
 
@@ -273,10 +256,11 @@ extension Evaluator {
     /// The evaluated arguments of one instance (what the graph holds).
     func instanceAttributes(_ decl: ResourceDeclaration, _ m: ModuleInstance, key: InstanceKey?, iteration: Iteration) -> Value {
         // A resource without count or for_each (most of them) is cached in an array, unhashed.
-        let single = key == nil && decl.index < m.singleInstanceAttributeCache.count
+        let states = m.resources
+        let single = key == nil && decl.index < states.count
         let id = ResourceInstanceID(declaration: decl.index, key: key)
         if single {
-            if case .done(let cached) = m.singleInstanceAttributeCache[decl.index] { return cached }
+            if case .done(let cached) = states[singleAttributes: decl.index] { return cached }
         } else if let cached = m.instanceAttributeCache[id] {
             return cached
         }
@@ -286,7 +270,7 @@ extension Evaluator {
             entries.append(ObjectEntry("json", json))
             attributes = Value(.object(entries), range: attributes.range)
         }
-        if single { m.singleInstanceAttributeCache[decl.index] = .done(attributes) } else { m.instanceAttributeCache[id] = attributes }
+        if single { states[singleAttributes: decl.index] = .done(attributes) } else { m.instanceAttributeCache[id] = attributes }
         return attributes
     }
 
@@ -294,15 +278,16 @@ extension Evaluator {
     /// of them; each instance object carries an edge to itself.
     func resourceValue(_ decl: ResourceDeclaration, _ m: ModuleInstance) -> Value {
         // The array is sized from `m.config`, which every declaration evaluated here comes from.
-        guard decl.index < m.resourceValueCache.count else {
+        let states = m.resources
+        guard decl.index < states.count else {
             return Value.unknown(.invalid, "\(decl.localAddress) is not declared in \(m.config.directory)")
         }
-        switch m.resourceValueCache[decl.index] {
+        switch states[value: decl.index] {
         case .done(let cached): return cached
         case .inProgress:
             let base = m.addressPrefix + decl.localAddress
             return Value.unknown(.invalid, "\(base) refers to itself", references: [Reference(target: base)])
-        case .empty: m.resourceValueCache[decl.index] = .inProgress
+        case .empty: states[value: decl.index] = .inProgress
         }
         let base = joined(m.addressPrefix, decl.localAddress)
         func instance(_ key: InstanceKey?, _ iteration: Iteration) -> Value {
@@ -322,7 +307,7 @@ extension Evaluator {
         case .unknown(let u):
             value = Value(u.kind, range: decl.headerRange, references: [Reference(target: base)])
         }
-        m.resourceValueCache[decl.index] = .done(value)
+        states[value: decl.index] = .done(value)
         return value
     }
 

@@ -104,22 +104,13 @@ final class ModuleInstance {
 
     // Each name's cache entry also marks it as being evaluated, so a cycle is found by the same
     // look-up that finds a cached value (a separate in-progress set cost three more hashes a name).
-    // By the declaration's position in `config` (see `ModuleConfiguration.variableIndex`); empty
-    // until the first name of the kind is asked for, then sized for all of them.
-    var variableCache: [Memo] = []
-    var localCache: [Memo] = []
-    var outputCache: [Memo] = []
-    /// `var.x` and `local.x` as a reference reads them (`Evaluator.flowedVariable`), by position.
-    var flowedVariableCache: [KeptFlow] = []
-    var flowedLocalCache: [KeptFlow] = []
-    // Resource caches are arrays indexed by the declaration's index: no hashing at all.
-    var expansionCache: [KeptExpansion] = []
-    var resourceValueCache: [Memo] = []
-    /// Each declaration's address in this instance, as references name it: one string for all the
-    /// references to it, which the kept values of a large scan hold by the hundred thousand.
-    var referenceTargets: [String?] = []
-    /// Attributes of the instance without a key (no `count`/`for_each`), by declaration index.
-    var singleInstanceAttributeCache: [Memo] = []
+    // By the declaration's position in `config` (see `ModuleConfiguration.variableIndex`), in
+    // blocks behind constants: no runtime exclusivity check per read and write (`InstanceStates`).
+    let variables: NameStates
+    let locals: NameStates
+    let outputs: NameStates
+    /// Resource caches by the declaration's index: no hashing at all.
+    let resources: DeclarationStates
     var instanceAttributeCache: [ResourceInstanceID: Value] = [:]
     /// Child instances by the call's position (`ModuleCallDeclaration.index`): a table by name
     /// hashed the name twice a call and was a table to allocate and free per instance.
@@ -138,10 +129,11 @@ final class ModuleInstance {
         self.moduleCalls = moduleCalls
         self.chain = chain
         self.addressPrefix = address.isEmpty ? "" : joined(address, ".")
-        let declarations = config.resources.count
-        expansionCache = .filled(declarations) { .none }
-        resourceValueCache = .filled(declarations) { .empty }
-        singleInstanceAttributeCache = .filled(declarations) { .empty }
+        let declarations = config.declarations
+        variables = NameStates(count: declarations.variableDeclarations.count)
+        locals = NameStates(count: declarations.localAttributes.count)
+        outputs = NameStates(count: declarations.outputAttributes.count)
+        resources = DeclarationStates(count: declarations.resources.count)
     }
 
     /// `module.api.` or `""`: what resource addresses in this module start with.

@@ -323,6 +323,9 @@ struct GraphBuilder {
     /// every resource inside the module.
     func add(_ m: ModuleInstance, to graph: inout ResourceGraph, inherited: [Reference] = []) {
         let keep = evaluator.context.options.keepsAttributeValues
+        // Read once per instance, not per resource: `options` is a variable of the context (a class),
+        // so each read was a runtime exclusivity check and a copy of the whole options.
+        let trim = evaluator.context.options.trimsKeptAttributeValues
         // Each declaration read in place from an array bound once: `for decl in m.config.resources`
         // copied every declaration (a retain and a release per field, 35,000 on tf-real).
         let resources = m.config.resources
@@ -335,17 +338,17 @@ struct GraphBuilder {
             let dependsOn = inherited.isEmpty ? declared : declared + inherited
             switch evaluator.resourceExpansion(decl, m) {
             case .single:
-                graph.add(resource(decl, m, base: base, key: nil, iteration: .none, dependsOn: dependsOn, keepsValues: keepsValues))
+                graph.add(resource(decl, m, base: base, key: nil, iteration: .none, dependsOn: dependsOn, keepsValues: keepsValues, trim: trim))
             case .instances(let list):
                 if list.isEmpty {
                     emptyDeclarations.list.append((ScopedAddress(scope: scope, address: base), decl.headerRange))
                 }
                 for (key, iteration) in list {
-                    graph.add(resource(decl, m, base: base, key: key, iteration: iteration, dependsOn: dependsOn, keepsValues: keepsValues))
+                    graph.add(resource(decl, m, base: base, key: key, iteration: iteration, dependsOn: dependsOn, keepsValues: keepsValues, trim: trim))
                 }
             case .unknown(let u):
                 graph.add(resource(decl, m, base: base, key: nil, iteration: evaluator.unknownIteration(u, count: decl.count != nil),
-                                   dependsOn: dependsOn, keepsValues: keepsValues))
+                                   dependsOn: dependsOn, keepsValues: keepsValues, trim: trim))
             }
         }
         for call in m.config.moduleCalls {
@@ -362,7 +365,7 @@ struct GraphBuilder {
     }
 
     private func resource(_ decl: ResourceDeclaration, _ m: ModuleInstance, base: String, key: InstanceKey?, iteration: Iteration,
-                          dependsOn: [Reference], keepsValues: Bool) -> Resource {
+                          dependsOn: [Reference], keepsValues: Bool, trim: (@Sendable (inout Resource) -> Void)?) -> Resource {
         let attributes = evaluator.instanceAttributes(decl, m, key: key, iteration: iteration)
         var resource = Resource(address: addresses.shared(InstanceKey.address(base, key)), type: decl.type, mode: decl.mode,
                                 origin: .terraform, scope: scope, instanceKey: key?.text, range: decl.headerRange,
@@ -370,7 +373,7 @@ struct GraphBuilder {
                                 knownBaseAddress: key == nil ? nil : base)
         if !keepsValues {
             resource.dropAttributeValues(sharing: addresses.shared)
-        } else if let trim = evaluator.context.options.trimsKeptAttributeValues {
+        } else if let trim {
             trim(&resource)
         }
         return resource

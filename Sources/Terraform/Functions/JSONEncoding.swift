@@ -55,9 +55,15 @@ enum TerraformJSONEncoder {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Bytes that need no escape are copied a run at a time: appended one by one they cost about
+    /// 20 instructions each (15 M on the 10 MB synthetic repository's access-log formats).
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var i = 0
         while i < bytes.count {
+            let runStart = i
+            while i < bytes.count, isPlain(bytes[i]) { i += 1 }
+            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            guard i < bytes.count else { return }
             let b = bytes[i]
             switch b {
             case 0x22: appendEscape(0x22, to: &out)
@@ -75,6 +81,13 @@ enum TerraformJSONEncoder {
             }
             i += 1
         }
+    }
+
+    /// A byte written as it is: not a control character, `"`, `\\`, `<`, `>`, `&`, nor the lead
+    /// byte E2 of U+2028/2029 (which `appendEscaped` looks at with the bytes after it).
+    @inline(__always)
+    private static func isPlain(_ b: UInt8) -> Bool {
+        b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2
     }
 
     @inline(__always)
