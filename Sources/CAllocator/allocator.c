@@ -22,3 +22,9 @@ long long iaclint_heap_in_use(void) {
     return -1;
 #endif
 }
+
+void iaclint_return_free_heap_pages(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

@@ -11,6 +11,11 @@ final class AllocatorTuningTests: XCTestCase {
         let held = [UInt8](repeating: 1, count: 4 << 20)
         XCTAssertGreaterThanOrEqual(iaclint_heap_in_use(), Int64(held.count), "mallinfo2 should see a 4 MB block")
         XCTAssertEqual(held.count, 4 << 20)
+        // Giving free pages back keeps what is in use: the block is still counted, and still readable.
+        do { let freed = [UInt8](repeating: 2, count: 8 << 20); XCTAssertEqual(freed.last, 2) }
+        iaclint_return_free_heap_pages()
+        XCTAssertGreaterThanOrEqual(iaclint_heap_in_use(), Int64(held.count))
+        XCTAssertEqual(held[held.count - 1], 1)
         #endif
     }
 }

@@ -93,6 +93,7 @@ public enum Linter {
         } else {
             timer.mark("terraform (\(terraformDirectories.count) directories)")
         }
+        if !terraformDirectories.isEmpty { AllocatorTuning.returnFreePagesAfterLoad() }
 
         var graph = ResourceGraph()
         graph.diagnostics = diagnostics
