@@ -169,6 +169,42 @@ final class RulesTextSpeedupTests: XCTestCase {
         XCTAssertNil(AccessLogFormat.partlyKnownText(Value(.string("Fn::Sub \"x\""))))
     }
 
+    func testGlobLowercasesASCIIAsLowercased() {
+        let texts = ["logs:*", "LOGS:PutLogEvents", "logs:putlogevents", "Logs:Describe*", "logs:DescribeLogStreams", "*", "?ogs:*",
+                     "", "logs:Put\u{130}", "logs:put\u{130}", "logs:put i\u{307}", "\u{212A}ms:*", "kms:Decrypt", "iam:\u{DF}*", "iam:SS"]
+        for pattern in texts {
+            XCTAssertEqual(Glob.asciiLowercased(pattern), pattern.utf8.allSatisfy { $0 < 0x80 } ? Array(pattern.lowercased().utf8) : nil)
+            for text in texts {
+                let p = Array(pattern.lowercased().utf8), t = Array(text.lowercased().utf8)
+                // The reference: the same walk over the lowercased bytes.
+                func reference() -> Bool {
+                    var pi = 0, ti = 0, star = -1, mark = 0
+                    while ti < t.count {
+                        if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == t[ti] { pi += 1; ti += 1 }
+                        else if pi < p.count, p[pi] == UInt8(ascii: "*") { star = pi; mark = ti; pi += 1 }
+                        else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+                        else { return false }
+                    }
+                    while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
+                    return pi == p.count
+                }
+                XCTAssertEqual(Glob.matches(pattern: pattern, text), reference(), "\(pattern) ~ \(text)")
+            }
+        }
+    }
+
+    func testAddressesSeenInsertsAsASet() {
+        var seen = AddressesSeen("a0")
+        var reference: Set<String> = ["a0"]
+        var state: UInt64 = 3
+        for _ in 0..<500 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let n = Int((state >> 33) % 90)
+            let address = n == 89 ? "aws_x.\u{212A}" : (n == 88 ? "aws_x.K" : "a\(n)")
+            XCTAssertEqual(seen.insert(address), reference.insert(address).inserted, address)
+        }
+    }
+
     func testFindingCollectorReportsEachPlaceOnce() {
         let rule = RuleCatalog.all[0]
         var collector = FindingCollector(rule: rule, options: .init())

@@ -125,7 +125,24 @@ struct PolicyReader {
 /// IAM-style wildcard matching: `*` any run, `?` one character, case-insensitive.
 enum Glob {
     static func matches(pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.lowercased().utf8), t = Array(text.lowercased().utf8)
+        // ASCII (every IAM action): lowercased byte by byte, as `lowercased()` does for ASCII, without
+        // its Unicode pass and two Strings per comparison (~50,000 instructions per role read).
+        if let p = asciiLowercased(pattern), let t = asciiLowercased(text) { return matches(p, t) }
+        return matches(Array(pattern.lowercased().utf8), Array(text.lowercased().utf8))
+    }
+
+    /// The bytes of ASCII `text` with A-Z made a-z, or nil when `text` is not ASCII.
+    static func asciiLowercased(_ text: String) -> [UInt8]? {
+        var bytes = Array(text.utf8)
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b >= 0x80 { return nil }
+            if b >= UInt8(ascii: "A"), b <= UInt8(ascii: "Z") { bytes[i] = b | 0x20 }
+        }
+        return bytes
+    }
+
+    private static func matches(_ p: [UInt8], _ t: [UInt8]) -> Bool {
         var pi = 0, ti = 0, star = -1, mark = 0
         while ti < t.count {
             if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == t[ti] {
