@@ -173,7 +173,6 @@ final class RulesTextSpeedupTests: XCTestCase {
         let texts = ["logs:*", "LOGS:PutLogEvents", "logs:putlogevents", "Logs:Describe*", "logs:DescribeLogStreams", "*", "?ogs:*",
                      "", "logs:Put\u{130}", "logs:put\u{130}", "logs:put i\u{307}", "\u{212A}ms:*", "kms:Decrypt", "iam:\u{DF}*", "iam:SS"]
         for pattern in texts {
-            XCTAssertEqual(Glob.asciiLowercased(pattern), pattern.utf8.allSatisfy { $0 < 0x80 } ? Array(pattern.lowercased().utf8) : nil)
             for text in texts {
                 let p = Array(pattern.lowercased().utf8), t = Array(text.lowercased().utf8)
                 // The reference: the same walk over the lowercased bytes.
