@@ -145,6 +145,94 @@ final class PipelineSpeedupTests: XCTestCase {
     }
 }
 
+/// The byte forms of the rules' text cuts and the findings' place table answer as the plain forms did.
+final class RulesTextSpeedupTests: XCTestCase {
+    /// `partlyKnownText` as it was written over characters.
+    private func reference(_ value: Value) -> String? {
+        guard let reason = value.unknownReason else { return nil }
+        for function in ["Fn::Sub \"", "Fn::Join \""] where reason.detail.hasPrefix(function) && reason.detail.hasSuffix("\"") {
+            let inner = reason.detail.dropFirst(function.count).dropLast()
+            return inner.isEmpty ? nil : String(inner)
+        }
+        return nil
+    }
+
+    func testPartlyKnownTextAsOverCharacters() {
+        let details = ["Fn::Sub \"$context.requestId ${AWS::StackName}\"", "Fn::Join \"a,b\"", "Fn::Sub \"", "Fn::Sub \"\"",
+                       "Fn::Sub \"x\"", "Fn::Sub x\"", "Fn::Sub \"x", "Fn::Join \"\r\n\"", "Fn::Sub \"a\r\n\"", "",
+                       "Fn::Sub \"\u{E9}t\u{E9}\"", "Fn::Sub \"e\u{301}\"", "Fn::Sub \"x\"\u{301}", "Fn::Sub \"\u{212A}\"",
+                       "Fn::GetAtt \"x\"", "Fn::Sub \"arn:${AWS::Partition}:logs:::log-group:/x\""]
+        for detail in details {
+            let value = Value(.unknown(UnknownReason(.unsupportedFunction, detail)))
+            XCTAssertEqual(AccessLogFormat.partlyKnownText(value), reference(value), detail)
+        }
+        XCTAssertNil(AccessLogFormat.partlyKnownText(Value(.string("Fn::Sub \"x\""))))
+    }
+
+    func testGlobLowercasesASCIIAsLowercased() {
+        let texts = ["logs:*", "LOGS:PutLogEvents", "logs:putlogevents", "Logs:Describe*", "logs:DescribeLogStreams", "*", "?ogs:*",
+                     "", "logs:Put\u{130}", "logs:put\u{130}", "logs:put i\u{307}", "\u{212A}ms:*", "kms:Decrypt", "iam:\u{DF}*", "iam:SS"]
+        for pattern in texts {
+            for text in texts {
+                let p = Array(pattern.lowercased().utf8), t = Array(text.lowercased().utf8)
+                // The reference: the same walk over the lowercased bytes.
+                func reference() -> Bool {
+                    var pi = 0, ti = 0, star = -1, mark = 0
+                    while ti < t.count {
+                        if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == t[ti] { pi += 1; ti += 1 }
+                        else if pi < p.count, p[pi] == UInt8(ascii: "*") { star = pi; mark = ti; pi += 1 }
+                        else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+                        else { return false }
+                    }
+                    while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
+                    return pi == p.count
+                }
+                XCTAssertEqual(Glob.matches(pattern: pattern, text), reference(), "\(pattern) ~ \(text)")
+            }
+        }
+    }
+
+    func testAddressesSeenInsertsAsASet() {
+        var seen = AddressesSeen("a0")
+        var reference: Set<String> = ["a0"]
+        var state: UInt64 = 3
+        for _ in 0..<500 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let n = Int((state >> 33) % 90)
+            let address = n == 89 ? "aws_x.\u{212A}" : (n == 88 ? "aws_x.K" : "a\(n)")
+            XCTAssertEqual(seen.insert(address), reference.insert(address).inserted, address)
+        }
+    }
+
+    func testFindingCollectorReportsEachPlaceOnce() {
+        let rule = RuleCatalog.all[0]
+        var collector = FindingCollector(rule: rule, options: .init())
+        var expected: [Finding] = []
+        var seen: [(SourceRange?, String, String)] = []
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        // Enough findings for the table to grow several times; instances of one module share ranges.
+        for _ in 0..<3000 {
+            let range = SourceRange(file: "f\(next(3)).tf", at: SourcePosition(line: 1, column: 1, offset: next(40)))
+            let address = ["module.m[\"\(next(30))\"].aws_x.y", "aws_x.\u{212A}", "aws_x.K"][next(3)]
+            let message = "m\(next(2))"
+            let resource = Resource(address: address, type: "aws_x", origin: .terraform, scope: ".", range: range)
+            let explicit: SourceRange? = next(4) == 0 ? nil : range
+            collector.add(message, at: explicit, resource: resource)
+            if !seen.contains(where: { $0.0 == range && $0.1 == address && $0.2 == message }) {
+                seen.append((range, address, message))
+                expected.append(Finding(ruleID: rule.id, ruleName: rule.name, severity: rule.severity, message: message,
+                                        range: range, resource: address))
+            }
+        }
+        XCTAssertEqual(collector.findings, expected)
+        XCTAssertGreaterThan(expected.count, 100)
+    }
+}
+
 /// The fingerprint read over bytes in place is the FNV-1a of the parts as it was first written.
 final class FingerprintSpeedupTests: XCTestCase {
     private func reference(_ ruleID: String, _ resource: String?, _ file: String?, _ discriminator: String) -> String {

@@ -84,7 +84,7 @@ public struct LoggingModel: Sendable {
             || Self.anyReference(in: from.attributes, where: { $0.target == address || $0.target == base }) { return true }
         // Every resource the search reaches is in `from`'s scope: its number is found once.
         let scope = lookup.scopeNumber(from.scope)
-        var seen: Set<String> = [from.address]
+        var seen = AddressesSeen(from.address)
         var queue: [Resource] = [from]
         var steps = 0
         while let next = queue.popLast() {
@@ -93,7 +93,7 @@ public struct LoggingModel: Sendable {
             for reference in next.allReferences {
                 for target in targets(of: reference, scopeNumber: scope) {
                     if target.address == to.address || target.baseAddress == to.address { return true }
-                    if seen.insert(target.address).inserted { queue.append(target) }
+                    if seen.insert(target.address) { queue.append(target) }
                 }
             }
         }

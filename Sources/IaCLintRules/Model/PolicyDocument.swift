@@ -125,7 +125,43 @@ struct PolicyReader {
 /// IAM-style wildcard matching: `*` any run, `?` one character, case-insensitive.
 enum Glob {
     static func matches(pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.lowercased().utf8), t = Array(text.lowercased().utf8)
+        // ASCII (every IAM action): matched over the bytes in place, each lowercased as it is compared,
+        // as `lowercased()` does for ASCII, without its Unicode pass and two Strings per comparison
+        // (~50,000 instructions per role read; copying the bytes into arrays was still 2 M on 10 MB).
+        var answer: Bool?
+        _ = pattern.utf8.withContiguousStorageIfAvailable { p in
+            _ = text.utf8.withContiguousStorageIfAvailable { t in answer = asciiMatches(p, t) }
+        }
+        if let answer { return answer }
+        return matches(Array(pattern.lowercased().utf8), Array(text.lowercased().utf8))
+    }
+
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 {
+        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+    }
+
+    /// `matches` over lowercased bytes, lowercasing each byte as it is read; nil when either text is
+    /// not ASCII.
+    private static func asciiMatches(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !p.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 }) else { return nil }
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == UInt8(ascii: "?") || lower(p[pi]) == lower(t[ti]) {
+                pi += 1; ti += 1
+            } else if pi < p.count, p[pi] == UInt8(ascii: "*") {
+                star = pi; mark = ti; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.count
+    }
+
+    private static func matches(_ p: [UInt8], _ t: [UInt8]) -> Bool {
         var pi = 0, ti = 0, star = -1, mark = 0
         while ti < t.count {
             if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == t[ti] {

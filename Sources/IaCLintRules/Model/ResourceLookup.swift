@@ -355,8 +355,12 @@ struct AddressHashes: Sendable {
     }
 
     /// The 32 bits of a hash kept per address; they also give the entry's home slot.
+    /// Multiplied once more and the high half kept: `ASCIIHash` ends with `h ^= h >> 32`, so the two
+    /// halves' xor undid that step and was the low half of the last product, blind to the last
+    /// word's upper four bytes (`logs_17` and `logs_18` hashed alike, probing long runs of equal
+    /// hashes and comparing their addresses).
     static func fold(_ hash: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: hash >> 32) ^ UInt32(truncatingIfNeeded: hash)
+        UInt32(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     /// True when some address or base address in `range` is not ASCII.

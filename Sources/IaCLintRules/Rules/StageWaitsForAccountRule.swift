@@ -114,12 +114,39 @@ struct StageWaitsForAccountRule: Rule {
     static func dependencyTarget(_ account: Resource, from stage: Resource) -> String {
         // The parts as slices of the addresses: a String per part cost ~12,000 instructions a finding.
         let accountAddress = account.baseAddress, stageAddress = stage.baseAddress
+        // ASCII addresses (nearly all): the same parts cut over bytes, without telling characters apart.
+        if ASCIIHash.of(accountAddress) != nil, ASCIIHash.of(stageAddress) != nil {
+            return asciiDependencyTarget(accountAddress, stageAddress)
+        }
         let accountParts = accountAddress.split(separator: "."), stageParts = stageAddress.split(separator: ".")
         let accountModule = accountParts.dropLast(2), stageModule = stageParts.dropLast(2)
         if accountModule.elementsEqual(stageModule) { return accountParts.suffix(2).joined(separator: ".") }
         if accountModule.count >= 2, accountModule.starts(with: stageModule), accountModule.count > stageModule.count {
             let start = accountModule.startIndex + stageModule.count
             return accountModule[start..<(start + 2)].joined(separator: ".")
+        }
+        return accountAddress
+    }
+
+    /// `dependencyTarget` for ASCII addresses, whose characters are their bytes: the parts split at
+    /// '.' over bytes (empty parts dropped, as `split` does), compared and joined as bytes.
+    static func asciiDependencyTarget(_ accountAddress: String, _ stageAddress: String) -> String {
+        let dot = UInt8(ascii: ".")
+        let accountParts = accountAddress.utf8.split(separator: dot), stageParts = stageAddress.utf8.split(separator: dot)
+        let accountModule = accountParts.dropLast(2), stageModule = stageParts.dropLast(2)
+        func joined(_ parts: ArraySlice<Substring.UTF8View>) -> String {
+            var bytes: [UInt8] = []
+            for part in parts {
+                if !bytes.isEmpty { bytes.append(dot) }
+                bytes += part
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let sameParts = { (a: Substring.UTF8View, b: Substring.UTF8View) in a.elementsEqual(b) }
+        if accountModule.elementsEqual(stageModule, by: sameParts) { return joined(accountParts.suffix(2)) }
+        if accountModule.count >= 2, accountModule.starts(with: stageModule, by: sameParts), accountModule.count > stageModule.count {
+            let start = accountModule.startIndex + stageModule.count
+            return joined(accountModule[start..<(start + 2)])
         }
         return accountAddress
     }
