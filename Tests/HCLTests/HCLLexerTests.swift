@@ -181,4 +181,25 @@ final class HCLLexerTests: XCTestCase {
         XCTAssertTrue(names.contains("3:5"), "\(names)")
         XCTAssertTrue(names.contains("11:6"), "\(names)")
     }
+
+    /// A whole-file parse takes its line index from the lexer, which records each line start as it
+    /// passes the newline; it must equal a plain scan of the bytes wherever the newline is.
+    func testRecordedLineStartsMatchAScanOfTheBytes() {
+        let texts = [
+            "", "\n", "\n\n\n", "a = 1", "a = 1\n", "a = 1\r\nb = 2\r\n", "a = \"x\ry\"\n", "\r",
+            "a = \"unterminated\nb = 2\n", "a = \"x\\\ny\"\n", "/* one\ntwo\n*/ a = 1\n", "a = 1\n/* never closed\nb = 2\n",
+            "/* never closed\n", "# comment\n// another\r\n", "x = <<EOT\nline ${a}\n  EOT\ny = 2\n",
+            "x = <<-EOT\r\n  one\r\n  two\r\n  EOT\r\n", "x = <<EOT\nnever closed\n", "x = <<EOT\n",
+            "x = <<EOT y\n", "x = [\n  1,\n  2\n]\n", "x = \"${\n a\n}\"\n", "x = \"é\nü\"\n", "x = {\n a = 1 }\n\n",
+            "x = \"%{ if a }\nb%{ endif }\"\n", "é = 1\n\u{00A0}\n", "x = y;\nz = 1\n\n",
+        ]
+        var inputs: [[UInt8]] = texts.map { Array($0.utf8) }
+        inputs.append([0x61, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0x0A, 0xC3, 0x0A, 0x22, 0x0A])
+        inputs.append([0x78, 0x20, 0x3D, 0x20, 0x3C, 0x3C, 0x45, 0x0A, 0xE2, 0x82, 0x0A, 0x45, 0x0A])
+        for bytes in inputs {
+            let parsed = HCLParser.parse(bytes, path: "lines.tf")
+            XCTAssertEqual(parsed.source.lineStarts, SourceFile.lineStarts(of: bytes), "\(bytes)")
+            XCTAssertEqual(parsed.source.fileID, SourceFileID("lines.tf"))
+        }
+    }
 }
