@@ -54,7 +54,7 @@ public enum HCLLexer {
             lexer.run()
             let lexed = LexedFile(tokens: [], comments: lexer.comments, diagnostics: lexer.diagnostics,
                                   endsUnterminated: lexer.endsUnterminated)
-            let lines = lineStarts ?? lexer.recordedLineStarts.take(from: 0)
+            let lines = lineStarts ?? Array(lexer.recordedLineStarts.view) // one copy at memcpy speed
             return body(buffer, TokenList(buffer: lexer.tokens.view), lexed, lines)
         }
     }
@@ -190,12 +190,7 @@ struct Lexer {
         for (offset, length) in invalid {
             invalidUTF8Ends[offset] = offset + length
         }
-        if !invalid.isEmpty {
-            let first = invalid[0]
-            diagnostics.append(.error("invalid UTF-8", at: slowRange(first.offset, first.offset + first.length),
-                                      detail: "The file must be UTF-8 encoded; this byte sequence is not valid UTF-8."
-                                        + (invalid.count > 1 ? " \(invalid.count >= 20 ? "At least 20" : "\(invalid.count)") invalid sequences in total." : "")))
-        }
+        if !invalid.isEmpty, !recordsLines { reportInvalidUTF8(invalid) }
         while index < count {
             guard inTemplate else {
                 lexExpressionToken()
@@ -238,6 +233,17 @@ struct Lexer {
         }
         let end = position(count)
         tokens.push(Token(kind: .endOfFile, start: end, end: end))
+        // Reported first, as above, once the recorded line starts can place it.
+        if !invalid.isEmpty, recordsLines { reportInvalidUTF8(invalid) }
+    }
+
+    /// One report for the file's invalid UTF-8, at the first sequence, ahead of the other diagnostics.
+    private mutating func reportInvalidUTF8(_ invalid: [(offset: Int, length: Int)]) {
+        let first = invalid[0]
+        diagnostics.insert(.error("invalid UTF-8", at: slowRange(first.offset, first.offset + first.length),
+                                  detail: "The file must be UTF-8 encoded; this byte sequence is not valid UTF-8."
+                                    + (invalid.count > 1 ? " \(invalid.count >= 20 ? "At least 20" : "\(invalid.count)") invalid sequences in total." : "")),
+                           at: 0)
     }
 
     private mutating func token(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
@@ -369,6 +375,27 @@ struct Lexer {
         tokens.push(Token(kind: kind, start: s, end: e))
     }
 
+    /// A newline token (`\n` or `\r\n`) ending at `end`, the start of the next line. When the lexer
+    /// records the line starts, the cursor moves onto that line directly: `advanceLine`'s search (an
+    /// out-of-line call per line) is only needed for tokens that span lines.
+    @inline(__always)
+    private mutating func newline(_ start: Int, _ end: Int) {
+        guard recordsLines else {
+            emit(.newline, start, end)
+            return
+        }
+        lineBreak(before: end)
+        let s = position(start)
+        // `start` is on the line before `end`'s, so the line just recorded is the cursor's next one.
+        cursorLineIndex &+= 1
+        currentLineStart = end
+        nextLineStart = Int.max
+        cursorOffset = end
+        cursorColumnOffset = end
+        cursorColumn = 1
+        tokens.push(Token(kind: .newline, start: s, end: Lexer.makePosition(line: cursorLineIndex &+ 1, column: 1, offset: end)))
+    }
+
     private mutating func error(_ message: String, _ start: Int, _ end: Int, detail: String? = nil) {
         diagnostics.append(.error(message, at: range(start, end), detail: detail))
     }
@@ -384,13 +411,11 @@ struct Lexer {
             while j < count, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
             index = j
         case 0x0A:
-            lineBreak(before: i + 1)
-            emit(.newline, i, i + 1)
+            newline(i, i + 1)
             index = skipIndentation(from: i + 1)
         case 0x0D:
             if byte(i + 1) == 0x0A {
-                lineBreak(before: i + 2)
-                emit(.newline, i, i + 2)
+                newline(i, i + 2)
                 index = skipIndentation(from: i + 2)
             } else {
                 invalidCharacter(i, 1, "a carriage return must be followed by a line feed")

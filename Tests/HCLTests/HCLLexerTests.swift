@@ -196,6 +196,9 @@ final class HCLLexerTests: XCTestCase {
         var inputs: [[UInt8]] = texts.map { Array($0.utf8) }
         inputs.append([0x61, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0x0A, 0xC3, 0x0A, 0x22, 0x0A])
         inputs.append([0x78, 0x20, 0x3D, 0x20, 0x3C, 0x3C, 0x45, 0x0A, 0xE2, 0x82, 0x0A, 0x45, 0x0A])
+        // Reported before the lexer has passed its line: placed once the line starts are known.
+        let invalid = HCLParser.parse(Array("a = 1\nb = 2\nc = \"".utf8) + [0xFF, 0xFE] + Array("\"\nd = \n".utf8), path: "bad.tf")
+        XCTAssertEqual(describeDiagnostics(invalid).first, "3:6 invalid UTF-8")
         for bytes in inputs {
             let parsed = HCLParser.parse(bytes, path: "lines.tf")
             XCTAssertEqual(parsed.source.lineStarts, SourceFile.lineStarts(of: bytes), "\(bytes)")
