@@ -105,37 +105,50 @@ public struct Template: Hashable, Sendable {
     }
 
     private var storage: Storage
+    // Stored apart from their public accessors, which keep `storage` canonical: property observers
+    // made every initializer build the template twice (a copy and a destroy, a retain and a
+    // release of each string).
+    private var storedHeredoc: Heredoc?
+    private var storedRange: SourceRange
+
     /// nil for a quoted string (or a standalone template from `HCLParser.parseTemplate`).
     public var heredoc: Heredoc? {
-        didSet { storage = Template.storage(parts: expandedParts(storage, range: range), heredoc: heredoc, range: range) }
+        get { storedHeredoc }
+        set {
+            let parts = self.parts
+            storedHeredoc = newValue
+            storage = Template.storage(parts: parts, heredoc: newValue, range: storedRange)
+        }
     }
     /// Quotes or heredoc introducer and closing marker included.
     public var range: SourceRange {
-        didSet { storage = Template.storage(parts: expandedParts(storage, range: oldValue), heredoc: heredoc, range: range) }
+        get { storedRange }
+        set {
+            let parts = self.parts
+            storedRange = newValue
+            storage = Template.storage(parts: parts, heredoc: storedHeredoc, range: newValue)
+        }
     }
 
     public init(parts: [TemplatePart], heredoc: Heredoc?, range: SourceRange) {
-        self.storage = Template.storage(parts: parts, heredoc: heredoc, range: range)
-        self.heredoc = heredoc
-        self.range = range
+        storage = Template.storage(parts: parts, heredoc: heredoc, range: range)
+        storedHeredoc = heredoc
+        storedRange = range
     }
 
     /// A quoted string of one literal part (the parser's common case), without building the parts array.
+    @inline(__always)
     init(quotedLiteral text: String, partRange: SourceRange, range: SourceRange) {
-        if Template.isQuotedTextRange(partRange, of: range) {
-            storage = .quotedText(text)
-        } else {
-            storage = .parts([.literal(text, partRange)])
-        }
-        heredoc = nil
-        self.range = range
+        storage = Template.isQuotedTextRange(partRange, of: range) ? .quotedText(text) : .parts([.literal(text, partRange)])
+        storedHeredoc = nil
+        storedRange = range
     }
 
     /// The pieces in source order. A quoted literal's one part is built on each read; code on hot
     /// paths asks `singleLiteral` or `literalValue` first.
     public var parts: [TemplatePart] {
-        get { expandedParts(storage, range: range) }
-        set { storage = Template.storage(parts: newValue, heredoc: heredoc, range: range) }
+        get { expandedParts(storage, range: storedRange) }
+        set { storage = Template.storage(parts: newValue, heredoc: storedHeredoc, range: storedRange) }
     }
 
     /// The parts that may hold expressions: empty for a quoted literal (no array is built).

@@ -15,7 +15,11 @@ public struct LexedFile: Sendable {
 public enum HCLLexer {
     /// Splits a file into tokens. Never fails; problems become diagnostics and `.invalid` tokens.
     public static func tokenize(_ bytes: [UInt8], path: String) -> LexedFile {
-        tokenize(SourceFile(path: path, bytes: bytes))
+        // The lexer finds the line starts itself: no `SourceFile` line index is needed.
+        lex(bytes, fileID: SourceFileID(path), lineStarts: nil, range: nil, template: false) { _, tokens, lexed, _ in
+            LexedFile(tokens: tokens.copyToArray(), comments: lexed.comments, diagnostics: lexed.diagnostics,
+                      endsUnterminated: lexed.endsUnterminated)
+        }
     }
 
     /// Splits a file into tokens, reusing the file's line index for positions.

@@ -68,7 +68,8 @@ struct NameTable {
         let length = end - start
         let id = strings.count
         let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
-        strings.append(shared.string(bytes, hash: hash, make: NameTable.makeString))
+        // Up to 15 bytes a String is inline: nothing to share, and making one was no dearer than a cache hit.
+        strings.append(length > 15 ? shared.string(bytes, hash: hash, make: NameTable.makeString) : NameTable.makeString(bytes))
         slots[slot] = Slot(start: start, length: Int32(truncatingIfNeeded: length), id: Int32(truncatingIfNeeded: id))
         if strings.count * 2 > mask { grow(buffer) }
         return id

@@ -328,8 +328,9 @@ struct Parser {
         let next = peek()
         switch next.kind {
         case .equals:
-            let attribute = parseAttribute(nameToken: nameToken)
+            // One name lookup gives both the id (for duplicates) and the interned name.
             let nameID = self.nameID(nameToken)
+            let attribute = parseAttribute(nameToken: nameToken, name: nameID < 0 ? "" : names.strings[nameID])
             let previous = nameID < 0 ? nil : definedAttribute(nameID, namesBase: namesBase)
             let count = attributeScratch.count - attributesBase
             if let previous, previous < count {
@@ -404,13 +405,14 @@ struct Parser {
         }
     }
 
-    private mutating func parseAttribute(nameToken: Token) -> Attribute {
+    /// `name` is the token's interned text when the caller has it already.
+    private mutating func parseAttribute(nameToken: Token, name knownName: String? = nil) -> Attribute {
         advance() // =
         let savedColumn = recoveryColumn
         recoveryColumn = nameToken.start.column
         defer { recoveryColumn = savedColumn }
         let value = parseExpression()
-        let name = text(nameToken)
+        let name = knownName ?? text(nameToken)
         return Attribute(name: name, nameRange: range(nameToken), expression: value,
                          range: range(nameToken.start, max(value.range.end, nameToken.end)))
     }
