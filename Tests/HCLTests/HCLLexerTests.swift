@@ -1,7 +1,7 @@
 // Lexer tests: token kinds and exact positions, comments, and lexical errors.
 
 import XCTest
-import HCL
+@testable import HCL  // `Lexer.quotedTextStops`
 import IaCLintCore
 
 final class HCLLexerTests: XCTestCase {
@@ -60,6 +60,33 @@ final class HCLLexerTests: XCTestCase {
             XCTAssertEqual(accented.end.offset, length + 2)
             let invalid = HCLLexer.tokenize(name + [0xC3] + Array("         ".utf8), path: "t").tokens[0]
             XCTAssertEqual(invalid.end.offset, length)
+        }
+    }
+
+    /// Quoted text is scanned eight bytes at a time: every byte value at every position of a word
+    /// stops the scan exactly when the byte-by-byte test would (a byte up to `%`, or a backslash).
+    func testQuotedTextStopsMatchTheByteTest() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let stops = Lexer.quotedTextStops(word)
+                let plain = value > 0x25 && value != 0x5C
+                XCTAssertEqual(stops, plain ? 0 : UInt64(0x80) << UInt64(8 * position), "byte \(value) at \(position)")
+            }
+        }
+        // Strings of every length around a word, ending in each kind of stop.
+        for length in 0...19 {
+            let body = String(repeating: "k", count: length)
+            for (tail, kind) in [("\" ", TokenKind.closeQuote), ("${x}\"", .templateInterpolation), ("\\n\"", .closeQuote)] {
+                let tokens = HCLLexer.tokenize(Array(("a = \"" + body + tail + "\n").utf8), path: "t").tokens
+                if length > 0 {
+                    XCTAssertEqual(tokens[3].kind, .quotedLiteral)
+                    XCTAssertEqual(tokens[3].start.offset, 5)
+                }
+                XCTAssertTrue(tokens.contains { $0.kind == kind }, "\(length) \(tail)")
+            }
         }
     }
 
