@@ -430,10 +430,18 @@ struct Lexer {
     // MARK: expression mode
 
     private mutating func lexExpressionToken() {
-        let i = index
-        let b = buffer[i]
+        var i = index
+        var b = buffer[i]
+        if b == 0x20 || b == 0x09 {
+            // Spaces before a token (`name    = value`) are skipped here, saving a return to `run`
+            // and a second dispatch for each run of them.
+            i = skipIndentation(from: i + 1)
+            index = i
+            guard i < count else { return }
+            b = buffer[i]
+        }
         switch b {
-        case 0x20, 0x09: // space, tab
+        case 0x20, 0x09: // space, tab (already skipped above)
             var j = i + 1
             while j < count, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
             index = j
