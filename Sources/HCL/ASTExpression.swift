@@ -93,20 +93,115 @@ public struct Template: Hashable, Sendable {
         }
     }
 
-    public var parts: [TemplatePart]
+    /// Most templates are one quoted literal (`"text"`), whose part's range is the template's without
+    /// the quotes: those store the text alone. That saved a one-element array per quoted string, a
+    /// heap object built by the parser and freed with the tree (75,000 on the 10 MB synthetic
+    /// repository). The form is canonical (chosen from the parts and range, never by the caller), so
+    /// equal templates have equal storage.
+    private enum Storage: Hashable, Sendable {
+        case parts([TemplatePart])
+        /// Exactly `[.literal(text, range without the quotes)]` of a quoted string.
+        case quotedText(String)
+    }
+
+    private var storage: Storage
+    // Stored apart from their public accessors, which keep `storage` canonical: property observers
+    // made every initializer build the template twice (a copy and a destroy, a retain and a
+    // release of each string).
+    private var storedHeredoc: Heredoc?
+    private var storedRange: SourceRange
+
     /// nil for a quoted string (or a standalone template from `HCLParser.parseTemplate`).
-    public var heredoc: Heredoc?
+    public var heredoc: Heredoc? {
+        get { storedHeredoc }
+        set {
+            let parts = self.parts
+            storedHeredoc = newValue
+            storage = Template.storage(parts: parts, heredoc: newValue, range: storedRange)
+        }
+    }
     /// Quotes or heredoc introducer and closing marker included.
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set {
+            let parts = self.parts
+            storedRange = newValue
+            storage = Template.storage(parts: parts, heredoc: storedHeredoc, range: newValue)
+        }
+    }
 
     public init(parts: [TemplatePart], heredoc: Heredoc?, range: SourceRange) {
-        self.parts = parts
-        self.heredoc = heredoc
-        self.range = range
+        storage = Template.storage(parts: parts, heredoc: heredoc, range: range)
+        storedHeredoc = heredoc
+        storedRange = range
+    }
+
+    /// A quoted string of one literal part (the parser's common case), without building the parts array.
+    @inline(__always)
+    init(quotedLiteral text: String, partRange: SourceRange, range: SourceRange) {
+        storage = Template.isQuotedTextRange(partRange, of: range) ? .quotedText(text) : .parts([.literal(text, partRange)])
+        storedHeredoc = nil
+        storedRange = range
+    }
+
+    /// The pieces in source order. A quoted literal's one part is built on each read; code on hot
+    /// paths asks `singleLiteral` or `literalValue` first.
+    public var parts: [TemplatePart] {
+        get { expandedParts(storage, range: storedRange) }
+        set { storage = Template.storage(parts: newValue, heredoc: storedHeredoc, range: storedRange) }
+    }
+
+    /// The parts that may hold expressions: empty for a quoted literal (no array is built).
+    var partsWithExpressions: [TemplatePart] {
+        if case .parts(let p) = storage { return p }
+        return []
+    }
+
+    private func expandedParts(_ storage: Storage, range: SourceRange) -> [TemplatePart] {
+        switch storage {
+        case .parts(let p): return p
+        case .quotedText(let text): return [.literal(text, Template.quotedTextRange(range))]
+        }
+    }
+
+    private static func storage(parts: [TemplatePart], heredoc: Heredoc?, range: SourceRange) -> Storage {
+        if heredoc == nil, parts.count == 1, case .literal(let text, let r) = parts[0], isQuotedTextRange(r, of: range) {
+            return .quotedText(text)
+        }
+        return .parts(parts)
+    }
+
+    /// True when `part` is `quotedTextRange(range)`, compared field by field (building the positions
+    /// took two outlined initializer calls per quoted string).
+    private static func isQuotedTextRange(_ part: SourceRange, of range: SourceRange) -> Bool {
+        let s = range.start, e = range.end, ps = part.start, pe = part.end
+        guard s.line == e.line, e.offset - s.offset >= 2 else { return false }
+        return ps.line == s.line && pe.line == s.line && ps.offset == s.offset + 1 && pe.offset == e.offset - 1
+            && ps.column == s.column + 1 && pe.column == e.column - 1 && part.fileID == range.fileID
+    }
+
+    /// The range of a one-line quoted string's text: one column and byte in from each quote.
+    private static func quotedTextRange(_ range: SourceRange) -> SourceRange {
+        let s = range.start, e = range.end
+        guard s.line == e.line, e.offset - s.offset >= 2 else { return SourceRange(fileID: range.fileID, start: e, end: s) }
+        return SourceRange(fileID: range.fileID,
+                           start: SourcePosition(line: s.line, column: s.column + 1, offset: s.offset + 1),
+                           end: SourcePosition(line: e.line, column: e.column - 1, offset: e.offset - 1))
+    }
+
+    /// The text when the template is exactly one literal part.
+    public var singleLiteral: String? {
+        switch storage {
+        case .quotedText(let text): return text
+        case .parts(let p):
+            guard p.count == 1, case .literal(let text, _) = p[0] else { return nil }
+            return text
+        }
     }
 
     /// The string when the template is literal text only (no interpolation or directive).
     public var literalValue: String? {
+        guard case .parts(let parts) = storage else { return singleLiteral }
         var result = ""
         for part in parts {
             guard case .literal(let text, _) = part else { return nil }
@@ -117,7 +212,7 @@ public struct Template: Hashable, Sendable {
 
     /// The expression when the template is exactly `"${expr}"`, whose value is that of `expr` unconverted.
     public var singleInterpolation: Expression? {
-        guard parts.count == 1, case .interpolation(let inner) = parts[0] else { return nil }
+        guard case .parts(let parts) = storage, parts.count == 1, case .interpolation(let inner) = parts[0] else { return nil }
         return inner.expression
     }
 }

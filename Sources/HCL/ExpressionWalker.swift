@@ -7,7 +7,7 @@ extension Expression {
     public var children: [Expression] {
         switch self {
         case .literal, .invalid: return []
-        case .template(let t): return ExpressionWalker.expressions(in: t.parts)
+        case .template(let t): return ExpressionWalker.expressions(in: t.partsWithExpressions)
         case .scopeTraversal(let t): return ExpressionWalker.expressions(in: t.steps)
         case .relativeTraversal(let t): return [t.source] + ExpressionWalker.expressions(in: t.steps)
         case .functionCall(let f): return f.arguments
@@ -75,7 +75,7 @@ enum ExpressionWalker {
             if let c = f.condition { collectVariables(c, bound: &bound, into: &out) }
             bound.removeSubrange(mark...)
         case .template(let t):
-            collectVariables(in: t.parts, bound: &bound, into: &out)
+            collectVariables(in: t.partsWithExpressions, bound: &bound, into: &out)
         default:
             for child in e.children { collectVariables(child, bound: &bound, into: &out) }
         }

@@ -6,9 +6,11 @@ public enum HCLParser {
     /// Parses a `.tf`/`.hcl` file. Never fails: always returns a (possibly partial) body plus
     /// diagnostics sorted by position. Nesting beyond `maximumDepth` is reported, not followed.
     public static func parse(_ bytes: [UInt8], path: String) -> HCLFile {
-        let source = SourceFile(path: path, bytes: bytes)
-        let (body, diagnostics, comments) = HCLLexer.lex(source, range: nil, template: false) { buffer, tokens, lexed in
-            var parser = Parser(tokens: tokens, buffer: buffer, fileID: source.fileID, quietAtEndOfFile: lexed.endsUnterminated)
+        let fileID = SourceFileID(path)
+        // The lexer records the line starts as it goes (no separate pass over the bytes).
+        let (body, diagnostics, comments, lineStarts) = HCLLexer.lex(bytes, fileID: fileID, lineStarts: nil, range: nil,
+                                                                     template: false) { buffer, tokens, lexed, lineStarts in
+            var parser = Parser(tokens: tokens, buffer: buffer, fileID: fileID, quietAtEndOfFile: lexed.endsUnterminated)
             defer { parser.deallocate() }
             let body = parser.parseFile()
             var diagnostics = lexed.diagnostics
@@ -16,8 +18,9 @@ public enum HCLParser {
                 // The lexer's and the parser's reports interleave.
                 diagnostics = sorted(diagnostics + parser.diagnostics)
             }
-            return (body, diagnostics, lexed.comments)
+            return (body, diagnostics, lexed.comments, lineStarts)
         }
+        let source = SourceFile(path: path, fileID: fileID, bytes: bytes, lineStarts: lineStarts)
         return HCLFile(body: body, diagnostics: diagnostics, source: source, comments: comments)
     }
 

@@ -20,6 +20,8 @@ struct NameTable {
     private var mask: Int
     /// The interned strings, indexed by id.
     private(set) var strings: [String] = []
+    /// Long texts made by earlier parses (see `SharedNameCache`); given back by `deallocate()`.
+    private let shared = SharedNameCache.take()
 
     /// `expected`: about how many lookups will come (the table starts at twice that, at least 64 slots).
     init(expected: Int = 32) {
@@ -32,7 +34,10 @@ struct NameTable {
     }
 
     /// Frees the slots; the strings handed out stay valid.
-    func deallocate() { slots.deallocate() }
+    func deallocate() {
+        slots.deallocate()
+        SharedNameCache.give(shared)
+    }
 
     var count: Int { strings.count }
 
@@ -47,21 +52,24 @@ struct NameTable {
     @inline(__always)
     mutating func id(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         let length = end &- start
-        var slot = NameTable.hash(buffer, start, length) & mask
+        let hash = NameTable.hash(buffer, start, length)
+        var slot = hash & mask
         while true {
             let s = slots[slot]
             if s.id < 0 { break }
             if Int(s.length) == length, NameTable.equal(buffer, s.start, start, length) { return Int(s.id) }
             slot = (slot &+ 1) & mask
         }
-        return insert(buffer, start, end, at: slot)
+        return insert(buffer, start, end, at: slot, hash: hash)
     }
 
     @inline(never)
-    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, at slot: Int) -> Int {
+    private mutating func insert(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, at slot: Int, hash: Int) -> Int {
         let length = end - start
         let id = strings.count
-        strings.append(NameTable.makeString(UnsafeBufferPointer(rebasing: buffer[start..<end])))
+        let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        // Up to 15 bytes a String is inline: nothing to share, and making one was no dearer than a cache hit.
+        strings.append(length > 15 ? shared.string(bytes, hash: hash, make: NameTable.makeString) : NameTable.makeString(bytes))
         slots[slot] = Slot(start: start, length: Int32(truncatingIfNeeded: length), id: Int32(truncatingIfNeeded: id))
         if strings.count * 2 > mask { grow(buffer) }
         return id

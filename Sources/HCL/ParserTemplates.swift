@@ -44,8 +44,9 @@ extension Parser {
             let close = tokens[index + 1]
             index += 2
             let text = decodeQuotedLiteral(first)
-            return .template(Template(parts: text.isEmpty ? [] : [.literal(text, range(first))], heredoc: nil,
-                                      range: range(open.start, close.end)))
+            let templateRange = range(open.start, close.end)
+            if text.isEmpty { return .template(Template(parts: [], heredoc: nil, range: templateRange)) }
+            return .template(Template(quotedLiteral: text, partRange: range(first), range: templateRange))
         }
         // Parts are built directly; only directives or strip markers need the flat-item pass.
         var parts: [TemplatePart] = []

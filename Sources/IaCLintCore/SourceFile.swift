@@ -20,9 +20,18 @@ public struct SourceFile: Sendable {
         lineStarts = SourceFile.lineStarts(of: bytes)
     }
 
+    /// For a reader that found the line starts while reading `bytes` (the HCL lexer passes every
+    /// newline anyway), saving the scan above. `lineStarts` must equal `SourceFile.lineStarts(of: bytes)`.
+    public init(path: String, fileID: SourceFileID, bytes: [UInt8], lineStarts: [Int]) {
+        self.path = path
+        self.fileID = fileID
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
     /// Offsets where lines start. Every parsed file needs them, so newlines are found with the C
     /// library's vectorised `memchr` into an array sized by a first count, not appended byte by byte.
-    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    public static func lineStarts(of bytes: [UInt8]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer -> [Int] in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return [0] }
             let end = base + buffer.count

@@ -8,7 +8,7 @@ extension Evaluator {
     func evaluateTemplate(_ t: Template, _ s: EvalScope) -> Value {
         // One literal part (most strings): its text as it is. `literalValue` appends every part
         // to an empty string, a string operation per quoted string evaluated.
-        if t.parts.count == 1, case .literal(let text, _) = t.parts[0] { return .string(text, range: t.range) }
+        if let text = t.singleLiteral { return .string(text, range: t.range) }
         if let literal = t.literalValue { return .string(literal, range: t.range) }
         if let single = t.singleInterpolation, t.heredoc == nil {
             return evaluate(single, s)

@@ -27,7 +27,15 @@ final class HCLConformanceTests: XCTestCase {
 
     private func parseFile(_ path: String) -> HCLFile? {
         guard case .success(let bytes) = FileSystem.read(path) else { return nil }
-        return HCLParser.parse(bytes, path: path)
+        return checkedParse(bytes, path: path)
+    }
+
+    /// Parses, and checks the line starts the lexer recorded against a separate scan of the bytes.
+    @discardableResult
+    private func checkedParse(_ bytes: [UInt8], path: String) -> HCLFile {
+        let parsed = HCLParser.parse(bytes, path: path)
+        if parsed.source.lineStarts != SourceFile.lineStarts(of: bytes) { XCTFail("\(path): recorded line starts differ") }
+        return parsed
     }
 
     // MARK: spec suite
@@ -200,9 +208,9 @@ final class HCLConformanceTests: XCTestCase {
             for path in files(under: Path.join(root, sub), suffixes: [""]) {
                 guard case .success(let bytes) = FileSystem.read(path) else { continue }
                 // As a config file, as an expression and as a template.
-                _ = HCLParser.parse(bytes, path: path)
-                _ = HCLParser.parse(Array("v = ".utf8) + bytes, path: path)
-                _ = HCLParser.parse(Array("v = <<EOT\n".utf8) + bytes + Array("\nEOT\n".utf8), path: path)
+                checkedParse(bytes, path: path)
+                checkedParse(Array("v = ".utf8) + bytes, path: path)
+                checkedParse(Array("v = <<EOT\n".utf8) + bytes + Array("\nEOT\n".utf8), path: path)
                 count += 1
             }
         }

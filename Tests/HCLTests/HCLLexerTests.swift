@@ -1,7 +1,7 @@
 // Lexer tests: token kinds and exact positions, comments, and lexical errors.
 
 import XCTest
-import HCL
+@testable import HCL  // `Lexer.quotedTextStops`
 import IaCLintCore
 
 final class HCLLexerTests: XCTestCase {
@@ -60,6 +60,33 @@ final class HCLLexerTests: XCTestCase {
             XCTAssertEqual(accented.end.offset, length + 2)
             let invalid = HCLLexer.tokenize(name + [0xC3] + Array("         ".utf8), path: "t").tokens[0]
             XCTAssertEqual(invalid.end.offset, length)
+        }
+    }
+
+    /// Quoted text is scanned eight bytes at a time: every byte value at every position of a word
+    /// stops the scan exactly when the byte-by-byte test would (a byte up to `%`, or a backslash).
+    func testQuotedTextStopsMatchTheByteTest() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let stops = Lexer.quotedTextStops(word)
+                let plain = value > 0x25 && value != 0x5C
+                XCTAssertEqual(stops, plain ? 0 : UInt64(0x80) << UInt64(8 * position), "byte \(value) at \(position)")
+            }
+        }
+        // Strings of every length around a word, ending in each kind of stop.
+        for length in 0...19 {
+            let body = String(repeating: "k", count: length)
+            for (tail, kind) in [("\" ", TokenKind.closeQuote), ("${x}\"", .templateInterpolation), ("\\n\"", .closeQuote)] {
+                let tokens = HCLLexer.tokenize(Array(("a = \"" + body + tail + "\n").utf8), path: "t").tokens
+                if length > 0 {
+                    XCTAssertEqual(tokens[3].kind, .quotedLiteral)
+                    XCTAssertEqual(tokens[3].start.offset, 5)
+                }
+                XCTAssertTrue(tokens.contains { $0.kind == kind }, "\(length) \(tail)")
+            }
         }
     }
 
@@ -180,5 +207,29 @@ final class HCLLexerTests: XCTestCase {
         let names = lexed.tokens.filter { $0.kind == .identifier }.map { "\($0.start.line):\($0.start.column)" }
         XCTAssertTrue(names.contains("3:5"), "\(names)")
         XCTAssertTrue(names.contains("11:6"), "\(names)")
+    }
+
+    /// A whole-file parse takes its line index from the lexer, which records each line start as it
+    /// passes the newline; it must equal a plain scan of the bytes wherever the newline is.
+    func testRecordedLineStartsMatchAScanOfTheBytes() {
+        let texts = [
+            "", "\n", "\n\n\n", "a = 1", "a = 1\n", "a = 1\r\nb = 2\r\n", "a = \"x\ry\"\n", "\r",
+            "a = \"unterminated\nb = 2\n", "a = \"x\\\ny\"\n", "/* one\ntwo\n*/ a = 1\n", "a = 1\n/* never closed\nb = 2\n",
+            "/* never closed\n", "# comment\n// another\r\n", "x = <<EOT\nline ${a}\n  EOT\ny = 2\n",
+            "x = <<-EOT\r\n  one\r\n  two\r\n  EOT\r\n", "x = <<EOT\nnever closed\n", "x = <<EOT\n",
+            "x = <<EOT y\n", "x = [\n  1,\n  2\n]\n", "x = \"${\n a\n}\"\n", "x = \"é\nü\"\n", "x = {\n a = 1 }\n\n",
+            "x = \"%{ if a }\nb%{ endif }\"\n", "é = 1\n\u{00A0}\n", "x = y;\nz = 1\n\n",
+        ]
+        var inputs: [[UInt8]] = texts.map { Array($0.utf8) }
+        inputs.append([0x61, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0x0A, 0xC3, 0x0A, 0x22, 0x0A])
+        inputs.append([0x78, 0x20, 0x3D, 0x20, 0x3C, 0x3C, 0x45, 0x0A, 0xE2, 0x82, 0x0A, 0x45, 0x0A])
+        // Reported before the lexer has passed its line: placed once the line starts are known.
+        let invalid = HCLParser.parse(Array("a = 1\nb = 2\nc = \"".utf8) + [0xFF, 0xFE] + Array("\"\nd = \n".utf8), path: "bad.tf")
+        XCTAssertEqual(describeDiagnostics(invalid).first, "3:6 invalid UTF-8")
+        for bytes in inputs {
+            let parsed = HCLParser.parse(bytes, path: "lines.tf")
+            XCTAssertEqual(parsed.source.lineStarts, SourceFile.lineStarts(of: bytes), "\(bytes)")
+            XCTAssertEqual(parsed.source.fileID, SourceFileID("lines.tf"))
+        }
     }
 }
