@@ -145,26 +145,19 @@ enum Glob {
     /// not ASCII.
     private static func asciiMatches(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard !p.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 }) else { return nil }
-        var pi = 0, ti = 0, star = -1, mark = 0
-        while ti < t.count {
-            if pi < p.count, p[pi] == UInt8(ascii: "?") || lower(p[pi]) == lower(t[ti]) {
-                pi += 1; ti += 1
-            } else if pi < p.count, p[pi] == UInt8(ascii: "*") {
-                star = pi; mark = ti; pi += 1
-            } else if star >= 0 {
-                pi = star + 1; mark += 1; ti = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == p.count
+        return matches(p, t, fold: lower)
     }
 
     private static func matches(_ p: [UInt8], _ t: [UInt8]) -> Bool {
+        p.withUnsafeBufferPointer { p in t.withUnsafeBufferPointer { t in matches(p, t, fold: { $0 }) } }
+    }
+
+    /// The wildcard match itself, comparing bytes after `fold`: backtracking to the last `*` only.
+    @inline(__always)
+    private static func matches(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>, fold: (UInt8) -> UInt8) -> Bool {
         var pi = 0, ti = 0, star = -1, mark = 0
         while ti < t.count {
-            if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == t[ti] {
+            if pi < p.count, p[pi] == UInt8(ascii: "?") || fold(p[pi]) == fold(t[ti]) {
                 pi += 1; ti += 1
             } else if pi < p.count, p[pi] == UInt8(ascii: "*") {
                 star = pi; mark = ti; pi += 1
