@@ -18,13 +18,19 @@ public enum AllocatorTuning {
     private static let tunedForBatchRun = Atomic<Bool>(false)
 
     /// After the Terraform load of a batch run, the pages of freed memory go back to the system, on a
-    /// background thread while the main thread joins the graphs. Which arena frees what depends on
-    /// thread timing: when the disk is slow or the machine busy, the load could end with 30-50 MB
-    /// more resident than in use (100 MB synthetic repository, cold page cache: 311 MB resident,
-    /// 255 MB in use), and the peak then passed 350 MB; given back, the same run peaked at 324 MB.
-    /// A trim takes 11-16 ms; without the batch tuning (tests, a library caller) nothing is done.
+    /// background thread while the main thread joins the graphs, when more than `slack` bytes are
+    /// resident beyond the heap in use. Which arena frees what depends on thread timing: when the
+    /// disk is slow or the machine busy, the load could end with 30-50 MB more resident than in use
+    /// (100 MB synthetic repository, cold page cache: 311 MB resident, 255 MB in use), and the peak
+    /// then passed 350 MB; given back, the same run peaked at 324 MB. A trim takes 11-16 ms and
+    /// holds each arena's lock in turn, which slowed the next phase by 5-10 ms, so a usual run
+    /// (about 21 MB of slack) is not trimmed. Without the batch tuning (tests, a library caller)
+    /// nothing is done.
     static func returnFreePagesAfterLoad() {
         guard tunedForBatchRun.load(ordering: .relaxed) else { return }
-        DispatchQueue.global(qos: .utility).async { iaclint_return_free_heap_pages() }
+        DispatchQueue.global(qos: .utility).async { _ = iaclint_return_free_heap_pages(AllocatorTuning.trimSlack) }
     }
+
+    /// Resident bytes beyond the heap in use that a trim is worth (binary and stacks included).
+    static let trimSlack: Int64 = 40 << 20
 }
