@@ -1,5 +1,6 @@
 // Long names and texts kept from one parse to the next, so files that repeat them share one String.
 
+import IaCLintCore
 import Synchronization
 
 /// A `NameTable` lives for one file, and every text of more than 15 bytes it interns is a new heap
@@ -50,27 +51,11 @@ final class SharedNameCache: @unchecked Sendable {
         // The low bits chose the NameTable slot; the high ones spread the buckets here.
         let slot = slots + (hash >> 40) & (SharedNameCache.capacity - 1)
         if slot.pointee.hash == hash, slot.pointee.length == bytes.count,
-           let same = slot.pointee.string.utf8.withContiguousStorageIfAvailable({ SharedNameCache.equal($0, bytes) }), same {
+           let same = slot.pointee.string.utf8.withContiguousStorageIfAvailable({ RawBytes.equal(UnsafeRawBufferPointer($0), UnsafeRawBufferPointer(bytes)) }), same {
             return slot.pointee.string
         }
         let made = make(bytes)
         slot.pointee = Slot(hash: hash, length: bytes.count, string: made)
         return made
-    }
-
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
-        let n = a.count
-        var k = 0
-        while k + 8 <= n {
-            if UnsafeRawPointer(pa).loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                != UnsafeRawPointer(pb).loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k += 8
-        }
-        while k < n {
-            if pa[k] != pb[k] { return false }
-            k += 1
-        }
-        return true
     }
 }

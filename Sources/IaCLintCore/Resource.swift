@@ -103,7 +103,7 @@ public struct Resource: Hashable, Sendable {
                 // Bytes, not `==` (which holds for canonically equivalent text with other bytes).
                 // Compared eight bytes at a time: `elementsEqual` went byte by byte through the
                 // generic sequence comparison (about 1,400 instructions an address).
-                let same = known.withUTF8 { k in base.withUTF8 { b in StringPool.sameBytes(UnsafeRawBufferPointer(k), UnsafeRawBufferPointer(b)) } }
+                let same = known.withUTF8 { k in base.withUTF8 { b in RawBytes.equal(UnsafeRawBufferPointer(k), UnsafeRawBufferPointer(b)) } }
                 if same { return known }
             }
             return String(base)

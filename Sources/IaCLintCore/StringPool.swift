@@ -38,7 +38,7 @@ public struct StringPool: Sendable {
             var i = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let stored = table[i].hash
-                if stored == 0 || (stored == hash && StringPool.sameBytes(table[i].string, string)) { return i }
+                if stored == 0 || (stored == hash && RawBytes.sameUTF8(table[i].string, string)) { return i }
                 i = (i + 1) & mask
             }
         }
@@ -68,30 +68,6 @@ public struct StringPool: Sendable {
 
     private static func emptySlots(_ size: Int) -> [Slot] {
         Array(repeating: Slot(string: "", hash: 0), count: size)
-    }
-
-    /// Whether `a` and `b` have the same UTF-8 bytes (both are native strings longer than 15 bytes).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in sameBytes(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
-        }
-        return (same ?? nil) ?? false
-    }
-
-    /// Whether two byte buffers hold the same bytes, compared eight at a time.
-    static func sameBytes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool {
-        guard x.count == y.count else { return false }
-        var i = 0
-        while i + 8 <= x.count {
-            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
-        }
-        while i < x.count {
-            if x[i] != y[i] { return false }
-            i += 1
-        }
-        return true
     }
 
     private static let seed = UInt64.random(in: 1...UInt64.max)

@@ -1,6 +1,8 @@
 // A name -> position table for a module's declarations (variables, locals, outputs, resources,
 // module calls, call arguments): looked up for every reference evaluated.
 
+import IaCLintCore
+
 /// Open addressing over a power-of-two table at most half full, with a cheap multiplicative hash of
 /// the name's UTF-8 bytes read eight at a time, and each slot's hash kept to skip most string
 /// compares. A `[String: Int]` look-up cost about 430 instructions on tf-real (SipHash with its

@@ -1,5 +1,7 @@
 // A directory path as the key of the load's tables (modules, listings, scan-root checks).
 
+import IaCLintCore
+
 /// A path hashed once by `NameIndex`'s byte hash when the key is made, and compared whole only when
 /// the hashes agree. A `String` key ran SipHash over the whole path at every look-up: directory
 /// paths are long (80 bytes and more on tf-real), and a module or listing look-up cost about 1,000
@@ -15,20 +17,10 @@ struct PathKey: Hashable, Sendable {
     }
 
     static func == (lhs: PathKey, rhs: PathKey) -> Bool {
-        lhs.byteHash == rhs.byteHash && lhs.path.utf8.count == rhs.path.utf8.count && sameBytes(lhs.path, rhs.path)
+        lhs.byteHash == rhs.byteHash && lhs.path.utf8.count == rhs.path.utf8.count && RawBytes.sameUTF8(lhs.path, rhs.path)
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(byteHash)
-    }
-
-    /// Byte equality, eight bytes at a time, read in place when both strings are native or small
-    /// (always, for paths built here).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in RawBytes.equal(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
-        }
-        if let known = inPlace ?? nil { return known }
-        return a.utf8.elementsEqual(b.utf8)
     }
 }

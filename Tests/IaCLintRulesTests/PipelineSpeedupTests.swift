@@ -86,8 +86,8 @@ final class PipelineSpeedupTests: XCTestCase {
         XCTAssertNil(ASCIIHash.of("aws_x.\u{212A}"))
         XCTAssertNil(ASCIIHash.of("a-long-prefix-of-ascii-bytes-then-\u{E9}"))
         XCTAssertEqual(ASCIIHash.of("same text"), ASCIIHash.of(String("same text".reversed().reversed())))
-        XCTAssertTrue(ASCIIHash.sameBytes("abc", "abc"))
-        XCTAssertFalse(ASCIIHash.sameBytes("\u{E9}", "e\u{301}"))
+        XCTAssertTrue(RawBytes.sameUTF8("abc", "abc"))
+        XCTAssertFalse(RawBytes.sameUTF8("\u{E9}", "e\u{301}"))
         var table = ASCIITable(capacity: 0)
         for i in 0..<1000 { XCTAssertTrue(table.insert("key\(i)", hash: ASCIIHash.of("key\(i)") ?? 0).1) }
         for i in 0..<1000 { XCTAssertEqual(table.find("key\(i)", hash: ASCIIHash.of("key\(i)") ?? 0), i) }

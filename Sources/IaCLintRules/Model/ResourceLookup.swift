@@ -137,7 +137,7 @@ final class ResourceLookup: Sendable {
         func number(of type: String) -> Int? {
             let bucket = TypeFilter.bucket(type)
             guard filter.mayMatch(bucket: bucket) else { return nil }
-            for k in buckets[bucket] where ASCIIHash.sameBytes(names[k], type) { return k }
+            for k in buckets[bucket] where RawBytes.sameUTF8(names[k], type) { return k }
             // Other bytes can still be the same text (canonical equivalence) when not ASCII.
             guard ASCIIHash.of(type) == nil, set.contains(type) else { return nil }
             return names.firstIndex(of: type)
@@ -447,7 +447,7 @@ private struct ScopeTable: Sendable {
         while true {
             let entry = Int(slots[slot]) - 1
             if entry < 0 { return (nil, slot) }
-            if hashes[entry] == high, ASCIIHash.sameBytes(key(entry, resources), target) { return (entry, slot) }
+            if hashes[entry] == high, RawBytes.sameUTF8(key(entry, resources), target) { return (entry, slot) }
             slot = (slot + 1) & mask
         }
     }
@@ -462,7 +462,7 @@ private struct ScopeTable: Sendable {
             if entry < 0 { return (nil, slot) }
             if hashes[entry] == high {
                 let resource = resources[position]
-                if ASCIIHash.sameBytes(key(entry, resources), base ? resource.baseAddress : resource.address) { return (entry, slot) }
+                if RawBytes.sameUTF8(key(entry, resources), base ? resource.baseAddress : resource.address) { return (entry, slot) }
             }
             slot = (slot + 1) & mask
         }
@@ -544,7 +544,7 @@ struct ASCIITable: Sendable {
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == hash, ASCIIHash.sameBytes(keys[entry - 1], key) { return entry - 1 }
+            if hashes[entry - 1] == hash, RawBytes.sameUTF8(keys[entry - 1], key) { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }
@@ -557,7 +557,7 @@ struct ASCIITable: Sendable {
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { break }
-            if hashes[entry - 1] == hash, ASCIIHash.sameBytes(keys[entry - 1], key) { return (entry - 1, false) }
+            if hashes[entry - 1] == hash, RawBytes.sameUTF8(keys[entry - 1], key) { return (entry - 1, false) }
             slot = (slot + 1) & mask
         }
         keys.append(key)

@@ -78,8 +78,8 @@ enum ResourceTypes {
     /// to these ASCII names (only "K", "`" and ";" have non-ASCII equivalents).
     static func isNeverRead(_ key: String) -> Bool {
         switch key.utf8.count {
-        case 4: return ASCIIHash.sameBytes(key, "tags") || ASCIIHash.sameBytes(key, "Tags")
-        case 8: return ASCIIHash.sameBytes(key, "tags_all")
+        case 4: return RawBytes.sameUTF8(key, "tags") || RawBytes.sameUTF8(key, "Tags")
+        case 8: return RawBytes.sameUTF8(key, "tags_all")
         default: return false
         }
     }

@@ -1,8 +1,5 @@
-// A fast hash of an ASCII string's bytes, and byte equality, for the model's own look-up tables.
-
-#if canImport(Glibc)
-import Glibc
-#endif
+// A fast hash of an ASCII string's bytes for the model's own look-up tables (equality of the bytes
+// is `RawBytes.sameUTF8`).
 
 /// `String`'s own hashing runs SipHash over the Unicode-normalised text and costs about 300-500
 /// instructions for an address; this reads eight bytes at a time and costs a tenth of that.
@@ -43,27 +40,5 @@ enum ASCIIHash {
             h ^= h >> 32
         }
         return high & 0x8080_8080_8080_8080 == 0 ? h : nil
-    }
-
-    /// Byte equality, the same as `==` for two ASCII strings. `memcmp`: the generic `elementsEqual`
-    /// of two byte buffers cost about 20 instructions a byte.
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        if let same = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in equal(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
-        }), let same { return same }
-        return a.utf8.elementsEqual(b.utf8)
-    }
-
-    /// Byte equality of two buffers of one length.
-    static func equal(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool {
-        guard x.count == y.count else { return false }
-        guard x.count > 0, let xb = x.baseAddress, let yb = y.baseAddress else { return true }
-        #if canImport(Glibc)
-        return memcmp(xb, yb, x.count) == 0
-        #else
-        return x.elementsEqual(y)
-        #endif
     }
 }
