@@ -223,26 +223,17 @@ public enum TerraformLoader {
         var bytes: [String: Int] = [:]
         bytes.reserveCapacity(modules.count)
         for i in modules.indices { bytes[modules[i].directory] = modules[i].byteCount }
-        // Most call trees are a few modules: a short list is searched, a long one put in a set.
-        var seen: [String] = []
-        var seenMany: Set<String> = []
+        var seen = StringsSeen()  // reused from root to root
         var pending: [String] = []  // a worklist: call chains can be long
         return roots.map { root in
             guard let calls = localCalls[root] else { return bytes[root] ?? 0 }
             var total = bytes[root] ?? 0
-            seen.removeAll(keepingCapacity: true)
-            seenMany.removeAll(keepingCapacity: true)
-            seen.append(root)
+            seen.removeAll()
+            _ = seen.insert(root)
             pending.removeAll(keepingCapacity: true)
             for call in calls where call.countsForRoots { pending.append(call.target) }
             while let directory = pending.popLast() {
-                if seen.count < 32 {
-                    guard !seen.contains(directory) else { continue }
-                    seen.append(directory)
-                    if seen.count == 32 { seenMany.formUnion(seen) }
-                } else {
-                    guard seenMany.insert(directory).inserted else { continue }
-                }
+                guard seen.insert(directory) else { continue }
                 guard let size = bytes[directory] else { continue }
                 total += size
                 for call in localCalls[directory] ?? [] where call.countsForRoots { pending.append(call.target) }

@@ -192,8 +192,8 @@ final class RulesTextSpeedupTests: XCTestCase {
         }
     }
 
-    func testAddressesSeenInsertsAsASet() {
-        var seen = AddressesSeen("a0")
+    func testStringsSeenInsertsAsASet() {
+        var seen = StringsSeen("a0")
         var reference: Set<String> = ["a0"]
         var state: UInt64 = 3
         for _ in 0..<500 {

@@ -84,7 +84,7 @@ public struct LoggingModel: Sendable {
             || Self.anyReference(in: from.attributes, where: { $0.target == address || $0.target == base }) { return true }
         // Every resource the search reaches is in `from`'s scope: its number is found once.
         let scope = lookup.scopeNumber(from.scope)
-        var seen = AddressesSeen(from.address)
+        var seen = StringsSeen(from.address)
         var queue: [Resource] = [from]
         var steps = 0
         while let next = queue.popLast() {
